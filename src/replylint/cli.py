@@ -1,0 +1,168 @@
+"""The ``replylint`` command: thin click commands over the library API."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+from .model import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split_ids(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _check_ids(ids: list[str], option: str) -> frozenset[str]:
+    from .rules import RULE_MODULES
+
+    unknown = [i for i in ids if i not in RULE_MODULES]
+    if unknown:
+        raise click.UsageError(f"{option}: неизвестное правило «{unknown[0]}» (список: replylint rules)")
+    return frozenset(ids)
+
+
+class _Group(click.Group):
+    def main(self, *args, **kwargs):
+        try:
+            return super().main(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("replylint: прервано", err=True)
+            sys.exit(130)
+        except Exception as exc:  # never a traceback for users
+            if os.environ.get("REPLYLINT_DEBUG"):
+                raise
+            click.echo(f"replylint: внутренняя ошибка: {type(exc).__name__}: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="replylint")
+def main() -> None:
+    """replylint — проверка черновиков ответов клиентам по стандартам сервиса."""
+
+
+def _options(select, ignore, fail_on=None):
+    from .options import Options
+
+    sel = _check_ids(_split_ids(select), "--select") if select else None
+    ign = _check_ids(_split_ids(ignore), "--ignore")
+    return Options(select=sel, ignore=ign)
+
+
+def _read_incoming(path: str | None) -> str | None:
+    if not path:
+        return None
+    from .inputs import InputError, read_path
+
+    for item in read_path(path):
+        if isinstance(item, InputError):
+            raise click.BadParameter(str(item), param_hint="--incoming")
+        return item.text
+    return None
+
+
+def _collect(paths, channel, incoming, encoding=None, stdin_type="text"):
+    from .inputs import InputError, read_path, walk
+
+    messages, errors = [], []
+    for path in walk(list(paths) or ["."]):
+        for item in read_path(path, channel=channel, incoming=incoming, encoding=encoding,
+                              stdin_type=stdin_type):
+            (errors if isinstance(item, InputError) else messages).append(item)
+    return messages, errors
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Формат вывода.")
+@click.option("--channel", type=click.Choice(["email", "sms", "auto"]), default="auto",
+              show_default=True, help="Канал сообщения.")
+@click.option("--incoming", type=click.Path(dir_okay=False), help="Сообщение Клиента, на которое отвечаем.")
+@click.option("--select", help="Только эти правила (через запятую).")
+@click.option("--ignore", help="Пропустить эти правила (через запятую).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
+              show_default=True, help="С какой серьёзности код выхода 1.")
+@click.option("--encoding", help="Кодировка входных файлов (по умолчанию определяется).")
+@click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml"]), default="text",
+              show_default=True, help="Что подаётся на стандартный вход.")
+@click.option("--exit-zero", is_flag=True, help="Код выхода 0 даже при замечаниях (ошибки ввода — всё равно 2).")
+def check(paths, fmt, channel, incoming, select, ignore, fail_on, encoding, stdin_type, exit_zero):
+    """Проверить черновики: файлы, каталоги, пакеты .jsonl/.csv или «-» (stdin)."""
+    from .engine import lint_messages
+    from .formats import render
+
+    options = _options(select, ignore)
+    incoming_text = _read_incoming(incoming)
+    messages, errors = _collect(paths, channel, incoming_text, encoding, stdin_type)
+    reports = list(lint_messages(messages, options)) if messages else []
+    for err in errors:
+        click.echo(f"replylint: {err}", err=True)
+    color = fmt == "text" and sys.stdout.isatty()
+    click.echo(render(fmt, reports, errors, color=color), color=color)
+    threshold = Severity.parse(fail_on)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    if not exit_zero and any(f.severity >= threshold for r in reports for f in r.findings):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+@main.command("rules")
+def list_rules():
+    """Список правил."""
+    from .rules import all_rule_classes
+
+    for cls in all_rule_classes():
+        fix = "автоисправление" if cls.fixable else ""
+        on = "" if cls.default_enabled else " (выключено по умолчанию)"
+        click.echo(f"{cls.id:<18} {cls.severity.label:<8} {fix:<16} {cls.summary()}{on}")
+
+
+@main.command("rule")
+@click.argument("rule_id")
+def show_rule(rule_id):
+    """Документация правила: что делает, зачем, примеры."""
+    from .rules import RULE_MODULES, get_rule_class
+
+    if rule_id not in RULE_MODULES:
+        raise click.UsageError(f"неизвестное правило «{rule_id}» (список: replylint rules)")
+    cls = get_rule_class(rule_id)
+    click.echo(f"{cls.id} ({cls.severity.label}{', автоисправление' if cls.fixable else ''})\n")
+    click.echo(cls.doc())
+
+
+@main.command("eval")
+@click.argument("corpus", type=click.Path(dir_okay=False))
+@click.option("--select", help="Только эти правила (через запятую).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--errors", "show_errors", is_flag=True, help="Показать ложные срабатывания и пропуски.")
+def evaluate(corpus, select, fmt, show_errors):
+    """Точность/полнота/F1 по правилам на размеченном корпусе .jsonl."""
+    import json
+
+    from .evaluate import evaluate_corpus, format_table
+    from .inputs import InputError
+
+    rules = _split_ids(select)
+    _check_ids(rules, "--select")
+    try:
+        result = evaluate_corpus(corpus, rules or None)
+    except InputError as exc:
+        click.echo(f"replylint: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(result, show_errors=show_errors))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

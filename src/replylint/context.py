@@ -1,0 +1,119 @@
+"""What a rule sees: the parsed ``Doc`` plus everything about the message.
+
+Rules never re-tokenise or re-parse: the draft (and the incoming message,
+when given) are parsed once by the shared pipeline and handed over here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import lexicon
+from .normalize import Normalized
+from .options import Options
+
+_OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+
+@dataclass
+class Hit:
+    """A rule's raw finding, in analysed-text offsets."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    fix: str | None = None  # replacement for exactly [start, end)
+
+
+class Context:
+    def __init__(self, doc, norm: Normalized, *, channel: str, incoming: str | None,
+                 options: Options, nlp) -> None:
+        self.doc = doc
+        self.norm = norm
+        self.text = norm.text
+        self.channel = channel
+        self.incoming = incoming
+        self.options = options
+        self._nlp = nlp
+
+    # --- structure ------------------------------------------------------
+    @cached_property
+    def sentences(self) -> list:
+        """Sentences that contain at least one non-space token."""
+        return [s for s in self.doc.sents if any(not t.is_space for t in s)]
+
+    def sentence_index(self, token) -> int:
+        for k, sent in enumerate(self.sentences):
+            if sent.start <= token.i < sent.end:
+                return k
+        return -1
+
+    @cached_property
+    def incoming_doc(self):
+        """The Клиент's message parsed by the same pipeline (or None)."""
+        if not self.incoming or not self.incoming.strip():
+            return None
+        return self._nlp(self.incoming)
+
+    # --- who is speaking --------------------------------------------------
+    @cached_property
+    def _quoted(self) -> list[bool]:
+        """Per token: inside quotation marks."""
+        flags = [False] * len(self.doc)
+        stack: list[str] = []
+        for t in self.doc:
+            ch = t.text
+            if stack and ch == stack[-1]:
+                flags[t.i] = True
+                stack.pop()
+                continue
+            if ch in _OPEN_QUOTES and (ch != '"' or not stack):
+                stack.append(_OPEN_QUOTES[ch])
+                flags[t.i] = True
+                continue
+            flags[t.i] = bool(stack)
+        return flags
+
+    def is_quoted(self, token) -> bool:
+        """The token is inside quotation marks (the Клиент's own words, a name)."""
+        return self._quoted[token.i]
+
+    @cached_property
+    def _speech_verbs(self) -> frozenset[str]:
+        return lexicon.words("common", "speech_verbs")
+
+    def is_reported(self, token) -> bool:
+        """The token is in a clause reporting what the Клиент said or wrote
+        («Вы написали, что заказ не пришёл»)."""
+        node = token
+        for _ in range(12):
+            head = node.head
+            if head is node:
+                return False
+            if node.dep_ in ("ccomp", "parataxis", "obj", "advcl", "csubj") and head.lemma_ in self._speech_verbs:
+                subj = [c for c in head.children if c.dep_.startswith("nsubj")]
+                if subj:
+                    return subj[0].lemma_ in ("вы", "ты", "клиент", "покупатель")
+                return "Person=2" in str(head.morph) or ("Number=Plur" in str(head.morph) and "Tense=Past" in str(head.morph))
+            node = head
+        return False
+
+    def company_speaks(self, token) -> bool:
+        return not self.is_quoted(token) and not self.is_reported(token)
+
+    # --- building findings ------------------------------------------------
+    def hit(self, start, end=None, message: str = "", *, suggestion=None, fix=None) -> Hit:
+        """A finding over a token, a span, or explicit analysed offsets."""
+        if not isinstance(start, int):
+            obj = start
+            if hasattr(obj, "idx") and not hasattr(obj, "start_char"):
+                start, end = obj.idx, obj.idx + len(obj.text)
+            else:
+                start, end = obj.start_char, obj.end_char
+        return Hit(start, end, message, suggestion, fix)
+
+    @staticmethod
+    def sentence_text(sent) -> str:
+        return sent.text.strip()

@@ -1,0 +1,136 @@
+"""The library API: ``lint(text, ...) -> Report``.
+
+read → normalise → NLP → rules → findings (mapped back to the original text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from . import rules as rules_pkg
+from .context import Context
+from .model import Finding, Fix, LineIndex, Report, Severity
+from .normalize import Normalized, normalize
+from .options import Options
+
+# How much one finding lowers the 0–10 score (documented in the README).
+SCORE_WEIGHTS = {Severity.ERROR: 3.0, Severity.WARNING: 1.0, Severity.INFO: 0.25}
+
+
+@dataclass
+class Message:
+    """One message to lint, as read from a file, a batch record or stdin."""
+
+    text: str
+    path: str | None = None
+    id: str | int | None = None
+    channel: str = "email"
+    incoming: str | None = None
+    norm: Normalized | None = None  # set by format readers (e-mail, HTML…)
+    extra: dict | None = None  # extra keys for the JSON result (e.g. "encoding")
+    record: dict | None = None  # the batch record it came from (labels for eval)
+
+
+def score(findings: Iterable[Finding]) -> float:
+    penalty = sum(SCORE_WEIGHTS[f.severity] for f in findings)
+    return round(max(0.0, 10.0 - penalty), 1)
+
+
+def selected_rules(options: Options) -> list[rules_pkg.Rule]:
+    """Instances of the rules this run uses."""
+    out = []
+    for rule_id in rules_pkg.rule_ids():
+        cls = rules_pkg.get_rule_class(rule_id)
+        if options.select is not None:
+            if rule_id not in options.select:
+                continue
+        elif not cls.default_enabled and not (rule_id == "grammar" and options.grammar):
+            continue
+        if rule_id in options.ignore:
+            continue
+        out.append(_instance(cls))
+    return out
+
+
+_instances: dict[type, rules_pkg.Rule] = {}
+
+
+def _instance(cls):
+    if cls not in _instances:
+        _instances[cls] = cls()
+    return _instances[cls]
+
+
+def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
+    norm = ctx.norm
+    index = LineIndex(norm.original)
+    out: list[Finding] = []
+    seen = set()
+    for rule in active:
+        severity = options.severity.get(rule.id, rule.severity)
+        for hit in rule.check(ctx) or ():
+            if hit.end < hit.start or norm.is_masked(hit.start, hit.end):
+                continue
+            o_start, o_end = norm.to_original(hit.start, hit.end)
+            key = (rule.id, o_start, o_end)
+            if key in seen:
+                continue
+            seen.add(key)
+            fix = None
+            if hit.fix is not None and norm.original[o_start:o_end] != hit.fix:
+                fix = Fix(o_start, o_end - o_start, hit.fix)
+            line, col = index.line_col(o_start)
+            end_line, end_col = index.line_col(o_end)
+            out.append(
+                Finding(
+                    rule=rule.id,
+                    severity=severity,
+                    message=hit.message,
+                    offset=o_start,
+                    length=o_end - o_start,
+                    text=norm.original[o_start:o_end],
+                    suggestion=hit.suggestion,
+                    fix=fix,
+                    line=line,
+                    column=col,
+                    end_line=end_line,
+                    end_column=end_col,
+                )
+            )
+    out.sort(key=lambda f: (f.offset, -f.severity, f.rule))
+    return out
+
+
+def lint_messages(messages: Iterable[Message], options: Options | None = None,
+                  batch_size: int = 64) -> Iterator[Report]:
+    """Lint many messages, parsing them in batches (``nlp.pipe``)."""
+    from .nlp import get_nlp
+
+    options = options or Options()
+    active = selected_rules(options)
+    nlp = get_nlp()
+    messages = list(messages)
+    norms = [m.norm or normalize(m.text) for m in messages]
+    docs = nlp.pipe((n.text for n in norms), batch_size=batch_size)
+    for message, norm, doc in zip(messages, norms, docs):
+        ctx = Context(doc, norm, channel=message.channel, incoming=message.incoming,
+                      options=options, nlp=nlp)
+        findings = _findings(ctx, active, options)
+        report = Report(text=message.text, findings=findings, channel=message.channel,
+                        path=message.path, id=message.id, score=score(findings))
+        if message.extra:
+            report.extra.update(message.extra)
+        yield report
+
+
+def lint(text: str, *, channel: str = "email", incoming: str | None = None,
+         options: Options | None = None, config=None, path: str | None = None) -> Report:
+    """Lint one draft reply and return its :class:`Report`.
+
+    ``channel`` is ``"email"`` or ``"sms"``; ``incoming`` is the Клиент's message
+    being answered (context for ``missing-apology``); ``options`` (or its alias
+    ``config``) selects rules and house style.
+    """
+    options = options or config or Options()
+    return next(lint_messages([Message(text, path=path, channel=channel, incoming=incoming)], options))

@@ -1,0 +1,274 @@
+"""Reading messages: files, directories, standard input, batch files.
+
+Everything that can go wrong with an input becomes an :class:`InputError`
+with a one-line Russian reason; the CLI reports it and goes on with the
+other inputs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import os
+from pathlib import Path
+from typing import Iterator
+
+from .engine import Message
+
+TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml",
+                   ".j2", ".jinja", ".jinja2", ".liquid", ".mustache", ".hbs", ".tmpl"}
+BATCH_EXTENSIONS = {".jsonl", ".csv"}
+KNOWN_EXTENSIONS = TEXT_EXTENSIONS | BATCH_EXTENSIONS
+CHANNELS = ("email", "sms")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class InputError(Exception):
+    """A file (or record) that cannot be linted; ``str()`` is the one-line reason."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+# --- decoding ----------------------------------------------------------------
+
+_BOMS = [
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode bytes to text: (text, encoding used).
+
+    An explicit ``encoding`` wins. Otherwise a BOM, then strict UTF-8, then
+    charset-normalizer among the Cyrillic single-byte encodings.
+    """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(path, f"неизвестная кодировка «{encoding}»") from None
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"не декодируется как {encoding} (байт {exc.start})") from None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise InputError(path, f"повреждённый текст в кодировке {name}") from None
+    if b"\x00" in data:
+        raise InputError(path, "двоичный файл, а не текст")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect_single_byte(data, path)
+
+
+def _detect_single_byte(data: bytes, path: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5"]).best()
+    candidates = []
+    if best is not None:
+        candidates.append(best.encoding)
+    candidates += ["cp1251", "koi8_r"]
+    scored = []
+    for enc in dict.fromkeys(candidates):
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((_russianness(text), enc, text))
+    if not scored:
+        raise InputError(path, "не удалось определить кодировку текста")
+    scored.sort(key=lambda s: -s[0])
+    quality, enc, text = scored[0]
+    if quality <= 0:
+        raise InputError(path, "не удалось определить кодировку текста (это не русский текст?)")
+    return text, enc
+
+
+_COMMON = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё ")
+
+
+def _russianness(text: str) -> float:
+    """Share of lowercase Cyrillic letters among letters: wrong code pages
+    turn running Russian into capitals and pseudo-graphics."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    lower = sum(1 for c in letters if c in _COMMON)
+    control = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t") or 0x2500 <= ord(c) <= 0x259F)
+    return lower / len(letters) - control / max(1, len(text))
+
+
+# --- files -------------------------------------------------------------------
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        if not path.exists():
+            raise InputError(shown, "файл не найден")
+        if path.is_dir():
+            raise InputError(shown, "это каталог")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(shown, f"файл слишком большой ({size} байт)")
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(shown, "нет прав на чтение") from None
+    except OSError as exc:
+        raise InputError(shown, f"не удалось прочитать файл ({exc.strerror or exc})") from None
+
+
+def walk(paths: list[str]) -> Iterator[str]:
+    """Expand directories into the files of known types inside them (sorted)."""
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    if Path(name).suffix.lower() in KNOWN_EXTENSIONS and not name.startswith("."):
+                        found.append(os.path.join(root, name))
+            yield from sorted(found)
+        else:
+            yield p
+
+
+def _channel(value, default: str, where: str) -> str:
+    if value in (None, ""):
+        return default
+    value = str(value).strip().lower()
+    if value not in CHANNELS:
+        raise InputError(where, f"неизвестный канал «{value}» (ожидается email или sms)")
+    return value
+
+
+def read_path(path: str, *, channel: str = "auto", incoming: str | None = None,
+              encoding: str | None = None, stdin: io.BufferedIOBase | None = None,
+              stdin_type: str = "text") -> Iterator[Message | InputError]:
+    """The messages of one input path (``-`` is standard input)."""
+    if path == "-":
+        shown = "<stdin>"
+        stream = stdin if stdin is not None else _stdin_bytes()
+        data = stream.read()
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        suffix = {"jsonl": ".jsonl", "csv": ".csv", "eml": ".eml"}.get(stdin_type, ".txt")
+    else:
+        shown = path
+        try:
+            data = _read_bytes(Path(path), shown)
+        except InputError as exc:
+            yield exc
+            return
+        suffix = Path(path).suffix.lower()
+    try:
+        text, used = decode(data, shown, encoding)
+    except InputError as exc:
+        yield exc
+        return
+    default_channel = "email" if channel == "auto" else channel
+    if suffix in BATCH_EXTENSIONS:
+        yield from _batch(text, shown, suffix, channel, default_channel, incoming)
+        return
+    message = Message(text, path=shown, channel=default_channel, incoming=incoming,
+                      extra={"encoding": used})
+    reader = _FORMAT_READERS.get(suffix)
+    if reader is not None:
+        try:
+            message = reader(message)
+        except InputError as exc:
+            yield exc
+            return
+    yield message
+
+
+def _stdin_bytes():
+    import sys
+
+    return sys.stdin.buffer
+
+
+def _batch(text: str, shown: str, suffix: str, channel: str, default_channel: str,
+           incoming: str | None) -> Iterator[Message | InputError]:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if suffix == ".jsonl":
+        records = _jsonl_records(text, shown)
+    else:
+        records = _csv_records(text, shown)
+    n = 0
+    for number, record in records:
+        n += 1
+        where = f"{shown}:{number}"
+        if isinstance(record, InputError):
+            yield record
+            continue
+        if not isinstance(record, dict):
+            yield InputError(where, "запись должна быть объектом JSON")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str):
+            yield InputError(where, "в записи нет строкового поля «text»")
+            continue
+        rid = record.get("id")
+        if rid in (None, ""):
+            rid = number
+        try:
+            ch = default_channel if channel != "auto" else _channel(record.get("channel"), "email", where)
+        except InputError as exc:
+            yield exc
+            continue
+        inc = record.get("incoming")
+        yield Message(body, path=shown, id=rid, channel=ch,
+                      incoming=inc if isinstance(inc, str) and inc else incoming, record=record)
+
+
+def _jsonl_records(text: str, shown: str):
+    number = 0
+    for line_no, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, InputError(f"{shown}:{line_no}", f"некорректный JSON ({exc.msg})")
+
+
+def _csv_records(text: str, shown: str):
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            yield 0, InputError(shown, "в CSV нет столбца «text» в заголовке")
+            return
+        for number, row in enumerate(reader, 1):
+            yield number, row
+    except csv.Error as exc:
+        yield 0, InputError(shown, f"некорректный CSV ({exc})")
+
+
+# Format readers (e-mail, HTML, Markdown, templates) register here by suffix:
+# each takes a Message with the decoded file text and returns it with ``norm``
+# (and possibly ``incoming``) set.
+_FORMAT_READERS: dict = {}
+
+
+def register_reader(*suffixes: str):
+    def deco(func):
+        for s in suffixes:
+            _FORMAT_READERS[s] = func
+        return func
+    return deco
