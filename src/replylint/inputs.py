@@ -75,42 +75,42 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     return _detect_single_byte(data, path)
 
 
+_PREFERRED = ("cp1251", "koi8_r")
+
+
 def _detect_single_byte(data: bytes, path: str) -> tuple[str, str]:
+    """charset-normalizer says which Cyrillic code pages give readable text;
+    among those, short texts are settled by how Russian the letters look."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5"]).best()
-    candidates = []
-    if best is not None:
-        candidates.append(best.encoding)
-    candidates += ["cp1251", "koi8_r"]
+    matches = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "cp866", "mac_cyrillic", "iso8859_5"])
+    found = [m.encoding for m in matches]
+    if not found:
+        raise InputError(path, "не удалось определить кодировку текста")
+    candidates = [e for e in _PREFERRED if e in found] + [e for e in found if e not in _PREFERRED]
     scored = []
-    for enc in dict.fromkeys(candidates):
+    for rank, enc in enumerate(candidates):
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        scored.append((_russianness(text), enc, text))
+        scored.append((-_russianness(text), rank, enc, text))
     if not scored:
         raise InputError(path, "не удалось определить кодировку текста")
-    scored.sort(key=lambda s: -s[0])
-    quality, enc, text = scored[0]
-    if quality <= 0:
-        raise InputError(path, "не удалось определить кодировку текста (это не русский текст?)")
+    _, _, enc, text = min(scored)
     return text, enc
 
 
-_COMMON = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё ")
-
-
 def _russianness(text: str) -> float:
-    """Share of lowercase Cyrillic letters among letters: wrong code pages
-    turn running Russian into capitals and pseudo-graphics."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
+    """How much a decoding looks like running Russian text: lower-case Russian
+    letters count for it, other non-ASCII characters (pseudo-graphics, stray
+    symbols of a wrong code page) count twice against it."""
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
         return 0.0
-    lower = sum(1 for c in letters if c in _COMMON)
-    control = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t") or 0x2500 <= ord(c) <= 0x259F)
-    return lower / len(letters) - control / max(1, len(text))
+    lower = sum(1 for c in non_ascii if "а" <= c <= "я" or c == "ё")
+    other = sum(1 for c in non_ascii if not ("а" <= c.lower() <= "я" or c in "ёЁ"))
+    return (lower - 2 * other) / len(non_ascii)
 
 
 # --- files -------------------------------------------------------------------
@@ -179,7 +179,7 @@ def read_path(path: str, *, channel: str = "auto", incoming: str | None = None,
     except InputError as exc:
         yield exc
         return
-    default_channel = "email" if channel == "auto" else channel
+    default_channel = channel if channel != "auto" else _channel_by_name(shown)
     if suffix in BATCH_EXTENSIONS:
         yield from _batch(text, shown, suffix, channel, default_channel, incoming)
         return
@@ -193,6 +193,14 @@ def read_path(path: str, *, channel: str = "auto", incoming: str | None = None,
             yield exc
             return
     yield message
+
+
+def _channel_by_name(path: str) -> str:
+    """``--channel auto``: a file named ``*.sms.txt`` (or in an ``sms/`` folder) is an SMS."""
+    p = Path(path)
+    if ".sms." in p.name.lower() or any(part.lower() == "sms" for part in p.parts[:-1]):
+        return "sms"
+    return "email"
 
 
 def _stdin_bytes():
