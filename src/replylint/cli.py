@@ -94,13 +94,20 @@ def _collect(paths, channel, incoming, encoding=None, stdin_type="text"):
 @click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml"]), default="text",
               show_default=True, help="Что подаётся на стандартный вход.")
 @click.option("--exit-zero", is_flag=True, help="Код выхода 0 даже при замечаниях (ошибки ввода — всё равно 2).")
-def check(paths, fmt, channel, incoming, select, ignore, fail_on, encoding, stdin_type, exit_zero):
+@click.option("--fix", is_flag=True, help="Применить безопасные автоисправления в файлах.")
+@click.option("--diff", "show_diff", is_flag=True, help="Показать автоисправления как diff, не записывая.")
+def check(paths, fmt, channel, incoming, select, ignore, fail_on, encoding, stdin_type, exit_zero,
+          fix, show_diff):
     """Проверить черновики: файлы, каталоги, пакеты .jsonl/.csv или «-» (stdin)."""
     from .engine import lint_messages
     from .formats import render
 
     options = _options(select, ignore)
     incoming_text = _read_incoming(incoming)
+    if fix or show_diff:
+        code = _apply_fixes(paths, options, channel, incoming_text, encoding, write=not show_diff)
+        if show_diff:
+            sys.exit(code)
     messages, errors = _collect(paths, channel, incoming_text, encoding, stdin_type)
     reports = list(lint_messages(messages, options)) if messages else []
     for err in errors:
@@ -113,6 +120,34 @@ def check(paths, fmt, channel, incoming, select, ignore, fail_on, encoding, stdi
     if not exit_zero and any(f.severity >= threshold for r in reports for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
+
+
+def _apply_fixes(paths, options, channel, incoming, encoding, *, write: bool) -> int:
+    """``--fix`` / ``--diff``: returns the exit code for ``--diff``."""
+    from .fixes import FixError, fix_file, unified_diff
+    from .inputs import fixable, walk
+
+    changed, failed, edits = 0, False, 0
+    for path in walk(list(paths) or ["."]):
+        if not fixable(path):
+            continue
+        try:
+            old, new, n = fix_file(path, options, channel=channel, incoming=incoming,
+                                   encoding=encoding, write=write)
+        except FixError as exc:
+            click.echo(f"replylint: {exc}", err=True)
+            failed = True
+            continue
+        if new != old:
+            changed += 1
+            edits += n
+            if not write:
+                click.echo(unified_diff(path, old, new), nl=False)
+    if write and changed:
+        click.echo(f"Исправлено: {edits} в файлах: {changed}.", err=True)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if changed else EXIT_OK
 
 
 @main.command("rules")

@@ -183,16 +183,27 @@ def read_path(path: str, *, channel: str = "auto", incoming: str | None = None,
     if suffix in BATCH_EXTENSIONS:
         yield from _batch(text, shown, suffix, channel, default_channel, incoming)
         return
-    message = Message(text, path=shown, channel=default_channel, incoming=incoming,
-                      extra={"encoding": used})
+    try:
+        yield message_from_text(text, shown, suffix=suffix, channel=default_channel,
+                                incoming=incoming, encoding=used)
+    except InputError as exc:
+        yield exc
+
+
+def message_from_text(text: str, path: str, *, suffix: str | None = None, channel: str = "email",
+                      incoming: str | None = None, encoding: str = "utf-8") -> Message:
+    """A decoded file's text as a :class:`Message`, through its format reader."""
+    if suffix is None:
+        suffix = Path(path).suffix.lower()
+    message = Message(text, path=path, channel=channel, incoming=incoming, extra={"encoding": encoding})
     reader = _FORMAT_READERS.get(suffix)
-    if reader is not None:
-        try:
-            message = reader(message)
-        except InputError as exc:
-            yield exc
-            return
-    yield message
+    return reader(message) if reader is not None else message
+
+
+def fixable(path: str) -> bool:
+    """Whether autofixes can be written back: the linted text is the file's
+    whole text (not a batch record or a MIME part of an e-mail)."""
+    return path != "-" and Path(path).suffix.lower() not in BATCH_EXTENSIONS | {".eml"}
 
 
 def _channel_by_name(path: str) -> str:
