@@ -150,6 +150,51 @@ def _apply_fixes(paths, options, channel, incoming, encoding, *, write: bool) ->
     return EXIT_FINDINGS if changed else EXIT_OK
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--diff", "show_diff", is_flag=True, help="Показать переписанное как unified diff.")
+@click.option("--channel", type=click.Choice(["email", "sms", "auto"]), default="auto", show_default=True)
+@click.option("--incoming", type=click.Path(dir_okay=False), help="Сообщение Клиента, на которое отвечаем.")
+@click.option("--select", help="Только эти правила (через запятую).")
+@click.option("--ignore", help="Пропустить эти правила (через запятую).")
+@click.option("--encoding", help="Кодировка входных файлов (по умолчанию определяется).")
+@click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml"]), default="text", show_default=True)
+def rewrite(paths, fmt, show_diff, channel, incoming, select, ignore, encoding, stdin_type):
+    """Переписать черновик в духе стандартов: напечатать текст со всеми правками.
+
+    Где нужен факт, известный только человеку (срок, альтернатива), остаётся
+    заполнитель в квадратных скобках: «сегодня до [время]». Файлы не меняются.
+    """
+    import json
+
+    from .fixes import rewrite_message, unified_diff
+    from .formats.text import location
+
+    options = _options(select, ignore)
+    messages, errors = _collect(paths, channel, _read_incoming(incoming), encoding, stdin_type)
+    for err in errors:
+        click.echo(f"replylint: {err}", err=True)
+    results = []
+    for message in messages:
+        new = rewrite_message(message, options)
+        results.append({"path": message.path, "id": message.id, "text": new, "_old": message.text})
+    if fmt == "json":
+        payload = [{k: v for k, v in r.items() if k != "_old"} for r in results]
+        click.echo(json.dumps({"version": 1, "results": payload}, ensure_ascii=False, indent=2))
+    else:
+        many = len(results) > 1
+        for r, message in zip(results, messages):
+            name = location(message)
+            if show_diff:
+                click.echo(unified_diff(name, r["_old"], r["text"]), nl=False)
+                continue
+            if many:
+                click.echo(f"### {name}")
+            click.echo(r["text"], nl=not r["text"].endswith("\n"))
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
 @main.command("rules")
 def list_rules():
     """Список правил."""

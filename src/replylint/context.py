@@ -24,7 +24,14 @@ class Hit:
     end: int
     message: str
     suggestion: str | None = None
-    fix: str | None = None  # replacement for exactly [start, end)
+    fix: str | None = None  # safe replacement for exactly [start, end)
+    rewrite: tuple[int, int, str] | None = None  # (start, end, text): a rewrite a person applies
+
+
+def _offsets(obj) -> tuple[int, int]:
+    if hasattr(obj, "idx") and not hasattr(obj, "start_char"):
+        return obj.idx, obj.idx + len(obj.text)
+    return obj.start_char, obj.end_char
 
 
 class Context:
@@ -104,15 +111,24 @@ class Context:
         return not self.is_quoted(token) and not self.is_reported(token)
 
     # --- building findings ------------------------------------------------
-    def hit(self, start, end=None, message: str = "", *, suggestion=None, fix=None) -> Hit:
-        """A finding over a token, a span, or explicit analysed offsets."""
+    def hit(self, start, end=None, message: str = "", *, suggestion=None, fix=None, rewrite=None) -> Hit:
+        """A finding over a token, a span, or explicit analysed offsets.
+
+        ``rewrite`` is ``(where, text)``: ``where`` a token, a span or a
+        ``(start, end)`` pair of analysed offsets that ``text`` replaces (an
+        empty range inserts). Without an explicit ``suggestion`` the rewrite
+        text is the suggestion shown to the user.
+        """
         if not isinstance(start, int):
-            obj = start
-            if hasattr(obj, "idx") and not hasattr(obj, "start_char"):
-                start, end = obj.idx, obj.idx + len(obj.text)
-            else:
-                start, end = obj.start_char, obj.end_char
-        return Hit(start, end, message, suggestion, fix)
+            start, end = _offsets(start)
+        rw = None
+        if rewrite is not None:
+            where, text = rewrite
+            w_start, w_end = where if isinstance(where, tuple) else _offsets(where)
+            rw = (w_start, w_end, text)
+            if suggestion is None:
+                suggestion = text.strip()
+        return Hit(start, end, message, suggestion, fix, rw)
 
     @staticmethod
     def sentence_text(sent) -> str:

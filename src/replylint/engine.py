@@ -80,6 +80,10 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
             fix = None
             if hit.fix is not None and norm.original[o_start:o_end] != hit.fix:
                 fix = Fix(o_start, o_end - o_start, hit.fix)
+            rewrite = None
+            if hit.rewrite is not None and not norm.is_masked(hit.rewrite[0], hit.rewrite[1]):
+                r_start, r_end = norm.to_original(hit.rewrite[0], hit.rewrite[1])
+                rewrite = Fix(r_start, r_end - r_start, hit.rewrite[2])
             line, col = index.line_col(o_start)
             end_line, end_col = index.line_col(o_end)
             out.append(
@@ -92,6 +96,7 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
                     text=norm.original[o_start:o_end],
                     suggestion=hit.suggestion,
                     fix=fix,
+                    rewrite=rewrite,
                     line=line,
                     column=col,
                     end_line=end_line,

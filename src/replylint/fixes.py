@@ -16,18 +16,25 @@ from pathlib import Path
 from .model import Fix
 
 
-def apply_edits(text: str, edits: list[Fix]) -> tuple[str, int]:
-    """Apply non-overlapping edits (the first of overlapping ones wins).
+def _overlap(a: Fix, b: Fix) -> bool:
+    a_end, b_end = a.offset + a.length, b.offset + b.length
+    if a.length == 0 and b.length == 0:
+        return a.offset == b.offset
+    if a.length == 0:
+        return b.offset < a.offset < b_end
+    if b.length == 0:
+        return a.offset < b.offset < a_end
+    return a.offset < b_end and b.offset < a_end
 
-    Returns the new text and the number of edits applied.
-    """
+
+def apply_edits(text: str, edits: list[Fix]) -> tuple[str, int]:
+    """Apply edits; ``edits`` come in priority order, and an edit that overlaps
+    one already chosen is left out. Returns the new text and the count applied."""
     chosen: list[Fix] = []
-    end = -1
-    for e in sorted(edits, key=lambda e: (e.offset, e.length)):
-        if e.offset < end or (e.length == 0 and e.offset == end and chosen and chosen[-1].length == 0):
-            continue
-        chosen.append(e)
-        end = e.offset + e.length
+    for e in edits:
+        if not any(_overlap(e, c) for c in chosen):
+            chosen.append(e)
+    chosen.sort(key=lambda e: (e.offset, e.length))
     out, pos = [], 0
     for e in chosen:
         out.append(text[pos:e.offset])
@@ -126,7 +133,7 @@ def fix_file(path: str, options, *, channel: str = "auto", incoming: str | None 
     for _ in range(MAX_PASSES):
         message = message_from_text(text, path, channel=ch, incoming=incoming, encoding=used)
         report = next(lint_messages([message], options))
-        edits = [f.fix for f in report.findings if f.fix is not None]
+        edits = sorted((f.fix for f in report.findings if f.fix is not None), key=lambda e: e.offset)
         if not edits:
             break
         text, applied = apply_edits(text, edits)
@@ -134,3 +141,29 @@ def fix_file(path: str, options, *, channel: str = "auto", incoming: str | None 
     if write and text != old:
         write_atomic(path, encode_like(original, text, used, path))
     return old, text, total
+
+
+def rewrite_message(message, options) -> str:
+    """The draft with every rewrite applied (then the safe fixes, until stable)."""
+    from .engine import lint_messages
+    from .inputs import BATCH_EXTENSIONS, message_from_text
+
+    # Re-lint the edited text the way its file type is read; an e-mail body or
+    # a batch record is plain text by now.
+    suffix = Path(message.path).suffix.lower() if message.path else ".txt"
+    if suffix in BATCH_EXTENSIONS | {".eml"}:
+        suffix = ".txt"
+
+    report = next(lint_messages([message], options))
+    rewrites = sorted((f.rewrite for f in report.findings if f.rewrite is not None), key=lambda e: e.offset)
+    fixes_ = sorted((f.fix for f in report.findings if f.fix is not None), key=lambda e: e.offset)
+    text, _ = apply_edits(message.text, rewrites + fixes_)
+    for _ in range(MAX_PASSES):
+        again = message_from_text(text, message.path or "<stdin>", suffix=suffix,
+                                  channel=message.channel, incoming=message.incoming)
+        report = next(lint_messages([again], options))
+        edits = sorted((f.fix for f in report.findings if f.fix is not None), key=lambda e: e.offset)
+        if not edits:
+            break
+        text, _ = apply_edits(text, edits)
+    return text

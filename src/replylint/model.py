@@ -55,6 +55,7 @@ class Finding:
     text: str = ""
     suggestion: str | None = None
     fix: Fix | None = None
+    rewrite: Fix | None = None  # a meaning-changing edit: applied by `rewrite`, never by --fix
     line: int = 0
     column: int = 0
     end_line: int = 0
@@ -74,6 +75,7 @@ class Finding:
             "text": self.text,
             "suggestion": self.suggestion,
             "fix": self.fix.to_dict() if self.fix else None,
+            "rewrite": self.rewrite.to_dict() if self.rewrite else None,
         }
 
 

@@ -1,0 +1,72 @@
+"""Morphology used by rewrites: cases, the company's voice, numerals."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from replylint import rewrite as rw
+from replylint.cli import main
+from replylint.nlp import get_nlp
+
+
+def head(text, word):
+    doc = get_nlp()(text)
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize("text,word,case,expected", [
+    ("Мы не можем предоставить Вам бесплатный каталог без цен.", "каталог", "gent", "бесплатного каталога без цен"),
+    ("Мы не можем предоставить Вам бесплатный каталог без цен.", "каталог", "ablt", "бесплатным каталогом без цен"),
+    ("Произошла долгая задержка доставки.", "задержка", "accs", "долгую задержку доставки"),
+    ("Курьер повредил новые коробки.", "коробки", "gent", "новых коробок"),
+    ("Ваше новое кресло пришло с браком.", "кресло", "datv", "Вашему новому креслу"),
+])
+def test_inflect_phrase(text, word, case, expected):
+    assert rw.inflect_phrase(head(text, word), case) == expected
+
+
+def test_inflect_plain_word():
+    assert rw.inflect_phrase("задержка", "accs") == "задержку"
+    assert rw.inflect_phrase("Опоздание", "accs") == "Опоздание"
+
+
+@pytest.mark.parametrize("verb,expected", [
+    ("Обратитесь", "обратимся"), ("отследите", "отследим"), ("следите", "следим"),
+    ("связаться", "свяжемся"), ("позвоните", "позвоним"), ("заполнить", "заполним"),
+])
+def test_to_we(verb, expected):
+    assert rw.to_we(verb) == expected
+
+
+@pytest.mark.parametrize("noun,n,expected", [("день", 1, "день"), ("день", 2, "дня"), ("день", 5, "дней"),
+                                             ("неделя", 3, "недели"), ("час", 21, "час"), ("час", 11, "часов")])
+def test_agree_with_number(noun, n, expected):
+    assert rw.agree_with_number(noun, n) == expected
+
+
+def test_match_case_and_capitalise():
+    assert rw.match_case("Клиент", "клиента") == "Клиента"
+    assert rw.match_case("ВАШ", "вашего") == "ВАШЕГО"
+    assert rw.capitalise_first("  вместо каталога") == "  Вместо каталога"
+    assert rw.capitalise_first("[время] сегодня") == "[время] сегодня"
+
+
+def test_rewrite_command_json_one_result_per_record(tmp_path):
+    batch = tmp_path / "b.jsonl"
+    batch.write_text('{"id": "a", "text": "Мы ценим клиентов."}\n{"text": "Всё готово."}\n', encoding="utf-8")
+    r = CliRunner().invoke(main, ["rewrite", str(batch), "--format", "json", "--select", "client-lowercase"])
+    assert r.exit_code == 0
+    data = json.loads(r.output)
+    assert data == {"version": 1, "results": [
+        {"path": str(batch), "id": "a", "text": "Мы ценим Клиентов."},
+        {"path": str(batch), "id": 2, "text": "Всё готово."},
+    ]}
+
+
+def test_rewrite_diff(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Мы ценим клиентов.\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["rewrite", "--diff", str(f), "--select", "client-lowercase"])
+    assert "-Мы ценим клиентов.\n+Мы ценим Клиентов.\n" in r.output
+    assert f.read_text(encoding="utf-8") == "Мы ценим клиентов.\n"
