@@ -8,7 +8,7 @@ import sys
 import click
 
 from . import __version__
-from .model import Severity
+from .config import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -32,6 +32,9 @@ class _Group(click.Group):
     def main(self, *args, **kwargs):
         try:
             return super().main(*args, **kwargs)
+        except ConfigError as exc:
+            click.echo(f"replylint: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("replylint: прервано", err=True)
             sys.exit(130)
@@ -68,12 +71,15 @@ def _read_incoming(path: str | None) -> str | None:
     return None
 
 
-def _collect(paths, channel, incoming, encoding=None, stdin_type="text"):
-    from .inputs import InputError, read_path, walk
+def _collect(paths, channel, incoming, encoding=None, stdin_type="text", resolver=None):
+    from .config import Resolver
+    from .inputs import InputError, read_path
 
+    resolver = resolver or Resolver()
     messages, errors = [], []
-    for path in walk(list(paths) or ["."]):
-        for item in read_path(path, channel=channel, incoming=incoming, encoding=encoding,
+    for path in resolver.expand(list(paths) or ["."]):
+        ch = channel if channel != "auto" else (resolver.channel_for(path) or "auto")
+        for item in read_path(path, channel=ch, incoming=incoming, encoding=encoding,
                               stdin_type=stdin_type):
             (errors if isinstance(item, InputError) else messages).append(item)
     return messages, errors
@@ -81,58 +87,98 @@ def _collect(paths, channel, incoming, encoding=None, stdin_type="text"):
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
               show_default=True, help="Формат вывода.")
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False, writable=True),
+              help="Записать отчёт в файл, а не на стандартный вывод.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Файл конфигурации (иначе ищется pyproject.toml/.replylint.toml выше по дереву).")
 @click.option("--channel", type=click.Choice(["email", "sms", "auto"]), default="auto",
               show_default=True, help="Канал сообщения.")
 @click.option("--incoming", type=click.Path(dir_okay=False), help="Сообщение Клиента, на которое отвечаем.")
 @click.option("--select", help="Только эти правила (через запятую).")
 @click.option("--ignore", help="Пропустить эти правила (через запятую).")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning",
-              show_default=True, help="С какой серьёзности код выхода 1.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+              help="С какой серьёзности код выхода 1 (по умолчанию из конфигурации, иначе warning).")
 @click.option("--encoding", help="Кодировка входных файлов (по умолчанию определяется).")
 @click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml"]), default="text",
               show_default=True, help="Что подаётся на стандартный вход.")
 @click.option("--exit-zero", is_flag=True, help="Код выхода 0 даже при замечаниях (ошибки ввода — всё равно 2).")
 @click.option("--fix", is_flag=True, help="Применить безопасные автоисправления в файлах.")
 @click.option("--diff", "show_diff", is_flag=True, help="Показать автоисправления как diff, не записывая.")
-def check(paths, fmt, channel, incoming, select, ignore, fail_on, encoding, stdin_type, exit_zero,
-          fix, show_diff):
+def check(paths, fmt, output, config_file, channel, incoming, select, ignore, fail_on, encoding,
+          stdin_type, exit_zero, fix, show_diff):
     """Проверить черновики: файлы, каталоги, пакеты .jsonl/.csv или «-» (stdin)."""
-    from .engine import lint_messages
+    from .config import Resolver
     from .formats import render
 
-    options = _options(select, ignore)
+    sel = _check_ids(_split_ids(select), "--select") if select else None
+    resolver = Resolver(config_file, select=sel, ignore=_check_ids(_split_ids(ignore), "--ignore"),
+                        fail_on=fail_on)
     incoming_text = _read_incoming(incoming)
     if fix or show_diff:
-        code = _apply_fixes(paths, options, channel, incoming_text, encoding, write=not show_diff)
+        code = _apply_fixes(paths, resolver, channel, incoming_text, encoding, write=not show_diff)
         if show_diff:
             sys.exit(code)
-    messages, errors = _collect(paths, channel, incoming_text, encoding, stdin_type)
-    reports = list(lint_messages(messages, options)) if messages else []
+    messages, errors = _collect(paths, channel, incoming_text, encoding, stdin_type, resolver)
+    reports = resolver.lint(messages) if messages else []
     for err in errors:
         click.echo(f"replylint: {err}", err=True)
-    color = fmt == "text" and sys.stdout.isatty()
-    click.echo(render(fmt, reports, errors, color=color), color=color)
-    threshold = Severity.parse(fail_on)
+    color = fmt == "text" and output is None and sys.stdout.isatty()
+    text = render(fmt, reports, errors, color=color)
+    if output:
+        _write_output(output, text)
+    else:
+        click.echo(text, color=color)
     if errors:
         sys.exit(EXIT_ERROR)
-    if not exit_zero and any(f.severity >= threshold for r in reports for f in r.findings):
+    if not exit_zero and resolver.failing(reports):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
 
 
-def _apply_fixes(paths, options, channel, incoming, encoding, *, write: bool) -> int:
+def _write_output(path: str, text: str) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text + "\n")
+    except OSError as exc:
+        click.echo(f"replylint: {path}: не удалось записать отчёт ({exc.strerror or exc})", err=True)
+        sys.exit(EXIT_ERROR)
+
+
+@main.command("config")
+@click.argument("path", required=False, default=".")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Файл конфигурации.")
+def show_config(path, config_file):
+    """Показать итоговую конфигурацию для файла или каталога PATH.
+
+    \b
+    Ключи [tool.replylint] (pyproject.toml) или .replylint.toml:
+    select, ignore, severity, fail-on, include, exclude, per-file-ignores,
+    channels, you-style, client-words, sms-max-segments, lexicons, grammar
+    (подробно: docs/configuration.md).
+    """
+    from .config import Resolver, dump
+
+    if path != "-" and not os.path.exists(path):
+        raise click.BadParameter(f"«{path}» не существует", param_hint="PATH")
+    cfg = Resolver(config_file).for_path(path)
+    click.echo(dump(cfg, path if path != "-" else None))
+
+
+def _apply_fixes(paths, resolver, channel, incoming, encoding, *, write: bool) -> int:
     """``--fix`` / ``--diff``: returns the exit code for ``--diff``."""
     from .fixes import FixError, fix_file, unified_diff
-    from .inputs import fixable, walk
+    from .inputs import fixable
 
     changed, failed, edits = 0, False, 0
-    for path in walk(list(paths) or ["."]):
+    for path in resolver.expand(list(paths) or ["."]):
         if not fixable(path):
             continue
+        options = resolver.for_path(path).options(path)
+        ch = channel if channel != "auto" else (resolver.channel_for(path) or "auto")
         try:
-            old, new, n = fix_file(path, options, channel=channel, incoming=incoming,
+            old, new, n = fix_file(path, options, channel=ch, incoming=incoming,
                                    encoding=encoding, write=write)
         except FixError as exc:
             click.echo(f"replylint: {exc}", err=True)

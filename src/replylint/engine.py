@@ -6,13 +6,17 @@ read → normalise → NLP → rules → findings (mapped back to the original t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
+from . import lexicon
 from . import rules as rules_pkg
 from .context import Context
 from .model import Finding, Fix, LineIndex, Report, Severity
 from .normalize import Normalized, normalize
 from .options import Options
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import ConfigLike
 
 # How much one finding lowers the 0–10 score (documented in the README).
 SCORE_WEIGHTS = {Severity.ERROR: 3.0, Severity.WARNING: 1.0, Severity.INFO: 0.25}
@@ -53,13 +57,16 @@ def selected_rules(options: Options) -> list[rules_pkg.Rule]:
     return out
 
 
-_instances: dict[type, rules_pkg.Rule] = {}
+_instances: dict[tuple, rules_pkg.Rule] = {}
 
 
 def _instance(cls):
-    if cls not in _instances:
-        _instances[cls] = cls()
-    return _instances[cls]
+    # Rules may build matchers from lexicons in __init__: a new set of company
+    # lexicon directories means new instances.
+    key = (cls, lexicon.extra_dirs())
+    if key not in _instances:
+        _instances[key] = cls()
+    return _instances[key]
 
 
 def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
@@ -113,6 +120,7 @@ def lint_messages(messages: Iterable[Message], options: Options | None = None,
     from .nlp import get_nlp
 
     options = options or Options()
+    lexicon.set_extra_dirs(options.lexicon_dirs)
     active = selected_rules(options)
     nlp = get_nlp()
     messages = list(messages)
@@ -129,13 +137,37 @@ def lint_messages(messages: Iterable[Message], options: Options | None = None,
         yield report
 
 
-def lint(text: str, *, channel: str = "email", incoming: str | None = None,
-         options: Options | None = None, config=None, path: str | None = None) -> Report:
+def lint(text: str, *, channel: str | None = None, incoming: str | None = None,
+         config: "ConfigLike | Options" = None, options: Options | None = None,
+         path: str | None = None) -> Report:
     """Lint one draft reply and return its :class:`Report`.
 
-    ``channel`` is ``"email"`` or ``"sms"``; ``incoming`` is the Клиент's message
-    being answered (context for ``missing-apology``); ``options`` (or its alias
-    ``config``) selects rules and house style.
+    - ``channel``: ``"email"`` or ``"sms"``; by default the config's
+      ``channels`` glob for ``path``, else ``"email"``.
+    - ``incoming``: the Клиент's message being answered (context for
+      ``missing-apology``).
+    - ``config``: a path to a config file (``pyproject.toml`` with
+      ``[tool.replylint]`` or a ``.replylint.toml``), a loaded
+      :class:`replylint.config.Config` (``replylint.config.load(path)``), or
+      ``None`` for the defaults. No config file is searched for implicitly.
+    - ``options``: ready :class:`Options` instead of a config (``config`` may
+      also be an ``Options``).
+    - ``path``: where the draft lives, for the config's ``per-file-ignores``
+      and ``channels`` and for ``Report.path``.
+
+    Raises :class:`replylint.config.ConfigError` for a bad config file and
+    ``ValueError`` for an unknown channel.
     """
-    options = options or config or Options()
+    from .config import resolve
+
+    if isinstance(config, Options):
+        options, config = config, None
+    if options is None:
+        cfg = resolve(config)
+        options = cfg.options(path)
+        if channel is None:
+            channel = cfg.channel_for(path)
+    channel = channel or "email"
+    if channel not in ("email", "sms"):
+        raise ValueError(f"неизвестный канал «{channel}» (ожидается email или sms)")
     return next(lint_messages([Message(text, path=path, channel=channel, incoming=incoming)], options))

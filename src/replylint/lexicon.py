@@ -33,6 +33,11 @@ def set_extra_dirs(dirs) -> None:
         load.cache_clear()
 
 
+def extra_dirs() -> tuple[Path, ...]:
+    """The company lexicon directories in force."""
+    return _extra_dirs
+
+
 def _merge(base: dict, extra: dict) -> dict:
     out = dict(base)
     for key, value in extra.items():

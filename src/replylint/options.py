@@ -18,6 +18,7 @@ class Options:
     client_words: tuple[str, ...] | None = None  # None: lexicons/client_lowercase.toml
     sms_max_segments: int = 1
     grammar: bool = False
+    lexicon_dirs: tuple[str, ...] = ()  # company lexicon directories (config ``lexicons``)
 
     def __post_init__(self) -> None:
         if self.you_style not in YOU_STYLES:
