@@ -101,7 +101,7 @@ def _collect(paths, channel, incoming, encoding=None, stdin_type="text", resolve
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="С какой серьёзности код выхода 1 (по умолчанию из конфигурации, иначе warning).")
 @click.option("--encoding", help="Кодировка входных файлов (по умолчанию определяется).")
-@click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml"]), default="text",
+@click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml", "html", "md"]), default="text",
               show_default=True, help="Что подаётся на стандартный вход.")
 @click.option("--exit-zero", is_flag=True, help="Код выхода 0 даже при замечаниях (ошибки ввода — всё равно 2).")
 @click.option("--fix", is_flag=True, help="Применить безопасные автоисправления в файлах.")

@@ -81,11 +81,12 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
                 continue
             o_start, o_end = norm.to_original(hit.start, hit.end)
             key = (rule.id, o_start, o_end)
-            if key in seen:
+            if key in seen or norm.is_suppressed(rule.id, o_start):
                 continue
             seen.add(key)
             fix = None
-            if hit.fix is not None and norm.original[o_start:o_end] != hit.fix:
+            if (hit.fix is not None and norm.original[o_start:o_end] != hit.fix
+                    and norm.is_contiguous(hit.start, hit.end)):
                 fix = Fix(o_start, o_end - o_start, hit.fix)
             rewrite = None
             if hit.rewrite is not None and not norm.is_masked(hit.rewrite[0], hit.rewrite[1]):
@@ -134,6 +135,8 @@ def lint_messages(messages: Iterable[Message], options: Options | None = None,
                         path=message.path, id=message.id, score=score(findings))
         if message.extra:
             report.extra.update(message.extra)
+        if norm.warnings:
+            report.extra["warnings"] = list(report.extra.get("warnings", [])) + norm.warnings
         yield report
 
 

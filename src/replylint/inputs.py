@@ -17,8 +17,10 @@ from typing import Iterator
 
 from .engine import Message
 
-TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml",
-                   ".j2", ".jinja", ".jinja2", ".liquid", ".mustache", ".hbs", ".tmpl"}
+TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".eml",
+                   ".j2", ".jinja", ".jinja2", ".liquid", ".mustache", ".hbs", ".handlebars", ".tmpl"}
+STDIN_SUFFIXES = {"jsonl": ".jsonl", "csv": ".csv", "eml": ".eml", "html": ".html", "md": ".md",
+                  "markdown": ".md", "j2": ".j2", "jinja": ".j2", "mustache": ".mustache"}
 BATCH_EXTENSIONS = {".jsonl", ".csv"}
 KNOWN_EXTENSIONS = TEXT_EXTENSIONS | BATCH_EXTENSIONS
 CHANNELS = ("email", "sms")
@@ -165,7 +167,7 @@ def read_path(path: str, *, channel: str = "auto", incoming: str | None = None,
         data = stream.read()
         if isinstance(data, str):
             data = data.encode("utf-8")
-        suffix = {"jsonl": ".jsonl", "csv": ".csv", "eml": ".eml"}.get(stdin_type, ".txt")
+        suffix = STDIN_SUFFIXES.get(stdin_type, ".txt")
     else:
         shown = path
         try:
@@ -174,18 +176,27 @@ def read_path(path: str, *, channel: str = "auto", incoming: str | None = None,
             yield exc
             return
         suffix = Path(path).suffix.lower()
-    try:
-        text, used = decode(data, shown, encoding)
-    except InputError as exc:
-        yield exc
-        return
+    _load_readers()
+    reader, raw = _FORMAT_READERS.get(suffix, (None, False))
+    if raw:
+        text, used = "", None  # the reader decodes (e-mail: per MIME part)
+    else:
+        try:
+            text, used = decode(data, shown, encoding)
+        except InputError as exc:
+            yield exc
+            return
     default_channel = channel if channel != "auto" else _channel_by_name(shown)
     if suffix in BATCH_EXTENSIONS:
         yield from _batch(text, shown, suffix, channel, default_channel, incoming)
         return
     try:
-        yield message_from_text(text, shown, suffix=suffix, channel=default_channel,
-                                incoming=incoming, encoding=used)
+        if raw:
+            message = Message("", path=shown, channel=default_channel, incoming=incoming, extra={})
+            yield reader(message, data, encoding)
+        else:
+            yield message_from_text(text, shown, suffix=suffix, channel=default_channel,
+                                    incoming=incoming, encoding=used)
     except InputError as exc:
         yield exc
 
@@ -195,9 +206,15 @@ def message_from_text(text: str, path: str, *, suffix: str | None = None, channe
     """A decoded file's text as a :class:`Message`, through its format reader."""
     if suffix is None:
         suffix = Path(path).suffix.lower()
-    message = Message(text, path=path, channel=channel, incoming=incoming, extra={"encoding": encoding})
-    reader = _FORMAT_READERS.get(suffix)
-    return reader(message) if reader is not None else message
+    _load_readers()
+    message = Message(text, path=path, channel=channel, incoming=incoming,
+                      extra={"encoding": _codec_name(encoding)})
+    reader, raw = _FORMAT_READERS.get(suffix, (None, False))
+    if reader is None:
+        return message
+    if raw:  # e.g. a whole .eml file's text: the reader wants bytes
+        return reader(message, text.encode("utf-8"), "utf-8")
+    return reader(message)
 
 
 def fixable(path: str) -> bool:
@@ -212,6 +229,14 @@ def _channel_by_name(path: str) -> str:
     if ".sms." in p.name.lower() or any(part.lower() == "sms" for part in p.parts[:-1]):
         return "sms"
     return "email"
+
+
+def _codec_name(name: str) -> str:
+    """The standard spelling of an encoding name (``koi8_r`` → ``koi8-r``)."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
 
 
 def _stdin_bytes():
@@ -279,15 +304,25 @@ def _csv_records(text: str, shown: str):
         yield 0, InputError(shown, f"некорректный CSV ({exc})")
 
 
-# Format readers (e-mail, HTML, Markdown, templates) register here by suffix:
-# each takes a Message with the decoded file text and returns it with ``norm``
-# (and possibly ``incoming``) set.
+# Format readers (e-mail, HTML, Markdown, templates; see replylint/readers/)
+# register here by suffix: each takes a Message with the decoded file text and
+# returns it with ``norm`` (and possibly ``incoming``, ``extra``) set. A *raw*
+# reader decodes by itself: it is called as ``reader(message, data, encoding)``
+# with the file's bytes and the ``--encoding`` given (or None).
 _FORMAT_READERS: dict = {}
+_readers_loaded = False
 
 
-def register_reader(*suffixes: str):
+def register_reader(*suffixes: str, raw: bool = False):
     def deco(func):
         for s in suffixes:
-            _FORMAT_READERS[s] = func
+            _FORMAT_READERS[s] = (func, raw)
         return func
     return deco
+
+
+def _load_readers() -> None:
+    global _readers_loaded
+    if not _readers_loaded:
+        _readers_loaded = True
+        from . import readers  # noqa: F401  (the modules register themselves)

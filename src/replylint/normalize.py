@@ -3,15 +3,23 @@
 Every step keeps an exact map back to the original, so a finding found in the
 analysed text is reported at its true offset in the file. Steps:
 
-- placeholders of templates (``{{ … }}``, ``{% … %}``, ``%NAME%``, ``${name}``)
-  are *masked*: replaced by neutral stand-ins so the sentence still parses,
-  and no finding may fall inside them;
+- placeholders of templates — Jinja2/Liquid (``{{ … }}``, ``{% … %}``,
+  ``{# … #}``), Mustache/Handlebars (``{{name}}``, ``{{#…}}``, ``{{/…}}``,
+  ``{{{…}}}``, ``{{! … }}``, ``{{> …}}``), ``%NAME%`` and ``${name}`` — are
+  *masked*: replaced by neutral stand-ins so the sentence still parses, and no
+  finding may fall inside them;
+- inline suppression comments (``{# replylint: disable=refusal #}``,
+  ``{{! replylint: … }}``, and ``<!-- replylint: … -->`` in HTML/Markdown)
+  are recorded in original offsets, and the engine drops findings they cover;
 - words that mix Cyrillic and Latin look-alike letters («клиeнт») are
   de-confused letter by letter (same length), and each such word is recorded
   for the ``mixed-script`` rule.
 
 Format readers (e-mail, HTML, Markdown) build on :class:`TextBuilder` too: they
 append kept slices of the original and replacements, and the map follows.
+Stages compose with :func:`chain`: the HTML reader's visible text can be
+normalised again (quotes cut, …) and the composite still maps every analysed
+character to its exact offset in the file.
 """
 
 from __future__ import annotations
@@ -32,6 +40,24 @@ class MixedWord:
     fixed: str
 
 
+@dataclass(frozen=True)
+class Suppression:
+    """One ``replylint:`` comment, at an offset of the original text.
+
+    ``action`` is ``disable``/``enable`` (from here on) or ``range`` (only
+    ``[start, end)``, for ``disable-next-line`` and ``disable-line``);
+    ``rules`` is None for every rule.
+    """
+
+    action: str
+    start: int
+    end: int
+    rules: frozenset[str] | None = None
+
+    def covers(self, rule: str) -> bool:
+        return self.rules is None or rule in self.rules
+
+
 @dataclass
 class Normalized:
     """Analysed text plus the map back to the original text."""
@@ -42,14 +68,15 @@ class Normalized:
     ends: list[int]  # analysed index e (0..len) -> original offset where char e-1 ends
     masked: list[tuple[int, int]] = field(default_factory=list)  # analysed spans never reported
     mixed: list[MixedWord] = field(default_factory=list)
-    ignored_lines: set[int] = field(default_factory=set)  # reserved for suppressions
+    suppressions: list[Suppression] = field(default_factory=list)  # original offsets, in order
+    warnings: list[str] = field(default_factory=list)  # shown with the report (Russian, one line each)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map an analysed ``[start, end)`` span to the original text."""
         if end <= start:
             o = self.starts[start] if start < len(self.starts) else len(self.original)
             return o, o
-        return self.starts[start], self.ends[end]
+        return self.starts[start], max(self.ends[end], self.starts[start])
 
     def is_masked(self, start: int, end: int) -> bool:
         return any(start < m_end and m_start < end for m_start, m_end in self.masked)
@@ -58,6 +85,33 @@ class Normalized:
         """True when the analysed span is a verbatim copy of the original span."""
         o_start, o_end = self.to_original(start, end)
         return self.original[o_start:o_end] == self.text[start:end]
+
+    def is_contiguous(self, start: int, end: int) -> bool:
+        """True when the analysed span maps character by character onto one
+        unbroken original span (no tag, entity or cut inside): only then may
+        a fix replace the original span."""
+        if end <= start:
+            return True
+        o_start = self.starts[start]
+        if self.ends[end] - o_start != end - start:
+            return False
+        return all(self.starts[i] == o_start + (i - start) for i in range(start, end))
+
+    def is_suppressed(self, rule: str, offset: int) -> bool:
+        """An inline ``replylint:`` comment turns ``rule`` off at this original offset."""
+        if not self.suppressions:
+            return False
+        disabled = False
+        for s in self.suppressions:
+            if s.action == "range":
+                if s.start <= offset < s.end and s.covers(rule):
+                    return True
+                continue
+            if s.start > offset:
+                continue
+            if s.covers(rule):
+                disabled = s.action == "disable"
+        return disabled
 
 
 class TextBuilder:
@@ -94,25 +148,95 @@ class TextBuilder:
         text = "".join(self._parts)
         if not self.ends or len(self.ends) != len(text) + 1:
             self.ends = self.ends[: len(text) + 1]
-        return Normalized(self.original, text, self.starts, self.ends, list(self.masked))
+        return Normalized(self.original, text, self.starts, self.ends, _merge_spans(self.masked))
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def chain(first: Normalized, second: Normalized) -> Normalized:
+    """Compose two stages: ``second`` normalised ``first.text``.
+
+    The result maps ``second.text`` straight to ``first.original``; a
+    character is masked when it is masked in either stage. Suppressions and
+    warnings come from ``first`` (the stage that saw the real original) plus
+    any ``second`` found.
+    """
+    if second.original != first.text:
+        raise ValueError("chain: the second stage must normalise the first stage's text")
+    n = len(first.text)
+    first_end = first.ends[n] if n else 0
+
+    def start_of(k: int) -> int:
+        return first.starts[k] if k < n else first_end
+
+    starts = [start_of(k) for k in second.starts]
+    ends = [first.ends[k] for k in second.ends]
+    # mask flags of first.text, with prefix sums for "does [a, b) touch a mask"
+    prefix = [0] * (n + 1)
+    if first.masked:
+        flags = bytearray(n)
+        for a, b in first.masked:
+            flags[a:b] = b"\x01" * (b - a)
+        for i in range(n):
+            prefix[i + 1] = prefix[i] + flags[i]
+    masked = list(second.masked)
+    if first.masked:
+        run = None
+        for i in range(len(second.text)):
+            a, b = second.starts[i], max(second.ends[i + 1], second.starts[i] + 1)
+            hit = prefix[min(b, n)] - prefix[min(a, n)] > 0
+            if hit and run is None:
+                run = i
+            elif not hit and run is not None:
+                masked.append((run, i))
+                run = None
+        if run is not None:
+            masked.append((run, len(second.text)))
+    for i in range(1, len(ends)):
+        if ends[i] < starts[i - 1]:
+            ends[i] = starts[i - 1]
+    return Normalized(
+        first.original, second.text, starts, ends, _merge_spans(masked),
+        mixed=list(second.mixed),
+        suppressions=sorted(
+            first.suppressions
+            + [Suppression(x.action, start_of(x.start), start_of(x.end), x.rules) for x in second.suppressions],
+            key=lambda x: x.start,
+        ),
+        warnings=first.warnings + second.warnings,
+    )
 
 
 # --- placeholders ---------------------------------------------------------
 
 _PLACEHOLDER = re.compile(
-    r"\{\{\{.*?\}\}\}"  # mustache triple
+    r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}"  # liquid comment block
+    r"|\{\{!--.*?--\}\}"  # handlebars comment (may contain "}}")
+    r"|\{\{\{.*?\}\}\}"  # mustache triple
     r"|\{\{.*?\}\}"  # jinja / liquid / mustache variables and sections
     r"|\{%.*?%\}"  # jinja / liquid tags
     r"|\{#.*?#\}"  # jinja comments
     r"|\$\{[A-Za-z_][\w.]*\}"  # ${name}
-    r"|%[A-Z][A-Z0-9_]*%",  # %NAME%
+    r"|%[A-Za-z_][A-Za-z0-9_]*%",  # %NAME%
     re.S,
 )
+
+# Mustache/Handlebars tags that print nothing where they stand: sections,
+# inverted sections, closers, comments, partials, else.
+_SILENT = re.compile(r"^\{\{[~\s]*(?:[#/^!>]|else\b)")
 
 
 def _stand_in(placeholder: str) -> str:
     """A neutral word that keeps the sentence parseable."""
-    if placeholder.startswith(("{%", "{#", "{{#", "{{/", "{{^", "{{!", "{{else")):
+    if placeholder.startswith(("{%", "{#")) or _SILENT.match(placeholder):
         return " "
     name = re.sub(r"[^a-zA-Zа-яА-Я_]", " ", placeholder).lower()
     data = lexicon.load("placeholders")
@@ -120,6 +244,91 @@ def _stand_in(placeholder: str) -> str:
         if any(key in name for key in data.get("keys", {}).get(kind, [])):
             return stand_in
     return data.get("default", "Иван")
+
+
+# --- inline suppressions -----------------------------------------------------
+
+_DIRECTIVE = r"replylint\s*:\s*(?P<body>[^\n]*?)\s*"
+_COMMENT_SYNTAX = {
+    "jinja": re.compile(r"\{#-?\s*" + _DIRECTIVE + r"-?#\}"),
+    "mustache": re.compile(r"\{\{!(?:--)?\s*" + _DIRECTIVE + r"(?:--)?\}\}"),
+    "html": re.compile(r"<!--\s*" + _DIRECTIVE + r"-->"),
+}
+_BODY = re.compile(
+    r"^(?P<action>disable-next-line|disable-line|disable|enable)"
+    r"(?:\s*[=:]?\s*(?P<rules>[\w-]+(?:\s*,\s*[\w-]+)*))?$"
+)
+
+
+def find_suppressions(original: str, syntaxes=("jinja", "mustache")) -> tuple[list[Suppression], list[str]]:
+    """The ``replylint:`` comments of ``original`` in the given comment
+    syntaxes, and a warning for each one that cannot be understood."""
+    from .model import LineIndex
+    from .rules import RULE_MODULES
+
+    found: list[tuple[int, int, str]] = []
+    for name in syntaxes:
+        if name == "html" and "<!--" not in original:
+            continue
+        if name != "html" and "{" not in original:
+            continue
+        found += [(m.start(), m.end(), m.group("body")) for m in _COMMENT_SYNTAX[name].finditer(original)]
+    if not found:
+        return [], []
+    index = LineIndex(original)
+    out: list[Suppression] = []
+    warnings: list[str] = []
+    for start, end, body in sorted(found):
+        line, _ = index.line_col(start)
+        m = _BODY.match(body)
+        if not m:
+            warnings.append(f"строка {line}: непонятная директива «replylint: {body}» пропущена")
+            continue
+        rules = None
+        if m.group("rules"):
+            ids = [r.strip() for r in m.group("rules").split(",")]
+            unknown = [r for r in ids if r not in RULE_MODULES]
+            if unknown:
+                warnings.append(f"строка {line}: неизвестное правило «{unknown[0]}» в директиве replylint")
+            rules = frozenset(ids)
+        action = m.group("action")
+        if action in ("disable", "enable"):
+            out.append(Suppression(action, start, start, rules))
+            continue
+        this_start, this_end = _line_bounds(original, index, line)
+        if action == "disable-line":
+            out.append(Suppression("range", this_start, this_end, rules))
+            continue
+        end_line, _ = index.line_col(max(start, end - 1))
+        next_start, next_end = _line_bounds(original, index, end_line + 1)
+        out.append(Suppression("range", next_start, next_end, rules))
+    return out, warnings
+
+
+def _line_bounds(text: str, index, line: int) -> tuple[int, int]:
+    """Original offsets of a 1-based line, line break included."""
+    starts = index._starts
+    if line > len(starts):
+        return len(text), len(text)
+    start = starts[line - 1]
+    end = starts[line] if line < len(starts) else len(text)
+    return start, end
+
+
+def mask_placeholders(original: str, *, comments=("jinja", "mustache")) -> Normalized:
+    """First stage for any text: template placeholders masked, inline
+    suppression comments (in the given syntaxes) recorded."""
+    builder = TextBuilder(original)
+    pos = 0
+    if "{" in original or "%" in original or "$" in original:
+        for m in _PLACEHOLDER.finditer(original):
+            builder.keep(pos, m.start())
+            builder.replace(m.start(), m.end(), _stand_in(m.group()))
+            pos = m.end()
+    builder.keep(pos, len(original))
+    norm = builder.build()
+    norm.suppressions, norm.warnings = find_suppressions(original, comments)
+    return norm
 
 
 # --- mixed script ----------------------------------------------------------
@@ -145,16 +354,13 @@ def _fix_mixed(word: str, table: dict[str, str]) -> str | None:
 
 
 def normalize(original: str, *, templates: bool = True) -> Normalized:
-    """Plain-text normalisation (placeholders, look-alike letters)."""
-    builder = TextBuilder(original)
-    pos = 0
-    if templates and ("{" in original or "%" in original):
-        for m in _PLACEHOLDER.finditer(original):
-            builder.keep(pos, m.start())
-            builder.replace(m.start(), m.end(), _stand_in(m.group()))
-            pos = m.end()
-    builder.keep(pos, len(original))
-    norm = builder.build()
+    """Plain-text normalisation (placeholders, suppressions, look-alike letters)."""
+    if templates:
+        norm = mask_placeholders(original)
+    else:
+        builder = TextBuilder(original)
+        builder.keep(0, len(original))
+        norm = builder.build()
     return fix_lookalikes(norm)
 
 

@@ -29,6 +29,8 @@ def render(reports, errors=(), *, color: bool = False) -> str:
                 lines.append(f"    → {f.suggestion}")
             elif f.fix is not None:
                 lines.append(f"    → исправление: «{f.fix.replacement}»")
+        for warning in report.extra.get("warnings", ()):
+            lines.append(f"{where}: предупреждение: {warning}")
         lines.append(f"{where}: оценка {report.score:g}/10")
     n = len(reports)
     summary = f"Проверено сообщений: {n}, замечаний: {total}."
