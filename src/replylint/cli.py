@@ -205,7 +205,7 @@ def _apply_fixes(paths, resolver, channel, incoming, encoding, *, write: bool) -
 @click.option("--select", help="Только эти правила (через запятую).")
 @click.option("--ignore", help="Пропустить эти правила (через запятую).")
 @click.option("--encoding", help="Кодировка входных файлов (по умолчанию определяется).")
-@click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml"]), default="text", show_default=True)
+@click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml", "html", "md"]), default="text", show_default=True)
 def rewrite(paths, fmt, show_diff, channel, incoming, select, ignore, encoding, stdin_type):
     """Переписать черновик в духе стандартов: напечатать текст со всеми правками.
 
