@@ -401,3 +401,15 @@ def test_library_lint_of_messages_from_readers(tmp_path):
     (report,) = lint_messages(read_path(str(f)), CL)
     (finding,) = report.findings
     assert (finding.line, finding.column, finding.text) == (1, 7, "клиента")
+
+
+def test_hidden_elements_and_class_names():
+    src = ('<div class="preheader hidden-mobile">Для клиента видно.</div>'
+           '<span hidden>скрыто</span><p class="x hidden y">тоже видно</p>'
+           "<div style='color:red; display: none'>скрыто</div>")
+    assert visible_text(src).text == "Для клиента видно.\nтоже видно"
+
+
+def test_mustache_comment_suppression(tmp_path):
+    src = "{{! replylint: disable-next-line=client-lowercase }}\nДля клиента.\nДля клиента.\n"
+    assert [line for line, _, _ in spans(check_file(tmp_path, "a.mustache", src))] == [3]

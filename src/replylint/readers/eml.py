@@ -101,7 +101,7 @@ def _codec(label: str | None) -> str | None:
         return None
     try:
         return codecs.lookup(label).name
-    except LookupError:
+    except (LookupError, ValueError, TypeError):
         return "?"
 
 
@@ -124,7 +124,12 @@ def _decode_text(data: bytes, label: str | None, forced: str | None, path: str,
         if exc.reason == "unexpected end of data":
             _truncated(warnings)  # the last character was cut off with the part
             return data[: exc.start].decode(codec, errors="replace"), codec
-        text, used = _detect(data, path, warnings)
+        try:
+            text, used = _detect(data, path, warnings)
+        except InputError:
+            # damaged bytes in a labelled part: read it with the label, mark the damage
+            warnings.append(f"в тексте части есть байты, которых нет в кодировке «{label}»: они заменены на «�»")
+            return data.decode(codec, errors="replace"), codec
         warnings.append(f"текст части не в кодировке «{label}», указанной в заголовке; определена как {used}")
         return text, used
     if codec in _CYRILLIC_8BIT:
@@ -175,7 +180,7 @@ def read_eml(message, data: bytes, encoding: str | None = None):
     msg = parse(data, path)
     parts = _text_parts(msg)
     if not parts:
-        ctype = msg.get_content_type()
+        ctype = "".join(ch for ch in msg.get_content_type() if ch.isprintable())
         _fail(path, f"в письме нет текстовой части (тип {ctype})")
     chosen = None
     for part in parts:

@@ -35,10 +35,16 @@ BLOCK = frozenset(
 )
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _SIGNATURE = re.compile(r"""(?:class|id|data-smartmail)\s*=\s*["']?[^"'>]*signature""", re.I)
-_HIDDEN_ATTR = re.compile(
-    r"""(?:^|\s)(?:hidden(?=[\s/=]|$)|style\s*=\s*["'][^"']*(?:display\s*:\s*none|visibility\s*:\s*hidden))""",
-    re.I,
-)
+_HIDDEN_STYLE = re.compile(r"""style\s*=\s*(?:"[^"]*|'[^']*)(?:display\s*:\s*none|visibility\s*:\s*hidden)""", re.I)
+_QUOTED_VALUE = re.compile(r"""=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""")
+
+
+def _is_hidden(attrs: str) -> bool:
+    """``style="display:none"`` or the boolean ``hidden`` attribute."""
+    if _HIDDEN_STYLE.search(attrs):
+        return True
+    names = _QUOTED_VALUE.sub(" ", attrs).split()
+    return any(n.lower().rstrip("/") == "hidden" for n in names)
 
 
 class _Renderer:
@@ -126,7 +132,7 @@ def visible_text(source: str) -> Normalized:
                     if hidden[1] == 0:
                         hidden = []
                 continue
-            if not closing and not void and _HIDDEN_ATTR.search(attrs):
+            if not closing and not void and _is_hidden(attrs):
                 hidden = [name, 1]
                 continue
             if name == "blockquote":
