@@ -413,3 +413,12 @@ def test_hidden_elements_and_class_names():
 def test_mustache_comment_suppression(tmp_path):
     src = "{{! replylint: disable-next-line=client-lowercase }}\nДля клиента.\nДля клиента.\n"
     assert [line for line, _, _ in spans(check_file(tmp_path, "a.mustache", src))] == [3]
+
+
+def test_incoming_file_can_be_the_clients_email(tmp_path):
+    from replylint.cli import _read_incoming
+
+    f = tmp_path / "client.eml"
+    f.write_bytes(eml("<p>Курьер опоздал на три часа!</p><blockquote>старое письмо</blockquote>",
+                      ctype="text/html; charset=utf-8"))
+    assert _read_incoming(str(f)) == "Курьер опоздал на три часа!"

@@ -67,7 +67,8 @@ def _read_incoming(path: str | None) -> str | None:
     for item in read_path(path):
         if isinstance(item, InputError):
             raise click.BadParameter(str(item), param_hint="--incoming")
-        return item.text
+        # an .eml / HTML / Markdown file: the Клиент's own words, without markup or old quotes
+        return item.norm.text.strip() if item.norm is not None else item.text
     return None
 
 
