@@ -422,3 +422,18 @@ def test_incoming_file_can_be_the_clients_email(tmp_path):
     f.write_bytes(eml("<p>Курьер опоздал на три часа!</p><blockquote>старое письмо</blockquote>",
                       ctype="text/html; charset=utf-8"))
     assert _read_incoming(str(f)) == "Курьер опоздал на три часа!"
+
+
+@pytest.mark.parametrize("text", [
+    "Спасибо!\n\nOn Mon, Apr 15, 2024 at 12:03 PM Ivan Petrov <\nivan@mail.ru> wrote:\n> Где заказ?\n",
+    "Спасибо!\n\nСреда, 17 апреля 2024, 10:15 +03:00 от Иван Петров <ivan@mail.ru>:\n> Где заказ?\n",
+    "Спасибо!\n\n> 17 апр. 2024 г., в 10:15, Иван <ivan@mail.ru> написал(а):\n> \n> Где заказ?\n",
+])
+def test_more_attribution_styles(text):
+    reply = extract_reply(text, email=True)
+    assert (reply.norm.text, reply.incoming) == ("Спасибо!\n\n", "Где заказ?")
+
+
+def test_a_time_before_an_attribution_stays_in_the_reply():
+    reply = extract_reply("Привезём с 10:00 до 14:00\nИван пишет:\n> Где заказ?\n", email=True)
+    assert reply.norm.text == "Привезём с 10:00 до 14:00\n"

@@ -102,6 +102,15 @@ def _is_history_start(lines: list[_Line], i: int) -> int:
     return 0
 
 
+def _wrapped_attribution(lines: list[_Line], i: int) -> bool:
+    """The attribution at line ``i`` began on the line before (clients wrap it)."""
+    if i == 0 or not _any(_patterns()["attribution"], lines[i].body):
+        return False
+    prev = lines[i - 1]
+    return (bool(prev.body) and not prev.depth and (prev.body.endswith(("<", ",")) or "@" in prev.body)
+            and any(h.search(prev.body) for h in _patterns()["hint"]))
+
+
 def _quoted_follows(lines: list[_Line], i: int) -> bool:
     j = i + 1
     while j < len(lines) and not lines[j].body and not lines[j].depth:
@@ -145,6 +154,8 @@ def extract_reply(text: str, *, email: bool, unwrap: bool = False) -> Reply:
                 continue
             n = _is_history_start(lines, i)
             if n:
+                if n == 1 and _wrapped_attribution(lines, i):
+                    i, n = i - 1, 2  # «On Mon, 15 Apr 2024 at 12:03, Ivan Petrov <» + «ivan@x.ru> wrote:»
                 history = (i, n)
                 end = i
                 break
@@ -210,5 +221,6 @@ def _incoming(text: str, lines: list[_Line], end: int, history) -> str | None:
             body = "\n".join(text[line.start:line.end] for line in rest)
     else:
         return None
-    inner = extract_reply(body, email=True, unwrap=True).norm.text.strip()
-    return inner or None
+    inner = extract_reply(body, email=True, unwrap=True)
+    # the quote may itself open with its attribution (Apple Mail quotes it too)
+    return inner.norm.text.strip() or inner.incoming or None
