@@ -116,7 +116,7 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
 
 
 def lint_messages(messages: Iterable[Message], options: Options | None = None,
-                  batch_size: int = 64) -> Iterator[Report]:
+                  batch_size: int = 256) -> Iterator[Report]:
     """Lint many messages, parsing them in batches (``nlp.pipe``)."""
     from .nlp import get_nlp
 

@@ -1,85 +1,145 @@
 """spaCy components that give a blank ``ru`` pipeline real analyses.
 
-``replylint_sentences`` marks sentence starts (sentence-final punctuation and
-line breaks: drafts have greetings and signatures without full stops).
-``replylint_natasha`` runs natasha's slovnet morphology tagger and syntax
-parser (shipped inside the ``natasha`` wheel, numpy only, offline) on every
-sentence and sets ``pos``, ``morph``, ``head`` and ``dep`` on the tokens.
+``replylint_natasha`` splits sentences (sentence-final punctuation and line
+breaks: drafts have greetings and signatures without full stops), runs
+natasha's slovnet morphology tagger and syntax parser (shipped inside the
+``natasha`` wheel, numpy only, offline; see :mod:`.slovnet_fast`) on every
+sentence of a whole batch of documents at once, and sets ``pos``, ``morph``,
+``head``, ``dep`` and the pymorphy3 ``lemma`` on the tokens in place.
+``replylint_sentences`` (sentence starts only) stays available on its own.
 The models load lazily, once per process.
 """
 
 from __future__ import annotations
 
-import threading
-
+import numpy as np
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, MORPH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
+
+from .lemmas import lemma as _lemma
 
 _SENT_END = {".", "!", "?", "…", "?!", "!?", "...", "!!", "!!!", "??"}
 _CLOSERS = {"»", '"', ")", "”", "’", "'", "]"}
-
-_models = None
-_lock = threading.Lock()
-
-
-def _load_models():
-    global _models
-    if _models is None:
-        with _lock:
-            if _models is None:
-                from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
-
-                emb = NewsEmbedding()
-                _models = (NewsMorphTagger(emb), NewsSyntaxParser(emb))
-    return _models
+_ATTRS = [POS, MORPH, HEAD, DEP, LEMMA]
+_TEXT_ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT]
 
 
 @Language.component("replylint_sentences")
 def mark_sentences(doc: Doc) -> Doc:
     """Sentence starts after . ! ? … (and closing quotes) and after line breaks."""
-    boundary = False
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            boundary = False
-            continue
-        if token.is_space:
-            token.is_sent_start = False
-            if "\n" in token.text or "\r" in token.text:
-                boundary = True
-            continue
-        if boundary:
-            token.is_sent_start = True
-            boundary = False
-        elif token.text in _CLOSERS and doc[i - 1].text in _SENT_END:
-            token.is_sent_start = False
-        else:
-            token.is_sent_start = False
-        if token.text in _SENT_END or (token.text.endswith((".", "!", "?")) and token.is_punct):
-            boundary = True
-        elif token.text in _CLOSERS and boundary:
-            pass
+    starts = set(_sentence_starts_exact(doc))
+    for token in doc:
+        token.is_sent_start = token.i in starts
     return doc
 
 
-def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    starts = [t.i for t in doc if t.is_sent_start] or [0]
-    if starts[0] != 0:
-        starts.insert(0, 0)
-    ends = starts[1:] + [len(doc)]
-    return list(zip(starts, ends))
+def _sentence_starts_exact(doc: Doc) -> list[int]:
+    """As the original token loop: token 0 starts; a boundary set by a
+    sentence end or a line break starts the next non-space token."""
+    starts = []
+    boundary = False
+    for i, token in enumerate(doc):
+        if i == 0:
+            starts.append(0)
+            boundary = False
+            continue
+        text = token.text
+        if token.is_space:
+            if "\n" in text or "\r" in text:
+                boundary = True
+            continue
+        if boundary:
+            starts.append(i)
+            boundary = False
+        if text in _SENT_END or (text.endswith((".", "!", "?")) and token.is_punct):
+            boundary = True
+    return starts
+
+
+class _Tables:
+    """Per vocabulary: tag id -> (POS id, MORPH hash, POS, features), rel id ->
+    DEP hash, and the finished analysis of every sentence seen (bounded)."""
+
+    CACHE_SIZE = 20_000
+
+    def __init__(self, vocab, models) -> None:
+        self.vocab = vocab
+        strings = vocab.strings
+        self.tag_pos = []
+        self.tag_morph = []
+        self.tag_names = []
+        for tag in models.tags:
+            pos, _, feats = tag.partition("|")
+            if feats:
+                feats = "|".join(sorted(feats.split("|")))
+            self.tag_names.append((pos, feats))
+            self.tag_pos.append(POS_IDS.get(pos, POS_IDS["X"]))
+            self.tag_morph.append(vocab.morphology.add(feats) if feats else 0)
+        self.rel = [strings.add(r) for r in models.rels]
+        self.root = strings.add("ROOT")
+        self.parataxis = strings.add("parataxis")
+        self.dep = strings.add("dep")
+        self.space = POS_IDS["SPACE"]
+        self.x = POS_IDS["X"]
+        self._lemmas: dict[tuple[str, int], int] = {}
+        self.sentences: dict[tuple[str, ...], tuple] = {}
+
+    def lemma(self, text: str, tag: int) -> int:
+        key = (text, tag)
+        h = self._lemmas.get(key)
+        if h is None:
+            pos, feats = self.tag_names[tag]
+            h = self.vocab.strings.add(_lemma(text, pos, feats))
+            if len(self._lemmas) > 200_000:
+                self._lemmas.clear()
+            self._lemmas[key] = h
+        return h
+
+    def other_lemma(self, text: str, pos: str) -> int:
+        key = (text, pos)
+        h = self._lemmas.get(key)
+        if h is None:
+            h = self.vocab.strings.add(_lemma(text, pos, ""))
+            self._lemmas[key] = h
+        return h
+
+    def finish(self, words: tuple[str, ...], result) -> tuple:
+        """One sentence's analysis as token attributes: POS ids, MORPH, DEP and
+        LEMMA hashes, heads as word indices (the root points to itself), root."""
+        tags, heads, rels = result
+        size = len(words)
+        pos = [self.tag_pos[t] for t in tags]
+        morph = [self.tag_morph[t] for t in tags]
+        deps = [self.rel[r] for r in rels]
+        lemmas = [self.lemma(w, t) for w, t in zip(words, tags)]
+        root = next((k for k, h in enumerate(heads) if h == 0), 0)
+        local = []
+        for k, head_id in enumerate(heads):
+            if k == root:
+                local.append(k)
+                deps[k] = self.root
+            elif head_id == 0 or head_id > size:
+                local.append(root)
+                deps[k] = self.parataxis
+            else:
+                local.append(head_id - 1)
+        _break_cycles(local, range(size), root)
+        return pos, morph, deps, lemmas, local, root
 
 
 class NatashaTagger:
-    """Sets POS, morphology, heads and dependency labels from slovnet."""
+    """Sets sentences, POS, morphology, heads, dependency labels and lemmas."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self._tables: _Tables | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         return self._annotate([doc])[0]
 
-    def pipe(self, docs, batch_size: int = 64):
+    def pipe(self, docs, batch_size: int = 256):
         batch = []
         for doc in docs:
             batch.append(doc)
@@ -90,68 +150,101 @@ class NatashaTagger:
             yield from self._annotate(batch)
 
     def _annotate(self, docs: list[Doc]) -> list[Doc]:
-        morph_model, syntax_model = _load_models()
-        # Collect every sentence's word list (whitespace tokens left out).
-        jobs = []  # (doc index, [token indices])
-        for d, doc in enumerate(docs):
-            for start, end in _sentence_spans(doc):
-                idx = [i for i in range(start, end) if not doc[i].is_space]
-                if idx:
-                    jobs.append((d, start, end, idx))
-        sentences = [[docs[d][i].text for i in idx] for d, _, _, idx in jobs]
-        morphs = list(morph_model.map(sentences)) if sentences else []
-        syntax = list(syntax_model.map(sentences)) if sentences else []
+        from .slovnet_fast import get_models
 
-        n_docs = len(docs)
-        pos = [[None] * len(doc) for doc in docs]
-        feats = [[None] * len(doc) for doc in docs]
-        heads = [list(range(len(doc))) for doc in docs]
-        deps = [["dep"] * len(doc) for doc in docs]
-        for (d, start, end, idx), m, s in zip(jobs, morphs, syntax):
-            root = None
-            local_heads = []
-            for k, (mt, st) in enumerate(zip(m.tokens, s.tokens)):
-                i = idx[k]
-                pos[d][i] = mt.pos
-                feats[d][i] = "|".join(f"{key}={val}" for key, val in sorted(mt.feats.items())) or None
-                head_id = int(st.head_id) if st.head_id.isdigit() else 0
-                local_heads.append(head_id)
-                deps[d][i] = st.rel or "dep"
-                if head_id == 0 and root is None:
-                    root = k
-            if root is None:
-                root = 0
-            for k, head_id in enumerate(local_heads):
-                i = idx[k]
-                if k == root:
-                    heads[d][i] = i
-                    deps[d][i] = "ROOT"
-                elif head_id == 0 or head_id > len(idx):
-                    heads[d][i] = idx[root]
-                    deps[d][i] = "parataxis"
-                else:
-                    heads[d][i] = idx[head_id - 1]
-            _break_cycles(heads[d], idx, idx[root])
-            root_i = idx[root]
-            for i in range(start, end):
-                if docs[d][i].is_space:
-                    pos[d][i] = "SPACE"
-                    heads[d][i] = root_i
-                    deps[d][i] = "dep"
-        out = []
-        for d in range(n_docs):
-            doc = docs[d]
-            new = Doc(
-                doc.vocab,
-                words=[t.text for t in doc],
-                spaces=[bool(t.whitespace_) for t in doc],
-                pos=[p or "X" for p in pos[d]],
-                morphs=[f or "" for f in feats[d]],
-                heads=heads[d],
-                deps=deps[d],
-            )
-            out.append(new)
-        return out
+        tables = self._tables
+        if tables is None or tables.vocab is not docs[0].vocab:
+            tables = self._tables = _Tables(docs[0].vocab, get_models())
+        cache = tables.sentences
+
+        # Every sentence's words (whitespace tokens left out), over all docs;
+        # sentences not analysed before go to the models together.
+        plans = []
+        todo: dict[tuple[str, ...], None] = {}
+        for doc in docs:
+            n = len(doc)
+            if not n:
+                plans.append(None)
+                continue
+            info = doc.to_array(_TEXT_ATTRS)
+            text = doc.text
+            texts = [text[a:a + b] for a, b in zip(info[:, 0].tolist(), info[:, 1].tolist())]
+            spaces = info[:, 2].astype(bool).tolist()
+            puncts = info[:, 3].astype(bool).tolist()
+            starts = _starts(texts, spaces, puncts)
+            spans = []
+            for k, start in enumerate(starts):
+                end = starts[k + 1] if k + 1 < len(starts) else n
+                idx = [i for i in range(start, end) if not spaces[i]]
+                words = tuple(texts[i] for i in idx)
+                spans.append((start, end, idx, words))
+                if idx and words not in cache:
+                    todo[words] = None
+            plans.append((texts, spaces, spans))
+        if todo:
+            keys = list(todo)
+            results = get_models().analyse(keys)
+            if len(cache) + len(keys) > tables.CACHE_SIZE:
+                cache.clear()
+            for words, result in zip(keys, results):
+                cache[words] = tables.finish(words, result)
+
+        for doc, plan in zip(docs, plans):
+            if plan is None:
+                continue
+            texts, spaces, spans = plan
+            n = len(doc)
+            pos = [tables.x] * n
+            morph = [0] * n
+            heads = list(range(n))
+            deps = [tables.dep] * n
+            lemmas = [0] * n
+            for start, end, idx, words in spans:
+                if not idx:
+                    for i in range(start, end):
+                        lemmas[i] = tables.other_lemma(texts[i], "X")
+                    continue
+                s_pos, s_morph, s_deps, s_lemmas, s_heads, s_root = cache[words]
+                for k, i in enumerate(idx):
+                    pos[i] = s_pos[k]
+                    morph[i] = s_morph[k]
+                    deps[i] = s_deps[k]
+                    lemmas[i] = s_lemmas[k]
+                    heads[i] = idx[s_heads[k]]
+                if len(idx) != end - start:
+                    root_i = idx[s_root]
+                    for i in range(start, end):
+                        if spaces[i]:
+                            pos[i] = tables.space
+                            heads[i] = root_i
+                            lemmas[i] = tables.other_lemma(texts[i], "SPACE")
+            arr = np.empty((n, 5), dtype=np.uint64)
+            arr[:, 0] = pos
+            arr[:, 1] = morph
+            arr[:, 2] = (np.array(heads, dtype=np.int64) - np.arange(n, dtype=np.int64)).view(np.uint64)
+            arr[:, 3] = deps
+            arr[:, 4] = lemmas
+            doc.from_array(_ATTRS, arr)
+        return docs
+
+
+def _starts(texts: list[str], spaces: list[bool], puncts: list[bool]) -> list[int]:
+    """As :func:`_sentence_starts_exact`, over plain lists."""
+    starts = [0]
+    boundary = False
+    end_marks = _SENT_END
+    for i in range(1, len(texts)):
+        text = texts[i]
+        if spaces[i]:
+            if "\n" in text or "\r" in text:
+                boundary = True
+            continue
+        if boundary:
+            starts.append(i)
+            boundary = False
+        if text in end_marks or (puncts[i] and text.endswith((".", "!", "?"))):
+            boundary = True
+    return starts
 
 
 def _break_cycles(heads: list[int], idx: list[int], root: int) -> None:

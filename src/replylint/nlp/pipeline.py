@@ -1,38 +1,16 @@
 """Build the spaCy ``Language`` once per process.
 
 blank ``ru`` tokenizer (hyphenated words kept whole, as natasha expects) →
-``replylint_sentences`` → ``replylint_natasha`` (POS, morphology, syntax) →
-spaCy's ``lemmatizer`` in ``pymorphy3`` mode (with memoised look-ups).
+``replylint_natasha`` (sentences, POS, morphology, syntax, pymorphy3 lemmas).
 """
 
 from __future__ import annotations
 
+import re
 import threading
-from functools import lru_cache
 
 _nlp = None
 _lock = threading.Lock()
-
-
-class _CachedMorph:
-    """Wraps a pymorphy3 ``MorphAnalyzer`` and memoises ``parse``."""
-
-    def __init__(self, morph) -> None:
-        self._morph = morph
-        self.parse = lru_cache(maxsize=200_000)(morph.parse)
-
-    def __getattr__(self, name):
-        return getattr(self._morph, name)
-
-
-def _keep_hyphenated_words(nlp) -> None:
-    """Drop the letter-hyphen-letter infix so «трек-номер», «из-за» stay one token."""
-    import re
-
-    from spacy.util import compile_infix_regex
-
-    keep = [p for p in nlp.Defaults.infixes if not re.search(p, "трек-номер")]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(keep).finditer
 
 
 def get_nlp():
@@ -46,20 +24,29 @@ def get_nlp():
 
 
 def _build():
-    import spacy
+    from . import lean_import
+
+    lean_import.import_spacy()
 
     from . import natasha_component  # noqa: F401  (registers the factories)
 
-    nlp = spacy.blank("ru")
-    _keep_hyphenated_words(nlp)
-    nlp.add_pipe("replylint_sentences")
+    from spacy.lang.ru import Russian, RussianDefaults
+
+    class _Defaults(RussianDefaults):
+        # Without the letter-hyphen-letter infix «трек-номер», «из-за» stay one
+        # token, as natasha expects (set here so the regex compiles only once).
+        infixes = [p for p in RussianDefaults.infixes if not re.search(p, "трек-номер")]
+
+    class ReplyRussian(Russian):
+        Defaults = _Defaults
+
+    nlp = ReplyRussian()
     nlp.add_pipe("replylint_natasha")
-    lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "pymorphy3"})
-    nlp.initialize()
-    lemmatizer._morph = _CachedMorph(lemmatizer._morph)
     return nlp
 
 
 def morph_analyzer():
-    """The pipeline's memoised pymorphy3 analyser (for inflecting rewrites)."""
-    return get_nlp().get_pipe("lemmatizer")._morph
+    """The process's memoised pymorphy3 analyser (for inflecting rewrites)."""
+    from .lemmas import analyzer
+
+    return analyzer()
