@@ -107,18 +107,32 @@ def _collect(paths, channel, incoming, encoding=None, stdin_type="text", resolve
 @click.option("--exit-zero", is_flag=True, help="Код выхода 0 даже при замечаниях (ошибки ввода — всё равно 2).")
 @click.option("--fix", is_flag=True, help="Применить безопасные автоисправления в файлах.")
 @click.option("--diff", "show_diff", is_flag=True, help="Показать автоисправления как diff, не записывая.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="С --fix/--diff применять и небезопасные исправления (опечатки по LanguageTool).")
+@click.option("--grammar/--no-grammar", default=None,
+              help="Включить/выключить проверку орфографии и грамматики LanguageTool (правило grammar).")
+@click.option("--languagetool-url", metavar="URL",
+              help="Сервер LanguageTool, например http://localhost:8081 (см. docs/grammar.md).")
 def check(paths, fmt, output, config_file, channel, incoming, select, ignore, fail_on, encoding,
-          stdin_type, exit_zero, fix, show_diff):
+          stdin_type, exit_zero, fix, show_diff, unsafe_fixes, grammar, languagetool_url):
     """Проверить черновики: файлы, каталоги, пакеты .jsonl/.csv или «-» (stdin)."""
     from .config import Resolver
     from .formats import render
 
     sel = _check_ids(_split_ids(select), "--select") if select else None
+    if languagetool_url is not None:
+        from .languagetool import check_url
+
+        try:
+            languagetool_url = check_url(languagetool_url)
+        except ValueError as exc:
+            raise click.BadParameter(f"«{languagetool_url}»: {exc}", param_hint="--languagetool-url")
     resolver = Resolver(config_file, select=sel, ignore=_check_ids(_split_ids(ignore), "--ignore"),
-                        fail_on=fail_on)
+                        fail_on=fail_on, grammar=grammar, languagetool_url=languagetool_url)
     incoming_text = _read_incoming(incoming)
     if fix or show_diff:
-        code = _apply_fixes(paths, resolver, channel, incoming_text, encoding, write=not show_diff)
+        code = _apply_fixes(paths, resolver, channel, incoming_text, encoding, write=not show_diff,
+                            unsafe=unsafe_fixes)
         if show_diff:
             sys.exit(code)
     messages, errors = _collect(paths, channel, incoming_text, encoding, stdin_type, resolver)
@@ -156,8 +170,12 @@ def show_config(path, config_file):
     \b
     Ключи [tool.replylint] (pyproject.toml) или .replylint.toml:
     select, ignore, severity, fail-on, include, exclude, per-file-ignores,
-    channels, you-style, client-words, sms-max-segments, lexicons, grammar
-    (подробно: docs/configuration.md).
+    channels, you-style, client-words, sms-max-segments, lexicons, grammar,
+    languagetool-url, languagetool-timeout, languagetool-level,
+    languagetool-mother-tongue, languagetool-enabled-rules,
+    languagetool-disabled-rules, languagetool-enabled-categories,
+    languagetool-disabled-categories, languagetool-enabled-only,
+    grammar-severity (подробно: docs/configuration.md, docs/grammar.md).
     """
     from .config import Resolver, dump
 
@@ -167,7 +185,7 @@ def show_config(path, config_file):
     click.echo(dump(cfg, path if path != "-" else None))
 
 
-def _apply_fixes(paths, resolver, channel, incoming, encoding, *, write: bool) -> int:
+def _apply_fixes(paths, resolver, channel, incoming, encoding, *, write: bool, unsafe: bool = False) -> int:
     """``--fix`` / ``--diff``: returns the exit code for ``--diff``."""
     from .fixes import FixError, fix_file, unified_diff
     from .inputs import fixable
@@ -180,7 +198,7 @@ def _apply_fixes(paths, resolver, channel, incoming, encoding, *, write: bool) -
         ch = channel if channel != "auto" else (resolver.channel_for(path) or "auto")
         try:
             old, new, n = fix_file(path, options, channel=ch, incoming=incoming,
-                                   encoding=encoding, write=write)
+                                   encoding=encoding, write=write, unsafe=unsafe)
         except FixError as exc:
             click.echo(f"replylint: {exc}", err=True)
             failed = True

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Union
 
 from .model import Severity
-from .options import YOU_STYLES, Options
+from .options import LT_ISSUE_TYPES, LT_LEVELS, YOU_STYLES, LanguageToolSettings, Options
 
 CONFIG_NAMES = (".replylint.toml", "pyproject.toml")
 CHANNELS = ("email", "sms")
@@ -42,6 +42,16 @@ KEYS: dict[str, str] = {
     "sms-max-segments": "сколько SMS-сегментов допустимо",
     "lexicons": "каталоги с дополнительными словарями компании",
     "grammar": "включить проверку LanguageTool (правило grammar)",
+    "languagetool-url": "адрес своего сервера LanguageTool (например, \"http://localhost:8081\")",
+    "languagetool-timeout": "сколько секунд ждать ответа LanguageTool на одно сообщение",
+    "languagetool-level": "строгость LanguageTool: \"default\" | \"picky\"",
+    "languagetool-mother-tongue": "родной язык автора для LanguageTool (например, \"uk\")",
+    "languagetool-enabled-rules": "включить эти правила LanguageTool (id)",
+    "languagetool-disabled-rules": "выключить эти правила LanguageTool (id)",
+    "languagetool-enabled-categories": "включить эти категории LanguageTool (id)",
+    "languagetool-disabled-categories": "выключить эти категории LanguageTool (id)",
+    "languagetool-enabled-only": "только правила и категории из languagetool-enabled-*",
+    "grammar-severity": "{тип ошибки LanguageTool = \"error\" | \"warning\" | \"info\"}",
 }
 
 
@@ -74,6 +84,7 @@ class Config:
     sms_max_segments: int = 1
     lexicons: tuple[Path, ...] = ()
     grammar: bool = False
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
 
     # --- per file ---------------------------------------------------------
     def options(self, path: str | os.PathLike | None = None) -> Options:
@@ -91,6 +102,7 @@ class Config:
             client_words=self.client_words,
             sms_max_segments=self.sms_max_segments,
             grammar=self.grammar,
+            languagetool=self.languagetool,
             lexicon_dirs=tuple(str(d) for d in self.lexicons),
         )
 
@@ -142,13 +154,21 @@ class Config:
             "sms-max-segments": self.sms_max_segments,
             "lexicons": [str(d) for d in self.lexicons],
             "grammar": self.grammar,
+            **_languagetool_dict(self.languagetool),
         }
 
     def with_cli(self, *, select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-                 fail_on: str | None = None) -> "Config":
+                 fail_on: str | None = None, grammar: bool | None = None,
+                 languagetool_url: str | None = None) -> "Config":
         """Command-line flags over the file: ``--select`` replaces ``select``,
-        ``--ignore`` adds to ``ignore``, ``--fail-on`` replaces ``fail-on``."""
+        ``--ignore`` adds to ``ignore``, ``--fail-on`` replaces ``fail-on``,
+        ``--grammar``/``--no-grammar`` and ``--languagetool-url`` replace
+        ``grammar`` and ``languagetool-url``."""
         out = self
+        if grammar is not None:
+            out = replace(out, grammar=grammar)
+        if languagetool_url is not None:
+            out = replace(out, languagetool=replace(out.languagetool, url=languagetool_url))
         if select is not None:
             out = replace(out, select=frozenset(select))
         ignore = frozenset(ignore)
@@ -356,7 +376,81 @@ def parse(data: Mapping, *, path: Path | None = None, where: str = "") -> Config
         if not isinstance(data["grammar"], bool):
             raise err("grammar", "ожидается true или false")
         kw["grammar"] = data["grammar"]
+    kw["languagetool"] = _parse_languagetool(data, err, str_list)
     return Config(**kw)
+
+
+def _languagetool_dict(lt: LanguageToolSettings) -> dict:
+    return {
+        "languagetool-url": lt.url,
+        "languagetool-timeout": lt.timeout,
+        "languagetool-level": lt.level,
+        "languagetool-mother-tongue": lt.mother_tongue,
+        "languagetool-enabled-rules": list(lt.enabled_rules),
+        "languagetool-disabled-rules": list(lt.disabled_rules),
+        "languagetool-enabled-categories": list(lt.enabled_categories),
+        "languagetool-disabled-categories": list(lt.disabled_categories),
+        "languagetool-enabled-only": lt.enabled_only,
+        "grammar-severity": {k: v.label for k, v in lt.severity},
+    }
+
+
+def _parse_languagetool(data: Mapping, err, str_list) -> LanguageToolSettings:
+    """The ``languagetool-*`` and ``grammar-severity`` keys."""
+    from .languagetool import check_url
+
+    kw: dict = {}
+    if "languagetool-url" in data:
+        value = data["languagetool-url"]
+        try:
+            kw["url"] = check_url(value if isinstance(value, str) else "")
+        except ValueError as exc:
+            raise err("languagetool-url", f"«{value}»: {exc}") from None
+    if "languagetool-timeout" in data:
+        value = data["languagetool-timeout"]
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 3600:
+            raise err("languagetool-timeout", f"«{value}»: ожидается число секунд больше 0")
+        kw["timeout"] = float(value)
+    if "languagetool-level" in data:
+        if data["languagetool-level"] not in LT_LEVELS:
+            raise err("languagetool-level", f"«{data['languagetool-level']}»: ожидается {' или '.join(LT_LEVELS)}")
+        kw["level"] = data["languagetool-level"]
+    if "languagetool-mother-tongue" in data:
+        value = data["languagetool-mother-tongue"]
+        if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value):
+            raise err("languagetool-mother-tongue", f"«{value}»: ожидается код языка, например \"uk\" или \"de-DE\"")
+        kw["mother_tongue"] = value
+    for key, attr in (("languagetool-enabled-rules", "enabled_rules"),
+                      ("languagetool-disabled-rules", "disabled_rules"),
+                      ("languagetool-enabled-categories", "enabled_categories"),
+                      ("languagetool-disabled-categories", "disabled_categories")):
+        values = str_list(key)
+        if values is not None:
+            bad = [v for v in values if not re.fullmatch(r"[A-Za-z0-9_]+", v.strip())]
+            if bad:
+                raise err(key, f"«{bad[0]}»: идентификатор LanguageTool состоит из латинских букв, цифр и «_»")
+            kw[attr] = tuple(v.strip() for v in values)
+    if "languagetool-enabled-only" in data:
+        if not isinstance(data["languagetool-enabled-only"], bool):
+            raise err("languagetool-enabled-only", "ожидается true или false")
+        kw["enabled_only"] = data["languagetool-enabled-only"]
+        if kw["enabled_only"] and not (kw.get("enabled_rules") or kw.get("enabled_categories")):
+            raise err("languagetool-enabled-only",
+                      "нужен непустой languagetool-enabled-rules или languagetool-enabled-categories")
+    table = data.get("grammar-severity", {})
+    if not isinstance(table, Mapping):
+        raise err("grammar-severity", "ожидается таблица")
+    levels = []
+    for issue, level in table.items():
+        if issue not in LT_ISSUE_TYPES:
+            raise err("grammar-severity", f"неизвестный тип ошибки LanguageTool «{issue}» "
+                                          f"(например: misspelling, grammar, style, typographical, default)")
+        try:
+            levels.append((issue, Severity.parse(level if isinstance(level, str) else "?")))
+        except ValueError:
+            raise err(f"grammar-severity.{issue}", f"«{level}»: ожидается error, warning или info") from None
+    kw["severity"] = tuple(levels)
+    return LanguageToolSettings(**kw)
 
 
 def _suggest(key: str) -> str:
@@ -412,9 +506,11 @@ class Resolver:
 
     def __init__(self, explicit: str | os.PathLike | None = None, *,
                  select: Iterable[str] | None = None, ignore: Iterable[str] = (),
-                 fail_on: str | None = None) -> None:
+                 fail_on: str | None = None, grammar: bool | None = None,
+                 languagetool_url: str | None = None) -> None:
         self._explicit = load(explicit) if explicit else None
-        self._cli = {"select": select, "ignore": tuple(ignore), "fail_on": fail_on}
+        self._cli = {"select": select, "ignore": tuple(ignore), "fail_on": fail_on,
+                     "grammar": grammar, "languagetool_url": languagetool_url}
         self._by_file: dict[Path | None, Config] = {}
 
     def for_path(self, path: str | os.PathLike | None) -> Config:

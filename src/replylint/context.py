@@ -11,6 +11,7 @@ from functools import cached_property
 
 from . import lexicon
 from .normalize import Normalized
+from .model import Severity
 from .options import Options
 
 _OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
@@ -26,6 +27,8 @@ class Hit:
     suggestion: str | None = None
     fix: str | None = None  # safe replacement for exactly [start, end)
     rewrite: tuple[int, int, str] | None = None  # (start, end, text): a rewrite a person applies
+    unsafe: bool = False  # ``fix`` is only likely right: applied under --fix --unsafe-fixes
+    severity: Severity | None = None  # this hit's own severity (else the rule's)
 
 
 def _offsets(obj) -> tuple[int, int]:
@@ -36,8 +39,9 @@ def _offsets(obj) -> tuple[int, int]:
 
 class Context:
     def __init__(self, doc, norm: Normalized, *, channel: str, incoming: str | None,
-                 options: Options, nlp) -> None:
+                 options: Options, nlp, path: str | None = None) -> None:
         self.doc = doc
+        self.path = path  # where the message comes from (for warnings), if known
         self.norm = norm
         self.text = norm.text
         self.channel = channel
@@ -111,13 +115,16 @@ class Context:
         return not self.is_quoted(token) and not self.is_reported(token)
 
     # --- building findings ------------------------------------------------
-    def hit(self, start, end=None, message: str = "", *, suggestion=None, fix=None, rewrite=None) -> Hit:
+    def hit(self, start, end=None, message: str = "", *, suggestion=None, fix=None, rewrite=None,
+            unsafe: bool = False, severity: Severity | None = None) -> Hit:
         """A finding over a token, a span, or explicit analysed offsets.
 
         ``rewrite`` is ``(where, text)``: ``where`` a token, a span or a
         ``(start, end)`` pair of analysed offsets that ``text`` replaces (an
         empty range inserts). Without an explicit ``suggestion`` the rewrite
-        text is the suggestion shown to the user.
+        text is the suggestion shown to the user. ``unsafe``: ``fix`` is only
+        likely right (``check --fix`` applies it with ``--unsafe-fixes`` only).
+        ``severity`` overrides the rule's own for this hit.
         """
         if not isinstance(start, int):
             start, end = _offsets(start)
@@ -128,7 +135,7 @@ class Context:
             rw = (w_start, w_end, text)
             if suggestion is None:
                 suggestion = text.strip()
-        return Hit(start, end, message, suggestion, fix, rw)
+        return Hit(start, end, message, suggestion, fix, rw, unsafe, severity)
 
     @staticmethod
     def sentence_text(sent) -> str:

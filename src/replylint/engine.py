@@ -75,7 +75,7 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
     out: list[Finding] = []
     seen = set()
     for rule in active:
-        severity = options.severity.get(rule.id, rule.severity)
+        configured = options.severity.get(rule.id)
         for hit in rule.check(ctx) or ():
             if hit.end < hit.start or norm.is_masked(hit.start, hit.end):
                 continue
@@ -84,10 +84,13 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
             if key in seen or norm.is_suppressed(rule.id, o_start):
                 continue
             seen.add(key)
-            fix = None
+            fix = unsafe_fix = None
             if (hit.fix is not None and norm.original[o_start:o_end] != hit.fix
                     and norm.is_contiguous(hit.start, hit.end)):
-                fix = Fix(o_start, o_end - o_start, hit.fix)
+                if hit.unsafe:
+                    unsafe_fix = Fix(o_start, o_end - o_start, hit.fix)
+                else:
+                    fix = Fix(o_start, o_end - o_start, hit.fix)
             rewrite = None
             if hit.rewrite is not None and not norm.is_masked(hit.rewrite[0], hit.rewrite[1]):
                 r_start, r_end = norm.to_original(hit.rewrite[0], hit.rewrite[1])
@@ -97,7 +100,7 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
             out.append(
                 Finding(
                     rule=rule.id,
-                    severity=severity,
+                    severity=configured or hit.severity or rule.severity,
                     message=hit.message,
                     offset=o_start,
                     length=o_end - o_start,
@@ -105,6 +108,7 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
                     suggestion=hit.suggestion,
                     fix=fix,
                     rewrite=rewrite,
+                    unsafe_fix=unsafe_fix,
                     line=line,
                     column=col,
                     end_line=end_line,
@@ -129,7 +133,7 @@ def lint_messages(messages: Iterable[Message], options: Options | None = None,
     docs = nlp.pipe((n.text for n in norms), batch_size=batch_size)
     for message, norm, doc in zip(messages, norms, docs):
         ctx = Context(doc, norm, channel=message.channel, incoming=message.incoming,
-                      options=options, nlp=nlp)
+                      options=options, nlp=nlp, path=message.path)
         findings = _findings(ctx, active, options)
         report = Report(text=message.text, findings=findings, channel=message.channel,
                         path=message.path, id=message.id, score=score(findings))

@@ -111,9 +111,13 @@ MAX_PASSES = 5  # a fix can reveal another (mixed-script, then client-lowercase)
 
 
 def fix_file(path: str, options, *, channel: str = "auto", incoming: str | None = None,
-             encoding: str | None = None, write: bool = True) -> tuple[str, str, int]:
+             encoding: str | None = None, write: bool = True,
+             unsafe: bool = False) -> tuple[str, str, int]:
     """Apply the safe autofixes to one file until none is left.
 
+    With ``unsafe`` the unsafe fixes too (``Finding.unsafe_fix``: a spelling
+    correction LanguageTool is sure of, which a person should still read);
+    when a safe and an unsafe fix overlap, the safe one wins.
     Returns (old text, new text, number of edits). With ``write`` the file is
     replaced atomically when anything changed.
     """
@@ -134,6 +138,9 @@ def fix_file(path: str, options, *, channel: str = "auto", incoming: str | None 
         message = message_from_text(text, path, channel=ch, incoming=incoming, encoding=used)
         report = next(lint_messages([message], options))
         edits = sorted((f.fix for f in report.findings if f.fix is not None), key=lambda e: e.offset)
+        if unsafe:
+            edits += sorted((f.unsafe_fix for f in report.findings if f.unsafe_fix is not None),
+                            key=lambda e: e.offset)
         if not edits:
             break
         text, applied = apply_edits(text, edits)

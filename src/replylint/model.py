@@ -56,6 +56,7 @@ class Finding:
     suggestion: str | None = None
     fix: Fix | None = None
     rewrite: Fix | None = None  # a meaning-changing edit: applied by `rewrite`, never by --fix
+    unsafe_fix: Fix | None = None  # a likely edit a person should check: --fix --unsafe-fixes
     line: int = 0
     column: int = 0
     end_line: int = 0
@@ -76,6 +77,7 @@ class Finding:
             "suggestion": self.suggestion,
             "fix": self.fix.to_dict() if self.fix else None,
             "rewrite": self.rewrite.to_dict() if self.rewrite else None,
+            "unsafe_fix": self.unsafe_fix.to_dict() if self.unsafe_fix else None,
         }
 
 

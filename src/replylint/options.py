@@ -7,6 +7,46 @@ from dataclasses import dataclass, field
 from .model import Severity
 
 YOU_STYLES = ("capital", "lower", "consistent")
+LT_LEVELS = ("default", "picky")
+
+# LanguageTool issue types (ITS 2.0 localization-quality issue types, as the
+# /v2/check API reports them in ``rule.issueType``), plus ``default`` for the
+# types not listed in ``grammar-severity``.
+LT_ISSUE_TYPES = (
+    "misspelling", "grammar", "style", "typographical", "duplication", "whitespace",
+    "inconsistency", "register", "uncategorized", "terminology",
+    "mistranslation", "omission", "untranslated", "addition", "legal",
+    "locale-specific-content", "locale-violation", "characters", "formatting",
+    "inconsistent-entities", "numbers", "markup", "pattern-problem",
+    "internationalization", "length", "non-conformance", "other", "default",
+)
+LT_DEFAULT_SEVERITY: dict[str, Severity] = {
+    "misspelling": Severity.WARNING,
+    "grammar": Severity.WARNING,
+    "duplication": Severity.WARNING,
+    "default": Severity.INFO,  # style, typographical, whitespace, uncategorized …
+}
+
+
+@dataclass(frozen=True)
+class LanguageToolSettings:
+    """How the ``grammar`` rule talks to LanguageTool (config ``languagetool-*``)."""
+
+    url: str | None = None  # a LanguageTool server; None: a local one, if installed
+    language: str = "ru-RU"
+    mother_tongue: str | None = None
+    level: str = "default"  # default | picky
+    timeout: float = 15.0  # seconds per request
+    enabled_rules: tuple[str, ...] = ()
+    disabled_rules: tuple[str, ...] = ()
+    enabled_categories: tuple[str, ...] = ()
+    disabled_categories: tuple[str, ...] = ()
+    enabled_only: bool = False
+    severity: tuple[tuple[str, Severity], ...] = ()  # issue type -> severity (overrides)
+
+    def severity_for(self, issue_type: str | None) -> Severity:
+        table = {**LT_DEFAULT_SEVERITY, **dict(self.severity)}
+        return table.get((issue_type or "").lower(), table["default"])
 
 
 @dataclass
@@ -18,6 +58,7 @@ class Options:
     client_words: tuple[str, ...] | None = None  # None: lexicons/client_lowercase.toml
     sms_max_segments: int = 1
     grammar: bool = False
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     lexicon_dirs: tuple[str, ...] = ()  # company lexicon directories (config ``lexicons``)
 
     def __post_init__(self) -> None:
