@@ -382,12 +382,13 @@ def java_version() -> int | None:
 
 _NO_BACKEND = ("проверка грамматики (grammar) пропущена: {why}. Укажите свой сервер LanguageTool "
                "(languagetool-url в конфигурации или --languagetool-url, например http://localhost:8081) "
-               "или установите локальный: pip install 'replylint[grammar]' и Java {java}+ "
-               "(подробно: {docs})")
+               "или {local} (подробно: {docs})")
+_INSTALL = f"установите локальный: pip install 'replylint[grammar]' и Java {MIN_JAVA}+"
+_UNPACK = "распакуйте LanguageTool и укажите его каталог в LTP_JAR_DIR_PATH"
 
 
-def _no_backend(why: str) -> None:
-    warn(_NO_BACKEND.format(why=why, java=MIN_JAVA, docs=DOCS))
+def _no_backend(why: str, local: str = _INSTALL) -> None:
+    warn(_NO_BACKEND.format(why=why, local=local, docs=DOCS))
 
 
 def _start_local(settings: LanguageToolSettings) -> Client | None:
@@ -423,7 +424,7 @@ def _start_local(settings: LanguageToolSettings) -> Client | None:
         tool = language_tool_python.LanguageTool(settings.language, **kwargs)
     except Exception as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-        _no_backend(f"не удалось запустить локальный LanguageTool ({first})")
+        _no_backend(f"не удалось запустить локальный LanguageTool ({first})", _UNPACK)
         return None
     finally:
         for k, v in saved.items():

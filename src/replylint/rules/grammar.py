@@ -1,4 +1,4 @@
-"""Орфография и грамматика по LanguageTool (выключено по умолчанию).
+"""Орфография и грамматика по LanguageTool.
 
 Что делает
 ----------
@@ -49,7 +49,7 @@ class Grammar(Rule):
     __doc__ = __doc__
     id = "grammar"
     severity = Severity.WARNING  # per match: from LanguageTool's issue type
-    fixable = True  # spelling, under --unsafe-fixes
+    fixable = False  # no safe fix: spelling corrections only under --fix --unsafe-fixes
     default_enabled = False
     seed = "000 §1"
 
