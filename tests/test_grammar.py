@@ -48,6 +48,7 @@ class FakeLanguageTool:
     def __init__(self) -> None:
         self.answers: dict[str, tuple[int, bytes, str]] = {}
         self.hang: set[str] = set()
+        self.responders: list = []  # text -> response dict or None, tried when no exact answer
         self.requests: list[dict[str, str]] = []
         self.release = threading.Event()
         fake = self
@@ -66,6 +67,11 @@ class FakeLanguageTool:
                 else:
                     status, payload, ctype = fake.answers.get(
                         text, (200, json.dumps(EMPTY).encode(), "application/json"))
+                    for responder in fake.responders if text not in fake.answers else ():
+                        answer = responder(text)
+                        if answer is not None:
+                            payload = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+                            break
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", ctype)
@@ -161,6 +167,32 @@ def test_matches_on_placeholders_are_dropped_and_others_map_to_the_template(serv
     assert server.texts() == [fx["request_text"]]  # LanguageTool sees the analysed text
     assert [(f.text, f.offset) for f in found] == [("завтро", fx["original"].index("завтро"))]
     assert found[0].unsafe_fix == Fix(fx["original"].index("завтро"), 6, "завтра")
+
+
+def _spelling_anywhere(text: str):
+    """The hand-written spelling match of spelling.json, moved to wherever
+    «завтро» is in the text received (offset in UTF-16 units, as LanguageTool)."""
+    if "завтро" not in text:
+        return None
+    response = fixture("spelling")["response"]
+    match = response["matches"][0]
+    match["offset"] = len(text[:text.index("завтро")].encode("utf-16-le")) // 2
+    return response
+
+
+def test_offsets_map_back_through_html_markup_and_fix_in_place(server, tmp_path):
+    server.responders.append(_spelling_anywhere)
+    html = "<html><body><p>Здравствуйте! 🙂</p>\n<p>Мы доставим заказ <b>завтро</b> &mdash; ждите.</p></body></html>\n"
+    page = tmp_path / "reply.html"
+    page.write_text(html, encoding="utf-8")
+    base = ["check", "--select", "grammar", "--languagetool-url", server.url]
+    r = run(base + ["--format", "json", str(page)])
+    [f] = json.loads(r.stdout)["results"][0]["findings"]
+    assert "<" not in server.texts()[0]  # LanguageTool sees the text, not the markup
+    assert (f["text"], f["offset"], f["line"]) == ("завтро", html.index("завтро"), 2)
+    assert f["unsafe_fix"] == {"offset": html.index("завтро"), "length": 6, "replacement": "завтра"}
+    run(base + ["--fix", "--unsafe-fixes", str(page)])
+    assert page.read_text(encoding="utf-8") == html.replace("завтро", "завтра")
 
 
 def test_matches_in_quoted_words_of_the_client_are_dropped(server):
