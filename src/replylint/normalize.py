@@ -11,9 +11,13 @@ analysed text is reported at its true offset in the file. Steps:
 - inline suppression comments (``{# replylint: disable=refusal #}``,
   ``{{! replylint: … }}``, and ``<!-- replylint: … -->`` in HTML/Markdown)
   are recorded in original offsets, and the engine drops findings they cover;
-- words that mix Cyrillic and Latin look-alike letters («клиeнт») are
-  de-confused letter by letter (same length), and each such word is recorded
-  for the ``mixed-script`` rule.
+- words that mix Cyrillic and Latin look-alike letters («клиeнт», «Аndroid»
+  with a Cyrillic «А») are spelled in one script letter by letter (same
+  length): Cyrillic unless the word has Latin letters with no Cyrillic twin
+  (then Latin: «iPhоne» → «iPhone»). Each such word is recorded for the
+  ``mixed-script`` rule. Parts of hyphenated compounds are judged one by one
+  («SIM-карта» is not mixed), and a Latin stem with a Russian ending
+  («Excelе») is deliberate, not a confusion.
 
 Format readers (e-mail, HTML, Markdown) build on :class:`TextBuilder` too: they
 append kept slices of the original and replacements, and the map follows.
@@ -32,12 +36,21 @@ from . import lexicon
 
 @dataclass
 class MixedWord:
-    """A word with Cyrillic and Latin look-alikes, in analysed-text offsets."""
+    """A word with Cyrillic and Latin look-alikes, in analysed-text offsets.
+
+    ``fixed`` is the one-script spelling the analysed text now has; it equals
+    ``original`` when the word mixes letters that have no twin in the other
+    script on both sides («Жhello»), so no safe fix exists.
+    """
 
     start: int
     end: int
     original: str
     fixed: str
+
+    @property
+    def fixable(self) -> bool:
+        return self.fixed != self.original
 
 
 @dataclass(frozen=True)
@@ -333,24 +346,81 @@ def mask_placeholders(original: str, *, comments=("jinja", "mustache")) -> Norma
 
 # --- mixed script ----------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
-_CYR = re.compile(r"[а-яёА-ЯЁ]")
-_LAT = re.compile(r"[a-zA-Z]")
+_WORD = re.compile(r"[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)*")
+_HYPHEN = re.compile(r"([-\u2010\u2011])")
+_CYR = re.compile(r"[\u0400-\u052f]")
+_LAT = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
-def _fix_mixed(word: str, table: dict[str, str]) -> str | None:
-    """Cyrillic spelling of a mixed word, or None when it is not mixed."""
-    parts = re.split(r"([-‐])", word)
-    changed = False
+def _is_cyr(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u052f"
+
+
+def _is_lat(ch: str) -> bool:
+    return ("a" <= ch.lower() <= "z") or ("\u00c0" <= ch <= "\u024f" and ch not in "\u00d7\u00f7")
+
+
+@dataclass(frozen=True)
+class _Tables:
+    to_cyr: dict[str, str]  # Latin look-alike -> Cyrillic twin
+    to_lat: dict[str, str]  # Cyrillic look-alike -> Latin twin
+    endings: frozenset[str]  # Russian endings put on a Latin stem («Excelе», «Zoomом»)
+
+
+def _tables() -> _Tables:
+    data = lexicon.load("mixed_script")
+    to_cyr = dict(data.get("latin_to_cyrillic", {}))
+    to_lat: dict[str, str] = {}
+    for lat, cyr in to_cyr.items():
+        to_lat.setdefault(cyr, lat)
+    return _Tables(to_cyr, to_lat, frozenset(e.lower() for e in data.get("russian_endings", [])))
+
+
+def _fix_part(part: str, tables: _Tables) -> str | None:
+    """The one-script spelling of a hyphen-free word part.
+
+    ``None``: the part is in one script (or is a Latin stem with a Russian
+    ending, which is deliberate). The part itself: it mixes letters that have
+    no twin in the other script on both sides, so no safe fix exists.
+    """
+    cyr = [ch for ch in part if _is_cyr(ch)]
+    lat = [ch for ch in part if _is_lat(ch)]
+    if not cyr or not lat:
+        return None
+    strong_lat = any(ch not in tables.to_cyr for ch in lat)
+    strong_cyr = any(ch not in tables.to_lat for ch in cyr)
+    # «Excelе», «iPhoneом»: a Latin stem, then a Cyrillic case ending.
+    k = next(i for i, ch in enumerate(part) if _is_cyr(ch))
+    if strong_lat and k > 0 and not any(_is_lat(ch) for ch in part[k:]):
+        if part[k:].lower() in tables.endings or strong_cyr:
+            return None
+    if strong_lat and strong_cyr:
+        return part
+    if strong_lat:
+        target = "lat"
+    elif strong_cyr:
+        target = "cyr"
+    else:  # every letter has a twin: the majority wins, Cyrillic on a tie
+        target = "lat" if len(lat) > len(cyr) else "cyr"
+    table = tables.to_lat if target == "lat" else tables.to_cyr
+    return "".join(table.get(ch, ch) for ch in part)
+
+
+def _fix_mixed(word: str, tables: _Tables) -> str | None:
+    """One-script spelling of a mixed word (the word itself when no safe fix
+    exists), or None when it is not mixed. Each part of a hyphenated compound
+    is judged on its own: «SIM-карта» is not mixed, «Tрек-номер» is."""
+    parts = _HYPHEN.split(word)
+    mixed = False
     out = []
     for part in parts:
-        if _CYR.search(part) and _LAT.search(part):
-            fixed = "".join(table.get(ch, ch) for ch in part)
-            changed = changed or fixed != part
-            out.append(fixed)
-        else:
+        fixed = _fix_part(part, tables)
+        if fixed is None:
             out.append(part)
-    return "".join(out) if changed else None
+        else:
+            mixed = True
+            out.append(fixed)
+    return "".join(out) if mixed else None
 
 
 def normalize(original: str, *, templates: bool = True) -> Normalized:
@@ -365,16 +435,23 @@ def normalize(original: str, *, templates: bool = True) -> Normalized:
 
 
 def fix_lookalikes(norm: Normalized) -> Normalized:
-    """Replace Latin look-alikes inside mixed words (same length, map unchanged)."""
+    """Spell every word that mixes Cyrillic and Latin letters in one script
+    (same length, so the offset map is unchanged) and record it in
+    ``norm.mixed``. Masked placeholders are never touched, and a word is never
+    glued across one."""
     if not _LAT.search(norm.text) or not _CYR.search(norm.text):
         return norm
-    table = lexicon.load("mixed_script").get("latin_to_cyrillic", {})
+    tables = _tables()
     chars = list(norm.text)
-    for m in _WORD.finditer(norm.text):
-        if norm.is_masked(m.start(), m.end()):
-            continue
-        fixed = _fix_mixed(m.group(), table)
-        if fixed is not None and len(fixed) == len(m.group()):
+    bounds = [0]
+    for m_start, m_end in sorted(norm.masked):
+        bounds += [m_start, m_end]
+    bounds.append(len(norm.text))
+    for seg_start, seg_end in zip(bounds[::2], bounds[1::2]):
+        for m in _WORD.finditer(norm.text, seg_start, max(seg_start, seg_end)):
+            fixed = _fix_mixed(m.group(), tables)
+            if fixed is None or len(fixed) != len(m.group()):
+                continue
             chars[m.start() : m.end()] = fixed
             norm.mixed.append(MixedWord(m.start(), m.end(), m.group(), fixed))
     norm.text = "".join(chars)
