@@ -237,8 +237,8 @@ _PLACEHOLDER = re.compile(
     r"|\{\{.*?\}\}"  # jinja / liquid / mustache variables and sections
     r"|\{%.*?%\}"  # jinja / liquid tags
     r"|\{#.*?#\}"  # jinja comments
-    r"|\$\{[A-Za-z_][\w.]*\}"  # ${name}
-    r"|%[A-Za-z_][A-Za-z0-9_]*%",  # %NAME%
+    r"|\$\{[^\W\d][\w.]*\}"  # ${name}, ${имя}
+    r"|%[A-Za-zА-Яа-яЁё_][A-Za-zА-Яа-яЁё0-9_]*%",  # %NAME%, %ИМЯ%
     re.S,
 )
 

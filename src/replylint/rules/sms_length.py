@@ -196,6 +196,6 @@ def _last_word(ctx) -> tuple[int, int] | None:
     placeholders."""
     for token in reversed(ctx.doc):
         start, end = token.idx, token.idx + len(token.text)
-        if not token.is_space and not ctx.norm.is_masked(start, end):
+        if any(ch.isalnum() for ch in token.text) and not ctx.norm.is_masked(start, end):
             return start, end
     return None

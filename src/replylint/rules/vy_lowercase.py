@@ -89,8 +89,8 @@ class VyLowercase(Rule):
 
 
 def _is_you(token, lemmas: frozenset[str]) -> bool:
-    if not token.text.isalpha():
-        return False
+    if not token.text.isalpha() or token.text[0] not in "вВ":
+        return False  # every form of «вы» and «ваш» starts with «в»
     if token.lemma_.lower() in lemmas and token.pos_ in ("PRON", "DET", "ADJ"):
         return True
     # The tagger can miss («Вам» tagged as a noun): ask pymorphy3.
