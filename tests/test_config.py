@@ -15,7 +15,7 @@ from replylint.cli import main
 from replylint.config import Config, ConfigError, Resolver, load
 from replylint.model import Severity
 
-BAD = "Мы ценим каждого клиента.\n"  # client-lowercase (error) at 1:18
+BAD = "Мы ценим каждого клиента. Спасибо!\n"  # client-lowercase (error) at 1:18 only (thanks keep missing-thanks quiet)
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "configuration.md"
 
 
