@@ -303,7 +303,7 @@ def test_bad_languagetool_url_on_the_command_line_is_a_usage_error(tmp_path):
 
 def _two_drafts(tmp_path) -> list[str]:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
-    a.write_text("Мы ценим каждого клиента.\n", encoding="utf-8")  # client-lowercase: error
+    a.write_text("Мы ценим каждого клиента. Спасибо!\n", encoding="utf-8")  # client-lowercase: error
     b.write_text("Спасибо за письмо.\n", encoding="utf-8")
     return [str(a), str(b)]
 
@@ -314,7 +314,7 @@ def _warnings(stderr: str) -> list[str]:
 
 def test_timeout_gives_a_clear_warning_and_the_other_rules_run(server, tmp_path):
     paths = _two_drafts(tmp_path)
-    server.hang.add("Мы ценим каждого клиента.\n")
+    server.hang.add("Мы ценим каждого клиента. Спасибо!\n")
     (tmp_path / ".replylint.toml").write_text(
         f'grammar = true\nlanguagetool-url = "{server.url}"\nlanguagetool-timeout = 2\n', encoding="utf-8")
     r = run(["check", "--format", "json", *paths])
