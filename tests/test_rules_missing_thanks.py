@@ -70,3 +70,22 @@ def test_span_skips_leading_blank_lines():
     text = "\n\nДобрый день!\nДоставка бесплатная."
     (f,) = findings(text, RULE)
     assert (f.text, f.offset) == ("Добрый день!", 2)
+
+
+def test_greeting_is_found_even_when_the_tagger_slips():
+    (f,) = findings("Уважаемые покупатели!\nПункт выдачи закрыт 1 мая.", RULE)
+    assert f.text == "Уважаемые покупатели!"
+    assert f.suggestion == "Уважаемые покупатели! Спасибо за обращение!"
+
+
+def test_span_stops_before_a_placeholder_and_suggestion_keeps_it():
+    text = "Здравствуйте, {{ client_name }}!\nЗаказ готов."
+    (f,) = findings(text, RULE)
+    assert (f.text, f.offset) == ("Здравствуйте", 0)
+    assert f.suggestion == "Здравствуйте, {{ client_name }}! Спасибо за обращение!"
+
+
+def test_sentence_that_is_only_a_placeholder_is_skipped():
+    text = "{{ greeting }}\nЗаказ готов к выдаче."
+    (f,) = findings(text, RULE)
+    assert (f.text, f.offset) == ("Заказ готов к выдаче.", 15)

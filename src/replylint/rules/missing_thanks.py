@@ -59,18 +59,53 @@ class MissingThanks(Rule):
         short = lexicon.words("missing_thanks", "short_adjectives")
         if any(_thanks(ctx, t, lemmas, short) for t in ctx.doc):
             return
-        first = ctx.sentences[0]
-        words = [t for t in first if not t.is_space]
-        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-        sentence = ctx.text[start:end]
+        span = _first_span(ctx)
+        if span is None:
+            return
+        words, start, end = span
+        o_start, o_end = ctx.norm.to_original(words[0].sent.start_char, words[0].sent.end_char)
+        sentence = ctx.norm.original[o_start:o_end].strip()  # as written, placeholders included
         thanks = lexicon.load("missing_thanks").get("suggestion", "Спасибо за обращение!")
         greetings = lexicon.words("common", "greetings")
-        if words[0].lemma_.lower() in greetings or words[0].text.lower() in greetings:
+        if _is_greeting(words[0], greetings):
             suggestion = f"{sentence} {thanks}"
         else:
             suggestion = f"{thanks} {sentence}"
         yield ctx.hit(start, end, "В ответе нет благодарности Клиенту: добавьте «спасибо» после приветствия",
                       suggestion=suggestion)
+
+
+_TRAILING = frozenset(",;:—–-")
+
+
+def _first_span(ctx):
+    """The first sentence with words outside template placeholders, cut
+    before the first placeholder in it (a finding may not touch one):
+    (its words, start, end) in analysed offsets."""
+    for sent in ctx.sentences:
+        run = []
+        for t in sent:
+            if t.is_space:
+                continue
+            if ctx.norm.is_masked(t.idx, t.idx + len(t.text)):
+                if any(w.text[:1].isalnum() for w in run):
+                    break
+                run = []
+                continue
+            run.append(t)
+        while run and run[-1].text in _TRAILING:
+            run.pop()
+        if any(w.text[:1].isalnum() for w in run):
+            return run, run[0].idx, run[-1].idx + len(run[-1].text)
+    return None
+
+
+def _is_greeting(token, greetings: frozenset[str]) -> bool:
+    from ..nlp.pipeline import morph_analyzer
+
+    word = token.text.lower()
+    return (token.lemma_.lower() in greetings or word in greetings
+            or any(p.normal_form in greetings for p in morph_analyzer().parse(word)))
 
 
 def _thanks(ctx, token, lemmas: frozenset[str], short: frozenset[str]) -> bool:

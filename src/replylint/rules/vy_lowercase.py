@@ -131,6 +131,12 @@ def _parses(word: str):
     return morph_analyzer().parse(word.lower())
 
 
+def _lemma_in(token, lemmas) -> bool:
+    """By the tagger's lemma or, when the tagger slipped («Уважаемые» as a
+    proper noun), by any pymorphy3 reading."""
+    return token.lemma_.lower() in lemmas or any(p.normal_form in lemmas for p in _parses(token.text))
+
+
 def _plural_marker(ctx, token, lex: dict) -> bool:
     """«вы все», «вам обоим», «всех вас», «каждый из вас»."""
     if token.lemma_.lower() != "вы" and not any(p.normal_form == "вы" for p in _parses(token.text)):
@@ -165,8 +171,8 @@ def _plural_address(ctx, lex: dict) -> bool:
             continue
         # a short greeting line («Здравствуйте, коллеги!») or a sentence that
         # opens with the address («Дорогие друзья, …»)
-        greeting = words[0].lemma_.lower() in greetings and len(words) <= 5
-        opener = words[0].lemma_.lower() in adjectives
+        greeting = _lemma_in(words[0], greetings) and len(words) <= 5
+        opener = _lemma_in(words[0], adjectives)
         if not greeting and not opener:
             continue
         for t in words[:4]:
