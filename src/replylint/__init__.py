@@ -13,10 +13,28 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 import os  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
-from .config import Config, ConfigError  # noqa: E402
-from .model import Finding, Fix, Report, Severity  # noqa: E402
-from .options import Options  # noqa: E402
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config, ConfigError
+    from .model import Finding, Fix, Report, Severity
+    from .options import Options
+
+# Loaded on first use, so that ``import replylint`` (and the console script's
+# hand-over to a running daemon) stays cheap.
+_LAZY = {"Config": "config", "ConfigError": "config", "Finding": "model", "Fix": "model",
+         "Report": "model", "Severity": "model", "Options": "options"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'replylint' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 def lint(text: str, *, channel: str | None = None, incoming: str | None = None,

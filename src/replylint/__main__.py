@@ -1,3 +1,3 @@
-from .cli import main
+from .daemon import run
 
-main()
+run()

@@ -113,8 +113,11 @@ def _collect(paths, channel, incoming, encoding=None, stdin_type="text", resolve
               help="Включить/выключить проверку орфографии и грамматики LanguageTool (правило grammar).")
 @click.option("--languagetool-url", metavar="URL",
               help="Сервер LanguageTool, например http://localhost:8081 (см. docs/grammar.md).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Процессов для больших пакетов (по умолчанию — все ядра).")
+@click.option("--no-daemon", is_flag=True, help="Не использовать запущенный демон (replylint daemon).")
 def check(paths, fmt, output, config_file, channel, incoming, select, ignore, fail_on, encoding,
-          stdin_type, exit_zero, fix, show_diff, unsafe_fixes, grammar, languagetool_url):
+          stdin_type, exit_zero, fix, show_diff, unsafe_fixes, grammar, languagetool_url, jobs, no_daemon):
     """Проверить черновики: файлы, каталоги, пакеты .jsonl/.csv или «-» (stdin)."""
     from .config import Resolver
     from .formats import render
@@ -136,7 +139,11 @@ def check(paths, fmt, output, config_file, channel, incoming, select, ignore, fa
         if show_diff:
             sys.exit(code)
     messages, errors = _collect(paths, channel, incoming_text, encoding, stdin_type, resolver)
-    reports = resolver.lint(messages) if messages else []
+    if jobs is None:
+        from .parallel import default_jobs
+
+        jobs = default_jobs()
+    reports = resolver.lint(messages, jobs=jobs) if messages else []
     for err in errors:
         click.echo(f"replylint: {err}", err=True)
     color = fmt == "text" and output is None and sys.stdout.isatty()
@@ -258,6 +265,15 @@ def rewrite(paths, fmt, show_diff, channel, incoming, select, ignore, encoding, 
                 click.echo(f"### {name}")
             click.echo(r["text"], nl=not r["text"].endswith("\n"))
     sys.exit(EXIT_ERROR if errors else EXIT_OK)
+
+
+def _add_daemon_commands() -> None:
+    from .daemon import click_commands
+
+    main.add_command(click_commands(), "daemon")
+
+
+_add_daemon_commands()
 
 
 @main.command("rules")

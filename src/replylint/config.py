@@ -557,8 +557,9 @@ class Resolver:
                     found.append(full)
         yield from sorted(found)
 
-    def lint(self, messages) -> list:
-        """Lint messages, each with the options of its own file's configuration."""
+    def lint(self, messages, jobs: int | None = None) -> list:
+        """Lint messages, each with the options of its own file's configuration
+        (``jobs``: worker processes for big batches, see ``engine.lint_messages``)."""
         from .engine import lint_messages
 
         groups: dict[tuple, list[int]] = {}
@@ -572,7 +573,7 @@ class Resolver:
             groups.setdefault(key, []).append(i)
         reports: list = [None] * len(messages)
         for key, idx in groups.items():
-            for i, report in zip(idx, lint_messages([messages[i] for i in idx], opts[key])):
+            for i, report in zip(idx, lint_messages([messages[i] for i in idx], opts[key], jobs=jobs)):
                 reports[i] = report
         return reports
 

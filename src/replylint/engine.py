@@ -120,20 +120,33 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
 
 
 def lint_messages(messages: Iterable[Message], options: Options | None = None,
-                  batch_size: int = 256) -> Iterator[Report]:
-    """Lint many messages, parsing them in batches (``nlp.pipe``)."""
-    from .nlp import get_nlp
+                  batch_size: int = 256, jobs: int | None = None) -> Iterator[Report]:
+    """Lint many messages, parsing them in batches (``nlp.pipe``); with
+    ``jobs`` > 1 a big batch is shared among worker processes (same order)."""
+    from . import parallel
 
     options = options or Options()
+    messages = list(messages)
+    if parallel.worth_it(len(messages), jobs):
+        lexicon.set_extra_dirs(options.lexicon_dirs)
+        yield from parallel.lint_parallel(messages, options, jobs, batch_size)
+        return
+    yield from _lint_serial(messages, options, batch_size)
+
+
+def _lint_serial(messages: list[Message], options: Options, batch_size: int) -> Iterator[Report]:
+    from .nlp import get_nlp
+
     lexicon.set_extra_dirs(options.lexicon_dirs)
     active = selected_rules(options)
     nlp = get_nlp()
-    messages = list(messages)
     norms = [m.norm or normalize(m.text) for m in messages]
     docs = nlp.pipe((n.text for n in norms), batch_size=batch_size)
-    for message, norm, doc in zip(messages, norms, docs):
+    incoming = _IncomingParser(nlp, [m.incoming for m in messages], batch_size)
+    for position, (message, norm, doc) in enumerate(zip(messages, norms, docs)):
+        incoming.position = position
         ctx = Context(doc, norm, channel=message.channel, incoming=message.incoming,
-                      options=options, nlp=nlp, path=message.path)
+                      options=options, nlp=incoming, path=message.path)
         findings = _findings(ctx, active, options)
         report = Report(text=message.text, findings=findings, channel=message.channel,
                         path=message.path, id=message.id, score=score(findings))
@@ -142,6 +155,35 @@ def lint_messages(messages: Iterable[Message], options: Options | None = None,
         if norm.warnings:
             report.extra["warnings"] = list(report.extra.get("warnings", [])) + norm.warnings
         yield report
+
+
+class _IncomingParser:
+    """Stands in for the pipeline in :class:`Context` to parse the Клиент's
+    messages: the first one a rule asks for is parsed together with the
+    following messages' ones (one ``nlp.pipe`` batch), and each distinct text
+    once. Nothing is parsed when no rule looks at the incoming message."""
+
+    def __init__(self, nlp, texts: list, batch_size: int) -> None:
+        self._nlp = nlp
+        self._texts = texts
+        self._batch = batch_size
+        self._docs: dict = {}
+        self.position = 0
+
+    def __call__(self, text: str):
+        doc = self._docs.get(text)
+        if doc is None:
+            ahead = dict.fromkeys(t for t in self._texts[self.position:self.position + self._batch]
+                                  if t and t.strip() and t not in self._docs)
+            ahead[text] = None
+            if len(self._docs) > 4 * self._batch:
+                self._docs.clear()
+            self._docs.update(zip(ahead, self._nlp.pipe(ahead, batch_size=self._batch)))
+            doc = self._docs[text]
+        return doc
+
+    def __getattr__(self, name):
+        return getattr(self._nlp, name)
 
 
 def lint(text: str, *, channel: str | None = None, incoming: str | None = None,
