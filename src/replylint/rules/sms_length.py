@@ -40,7 +40,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import lexicon
 from ..model import Severity
@@ -58,7 +57,6 @@ class Segmentation:
     first_alien: str | None  # for UCS-2: the first character outside GSM-7
 
 
-@lru_cache(maxsize=1)
 def _tables():
     data = lexicon.load("sms_length")
     seg = data.get("segment", {})
