@@ -70,3 +70,12 @@ def test_rewrite_diff(tmp_path):
     r = CliRunner().invoke(main, ["rewrite", "--diff", str(f), "--select", "client-lowercase"])
     assert "-Мы ценим клиентов.\n+Мы ценим Клиентов.\n" in r.output
     assert f.read_text(encoding="utf-8") == "Мы ценим клиентов.\n"
+
+
+def test_rewrite_reads_the_config_file(tmp_path):
+    (tmp_path / ".replylint.toml").write_text('ignore = ["client-lowercase"]\n', encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text("Спасибо! Мы ценим клиентов.\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["rewrite", str(f)])
+    assert r.exit_code == 0
+    assert r.output == "Спасибо! Мы ценим клиентов.\n"

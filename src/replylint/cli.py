@@ -51,14 +51,6 @@ def main() -> None:
     """replylint — проверка черновиков ответов клиентам по стандартам сервиса."""
 
 
-def _options(select, ignore, fail_on=None):
-    from .options import Options
-
-    sel = _check_ids(_split_ids(select), "--select") if select else None
-    ign = _check_ids(_split_ids(ignore), "--ignore")
-    return Options(select=sel, ignore=ign)
-
-
 def _read_incoming(path: str | None) -> str | None:
     if not path:
         return None
@@ -231,8 +223,11 @@ def _apply_fixes(paths, resolver, channel, incoming, encoding, *, write: bool, u
 @click.option("--select", help="Только эти правила (через запятую).")
 @click.option("--ignore", help="Пропустить эти правила (через запятую).")
 @click.option("--encoding", help="Кодировка входных файлов (по умолчанию определяется).")
-@click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml", "html", "md"]), default="text", show_default=True)
-def rewrite(paths, fmt, show_diff, channel, incoming, select, ignore, encoding, stdin_type):
+@click.option("--stdin-type", type=click.Choice(["text", "jsonl", "csv", "eml", "html", "md"]), default="text",
+              show_default=True)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Файл конфигурации (иначе ищется pyproject.toml/.replylint.toml выше по дереву).")
+def rewrite(paths, fmt, show_diff, channel, incoming, select, ignore, encoding, stdin_type, config_file):
     """Переписать черновик в духе стандартов: напечатать текст со всеми правками.
 
     Где нужен факт, известный только человеку (срок, альтернатива), остаётся
@@ -243,13 +238,16 @@ def rewrite(paths, fmt, show_diff, channel, incoming, select, ignore, encoding, 
     from .fixes import rewrite_message, unified_diff
     from .formats.text import location
 
-    options = _options(select, ignore)
-    messages, errors = _collect(paths, channel, _read_incoming(incoming), encoding, stdin_type)
+    from .config import Resolver
+
+    sel = _check_ids(_split_ids(select), "--select") if select else None
+    resolver = Resolver(config_file, select=sel, ignore=_check_ids(_split_ids(ignore), "--ignore"))
+    messages, errors = _collect(paths, channel, _read_incoming(incoming), encoding, stdin_type, resolver)
     for err in errors:
         click.echo(f"replylint: {err}", err=True)
     results = []
     for message in messages:
-        new = rewrite_message(message, options)
+        new = rewrite_message(message, resolver.options_for(message.path))
         results.append({"path": message.path, "id": message.id, "text": new, "_old": message.text})
     if fmt == "json":
         payload = [{k: v for k, v in r.items() if k != "_old"} for r in results]

@@ -577,6 +577,11 @@ class Resolver:
                 reports[i] = report
         return reports
 
+    def options_for(self, path: str | None) -> Options:
+        """The lint options of one input (its own configuration plus the CLI's)."""
+        real = _real_path(path)
+        return self.for_path(real).options(real)
+
     def channel_for(self, path: str) -> str | None:
         real = _real_path(path)
         return self.for_path(real).channel_for(real) if real else None
