@@ -84,6 +84,15 @@ def test_json_names_part_and_encoding(name, part, encoding):
     assert (r["part"], r["encoding"], r["channel"]) == (part, encoding, "email")
 
 
+@pytest.mark.parametrize("path", EMAILS + TEMPLATES + MARKUP, ids=lambda p: p.name)
+def test_missing_thanks_judges_the_reply_not_the_quote(path):
+    # only the cp1251 reply thanks nobody; the «спасибо» of its quoted complaint does not count
+    expected = [(1, 1, "Здравствуйте, Ольга!")] if path.name == "complaint-reply-cp1251-qp.eml" else []
+    assert found(path, "missing-thanks") == expected
+    if expected:
+        assert "> Жду ответа, спасибо." in body(path)
+
+
 # --- nothing in placeholders, quotes, signatures -----------------------------------------
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
