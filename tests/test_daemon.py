@@ -39,7 +39,7 @@ def rundir(tmp_path, monkeypatch):
 
 class ThreadServer:
     def __init__(self, rundir: Path, **kw) -> None:
-        self.server = daemon.Server(rundir / "daemon.sock", **kw)
+        self.server = daemon.Server(daemon.socket_path(), **kw)
         self.server.bind()
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
@@ -123,7 +123,7 @@ def test_stop_removes_the_socket(rundir):
     assert daemon.stop() is True
     srv.thread.join(10)
     assert not srv.thread.is_alive()
-    assert not (rundir / "daemon.sock").exists()
+    assert not daemon.socket_path().exists()
     assert daemon.stop() is False
     assert daemon.status() is None
 
@@ -132,7 +132,7 @@ def test_idle_timeout_ends_the_daemon(rundir):
     srv = ThreadServer(rundir, idle_timeout=0.3)
     srv.thread.join(10)
     assert not srv.thread.is_alive()
-    assert not (rundir / "daemon.sock").exists()
+    assert not daemon.socket_path().exists()
 
 
 # --- the console script: daemon or fallback --------------------------------------
@@ -170,7 +170,7 @@ def test_stdin_is_kept_for_the_fallback(rundir, monkeypatch):
     monkeypatch.setattr(sys, "stdin", fake)
     # a socket file with nobody behind it
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    sock.bind(str(rundir / "daemon.sock"))
+    sock.bind(str(daemon.socket_path()))
     sock.close()
     assert daemon.try_check(["check", "-"]) is None
     assert sys.stdin.buffer.read() == BAD.encode("utf-8")
@@ -295,6 +295,6 @@ def test_daemon_start_status_check_stop_end_to_end(rundir, tmp_path):
         stopped = rl("daemon", "stop")
     assert "остановлен" in stopped.stdout
     deadline = time.monotonic() + 10
-    while (rundir / "daemon.sock").exists() and time.monotonic() < deadline:
+    while daemon.socket_path().exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not (rundir / "daemon.sock").exists()
+    assert not daemon.socket_path().exists()

@@ -7,6 +7,9 @@ runs the very same ``check`` command and sends back the output and the exit
 code. With no daemon running, ``check`` works in-process as always;
 ``--no-daemon`` (or ``REPLYLINT_NO_DAEMON=1``) never uses one.
 
+There is one daemon per installation (package directory and interpreter), so
+checkouts and virtualenvs side by side do not replace each other's daemon.
+
 Safety: the socket lives in a per-user runtime directory
 (``$XDG_RUNTIME_DIR/replylint``, else ``/tmp/replylint-<uid>``), which must be
 owned by the user and closed to others (0700); the socket itself is 0600, and
@@ -83,8 +86,22 @@ def _private_dir(path: Path, uid: int) -> bool:
     return stat.S_ISDIR(st.st_mode) and st.st_uid == uid and not st.st_mode & 0o077
 
 
+def install_id() -> str:
+    """One daemon per installation (package directory and interpreter), so
+    that several checkouts or virtualenvs of one user do not replace each
+    other's daemon."""
+    import hashlib
+
+    package = os.path.dirname(os.path.realpath(__file__))
+    return hashlib.sha256(f"{package}\0{sys.executable}".encode()).hexdigest()[:12]
+
+
+def _file(directory: Path, suffix: str) -> Path:
+    return directory / f"daemon-{install_id()}.{suffix}"
+
+
 def socket_path(create: bool = False) -> Path:
-    return runtime_dir(create) / "daemon.sock"
+    return _file(runtime_dir(create), "sock")
 
 
 # --- key ---------------------------------------------------------------------------
@@ -209,7 +226,8 @@ def start(idle_timeout: float = IDLE_TIMEOUT, wait: bool = True) -> dict:
     if current:
         stop()
     directory = runtime_dir()
-    log = open(directory / "daemon.log", "ab")
+    log_path = _file(directory, "log")
+    log = open(log_path, "ab")
     try:
         env = dict(os.environ)
         env.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -228,7 +246,7 @@ def start(idle_timeout: float = IDLE_TIMEOUT, wait: bool = True) -> dict:
         if current and current.get("key") == key:
             return current
         time.sleep(0.05)
-    raise DaemonError(f"демон не запустился (см. {directory / 'daemon.log'})")
+    raise DaemonError(f"демон не запустился (см. {log_path})")
 
 
 def try_check(argv: list[str]) -> int | None:
@@ -492,7 +510,7 @@ def serve(idle_timeout: float = IDLE_TIMEOUT) -> int:
     import signal
 
     directory = runtime_dir()
-    lock = open(directory / "daemon.lock", "w")
+    lock = open(_file(directory, "lock"), "w")
     deadline = time.monotonic() + 15  # a daemon being replaced may still be exiting
     while True:
         try:
@@ -503,7 +521,7 @@ def serve(idle_timeout: float = IDLE_TIMEOUT) -> int:
                 print("replylint daemon: уже запущен", file=sys.stderr)
                 return 1
             time.sleep(0.05)
-    server = Server(directory / "daemon.sock", idle_timeout=idle_timeout)
+    server = Server(_file(directory, "sock"), idle_timeout=idle_timeout)
     _warm_up()
     try:
         server.bind()
