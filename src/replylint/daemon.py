@@ -185,7 +185,10 @@ def request(obj: dict, *, timeout: float | None = None, path: Path | None = None
         if peer_uid(sock) != os.getuid():
             raise DaemonError("демон запущен другим пользователем: не используется")
         sock.settimeout(timeout)
-        send_message(sock, obj)
+        try:
+            send_message(sock, obj)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the daemon may have answered (a refusal) and closed before reading it all
         return recv_message(sock)
     finally:
         sock.close()
