@@ -1,0 +1,166 @@
+"""Small helpers over the dependency parse shared by the speech-act rules
+(``refusal``, ``blame-shifting``, ``missing-apology``, ``apology-form``).
+
+They answer clause-level questions: is this predicate negated, who is its
+subject, is it asked rather than stated, is it only a condition, is it inside
+an apology. The words they need come from ``lexicons/clauses.toml``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import lexicon
+
+_NEG = frozenset({"не", "ни"})
+
+
+def words(key: str, name: str = "clauses") -> frozenset[str]:
+    """A lemma set from a lexicon, memoised per loaded lexicon."""
+    return _words(name, key, id(lexicon.load(name)))
+
+
+@lru_cache(maxsize=512)
+def _words(name: str, key: str, _version: int) -> frozenset[str]:
+    return frozenset(w.replace("ё", "е") for w in lexicon.words(name, key))
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def lemmas(tok) -> set[str]:
+    """The parser's lemma plus pymorphy3's most likely normal form of the word:
+    the tagger sometimes picks a wrong part of speech («привезём» as a gerund)."""
+    from ..nlp.pipeline import morph_analyzer
+
+    out = {lemma(tok)}
+    parses = morph_analyzer().parse(tok.text.lower())
+    if parses:
+        out.add(parses[0].normal_form)
+    return {w.replace("ё", "е") for w in out}
+
+
+def has_lemma(tok, wanted: frozenset[str]) -> bool:
+    return lemma(tok).replace("ё", "е") in wanted or bool(lemmas(tok) & wanted)
+
+
+def morph(tok, key: str) -> str:
+    values = tok.morph.get(key)
+    return values[0] if values else ""
+
+
+def negated(tok) -> bool:
+    """A «не»/«ни» particle hangs on the word (or stands right before it)."""
+    if any(c.lower_ in _NEG for c in tok.children):
+        return True
+    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+    return prev is not None and prev.lower_ == "не"
+
+
+def subject(tok):
+    """The grammatical subject of a predicate, looking through infinitive and
+    conjoined predicates to the clause that has one."""
+    node = tok
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_.startswith("nsubj"):
+                return c
+        if node.dep_ in ("xcomp", "conj", "csubj") and node.head is not node:
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def person(tok) -> str:
+    """'1', '2', '3' or '' for a predicate: from its subject or its own form."""
+    subj = subject(tok)
+    if subj is not None:
+        if subj.lemma_.lower() in words("first_person"):
+            return "1"
+        if subj.lemma_.lower() in words("second_person"):
+            return "2"
+        p = morph(subj, "Person")
+        return p or "3"
+    node = tok
+    for _ in range(3):
+        p = morph(node, "Person")
+        if p:
+            return p
+        if node.dep_ in ("xcomp", "conj", "csubj") and node.head is not node:
+            node = node.head
+        else:
+            break
+    return ""
+
+
+def clause_sentence(tok):
+    return tok.sent
+
+
+def is_question(tok) -> bool:
+    """The token's sentence is a question (ends with «?», or has «ли»)."""
+    sent = tok.sent
+    for t in reversed(sent):
+        if t.is_space:
+            continue
+        if "?" in t.text:
+            return True
+        if not t.is_punct:
+            break
+    return any(t.lower_ == "ли" for t in sent)
+
+
+def ancestors_and_self(tok, limit: int = 12):
+    node = tok
+    for _ in range(limit):
+        yield node
+        if node.head is node:
+            return
+        node = node.head
+
+
+def in_condition(tok) -> bool:
+    """The token is inside a clause introduced by «если», «когда», «чтобы» …
+    (a condition, a purpose, a hypothesis: nothing is stated)."""
+    marks = words("condition_marks")
+    for node in ancestors_and_self(tok):
+        for c in node.children:
+            if c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < node.i:
+                return True
+        if node.dep_ in ("advcl",) and any(c.lower_ in marks for c in node.children):
+            return True
+    # «Если …» opening the clause even when the parser attached it elsewhere
+    start = tok.sent.start
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.lower_ in marks and t.i == start:
+            return True
+    return False
+
+
+def in_apology(tok, ctx=None) -> bool:
+    """The token is inside «Извините, что …», «Простите за …», «Нам жаль, что …»."""
+    for node in ancestors_and_self(tok):
+        if node is tok:
+            continue
+        if has_lemma(node, words("apology_heads")):
+            return True
+    return False
+
+
+def wh_clause(tok) -> bool:
+    """The predicate has an interrogative pronoun («Что нельзя публиковать:»)."""
+    wh = words("wh_words")
+    for node in (tok, *[c for c in tok.children if c.dep_ in ("csubj", "xcomp")]):
+        for c in node.children:
+            if c.lower_ in wh and c.dep_ not in ("mark", "fixed") and c.i < tok.i:
+                return True
+    return False
+
+
+def speaker_ok(ctx, tok) -> bool:
+    """The company is speaking: not quoted, not the Клиент's reported words."""
+    return not ctx.is_quoted(tok) and not ctx.is_reported(tok)

@@ -1,0 +1,435 @@
+"""Вина перекладывается на третью сторону или на Клиента.
+
+Что делает
+----------
+По разбору предложения находит, кому приписана вина:
+- третьей стороне (курьер, почта, служба доставки, транспортная компания,
+  поставщик, производитель, склад, банк, партнёр, «система», таможня,
+  отдельный сотрудник): «Виновата курьерская служба», «склад перепутал»,
+  «курьер потерял», «Курьерская служба не успела доставить», «по вине почты»,
+  «ошибка склада», «сбой платёжной системы», «За брак отвечает производитель»,
+  «на совести курьерской службы»;
+- Клиенту: «Вы сами неправильно указали адрес», «Вы указали неверный адрес»,
+  «Вы не забрали заказ», «по Вашей вине», «Надо было внимательнее читать
+  условия», «их стоило прочитать до оплаты»;
+- или компания снимает с себя ответственность: «мы не несём
+  ответственности», «от нас это не зависит», «это не наша вина», «с нашей
+  стороны вины нет».
+
+Не срабатывает на нейтральные факты («Заказ передан в курьерскую службу»,
+«Мы уже связались с курьерской службой»), на описание проблемы внутри
+извинения («Извините, что курьер не позвонил»), в вопросах, условиях, цитатах
+и пересказе слов Клиента. Если компания где-либо в ответе берёт вину на себя
+(«это наша ошибка», «мы виноваты», «это наша ответственность»), упоминание
+того, кто ошибся, не считается перекладыванием. Находка — слова, которыми
+вина приписана (сказуемое вместе с виновником).
+
+Почему это важно
+----------------
+Стандарт 000, §6: «Причины ошибок мы ищем в себе. […] Не вовремя доставили
+заказ — виновата не курьерская служба, а мы — доверившие обслуживание
+Клиента этой курьерской службе».
+
+Примеры
+-------
+Срабатывает:
+- Посылку потеряла транспортная компания.
+- Доставка сорвалась по вине перевозчика.
+- Вы сами выбрали неправильный размер.
+- За качество товара мы ответственности не несём.
+- Вам следовало проверить комплектность при получении.
+Не срабатывает:
+- Посылку мы передали в транспортную компанию сегодня утром.
+- Мы уже связались с перевозчиком и ускорили доставку.
+- Курьер перепутал адрес — это наша ошибка, и мы её исправим сегодня.
+- Простите, что курьер не предупредил Вас о задержке.
+- Если Вы указали неверный адрес, напишите нам — исправим.
+"""
+
+from __future__ import annotations
+
+from ..model import Severity
+from . import Rule
+from ._clauses import (
+    has_lemma,
+    in_apology,
+    in_condition,
+    is_question,
+    lemma,
+    morph,
+    negated,
+    speaker_ok,
+)
+from ._clauses import words as _words
+
+_LEX = "blame_shifting"
+
+THIRD, CLIENT, DENIAL = "third", "client", "denial"
+
+_MESSAGES = {
+    THIRD: "Вина перекладывается на третью сторону: «{}». Для Клиента отвечает компания",
+    CLIENT: "Вина перекладывается на Клиента: «{}»",
+    DENIAL: "Компания снимает с себя ответственность: «{}»",
+}
+_SUGGESTION = "Возьмите ответственность на себя и скажите, что уже делаете: «Это наша ответственность. Мы уже …»"
+
+
+def words(key: str) -> frozenset[str]:
+    return _words(key, _LEX)
+
+
+class BlameShifting(Rule):
+    __doc__ = __doc__
+    id = "blame-shifting"
+    severity = Severity.ERROR
+    seed = "000 §6"
+
+    def check(self, ctx):
+        owned = _company_owns_fault(ctx)
+        for sent in ctx.sentences:
+            for tok in sent:
+                if tok.is_punct or tok.is_space:
+                    continue
+                found = _blame(tok)
+                if found is None:
+                    continue
+                kind, toks = found
+                if kind == THIRD and (owned or in_apology(tok)):
+                    continue
+                if not speaker_ok(ctx, tok) or is_question(tok) or in_condition(tok):
+                    continue
+                start, end = min(t.i for t in toks), max(t.i for t in toks)
+                span = ctx.doc[start:end + 1]
+                yield ctx.hit(span, message=_MESSAGES[kind].format(span.text), suggestion=_SUGGESTION)
+                break  # one finding per sentence
+
+
+# --- who is who -----------------------------------------------------------
+
+def _is_own(noun) -> bool:
+    return any(lemma(c) in words("own") for c in noun.children if c.dep_ in ("det", "amod", "nmod:poss"))
+
+
+def _is_party(noun) -> bool:
+    """A third party: a listed noun, or a noun modified by a listed word
+    («курьерская служба», «сотрудник склада», «банк-получатель»)."""
+    if noun.pos_ not in ("NOUN", "PROPN") or _is_own(noun):
+        return False
+    parties = words("parties")
+    if has_lemma(noun, parties):
+        return True
+    if "-" in noun.text and any(part in parties or part.rstrip("аяуы") in parties for part in noun.lower_.split("-")):
+        return True
+    for c in noun.children:
+        if c.dep_ in ("amod", "nmod", "compound") and has_lemma(c, words("party_modifiers")):
+            return not _is_own(c)
+    return False
+
+
+def _is_client(tok) -> bool:
+    return has_lemma(tok, words("client")) and tok.pos_ in ("PRON", "NOUN")
+
+
+def _is_company(tok) -> bool:
+    return lemma(tok) in ("мы", "я")
+
+
+def _subject(pred):
+    for c in pred.children:
+        if c.dep_.startswith("nsubj"):
+            return c
+    if pred.dep_ in ("xcomp", "conj") and pred.head is not pred:
+        for c in pred.head.children:
+            if c.dep_.startswith("nsubj"):
+                return c
+    return None
+
+
+def _agent(pred):
+    """The doer: the subject, or a party noun the parser took for an object
+    in inverted order («Заказ задержал склад»), or a passive agent in the
+    instrumental («повреждена курьером»)."""
+    subj = _subject(pred)
+    if subj is not None:
+        return subj
+    for c in pred.children:
+        if c.dep_ in ("obj", "obl", "obl:agent") and _is_party(c):
+            if c.dep_ == "obj" and c.i > pred.i and morph(pred, "Number") == morph(c, "Number") == "Sing":
+                return c
+            if morph(c, "Case") == "Ins" and morph(pred, "Voice") == "Pass":
+                return c
+    return None
+
+
+def _noun_phrase(noun) -> list:
+    toks = [noun]
+    for c in noun.children:
+        if c.dep_ in ("amod", "det", "nmod", "compound") and abs(c.i - noun.i) <= 3:
+            toks.append(c)
+    return toks
+
+
+def _with_neg(pred) -> list:
+    out = [pred]
+    for c in pred.children:
+        if c.lower_ == "не" and c.i < pred.i:
+            out.append(c)
+    return out
+
+
+# --- the patterns ---------------------------------------------------------
+
+def _blame(tok):
+    for probe in (_guilty, _guilt_noun, _fault_verb, _failed_verb, _client_wrong, _deontic,
+                  _no_responsibility, _answers_for, _not_depend):
+        found = probe(tok)
+        if found is not None:
+            return found
+    return None
+
+
+def _guilty(tok):
+    """«Виновата курьерская служба», «Вы сами виноваты»."""
+    if not has_lemma(tok, words("guilty")) or tok.pos_ not in ("ADJ", "VERB", "NOUN"):
+        return None
+    if tok.pos_ == "NOUN":  # «виновник — склад»
+        other = [c for c in tok.children if c.dep_ in ("nsubj", "appos", "conj") and _is_party(c)]
+        return (THIRD, [tok, *other]) if other else None
+    subj = _subject(tok)
+    if subj is None or _is_company(subj):
+        return None
+    if negated(tok) or negated(subj):
+        # «виноват не курьер, а мы»
+        return None
+    if _is_client(subj):
+        return CLIENT, [tok, subj]
+    return THIRD, [tok, *_noun_phrase(subj)]
+
+
+def _owner(noun):
+    """Whose fault noun: the genitive or possessive next to it."""
+    for c in noun.children:
+        if c.dep_ in ("nmod", "det", "amod", "nmod:poss") and c.i != noun.i:
+            if lemma(c) in words("own") or lemma(c) in ("ваш", "твой") or _is_party(c) or _is_client(c):
+                return c
+    return None
+
+
+def _guilt_noun(tok):
+    """«по вине почты», «Это ошибка склада», «сбой платёжной системы, а не наш»,
+    «по Вашей вине», «Это не наша вина», «с нашей стороны вины нет»,
+    «на совести курьерской службы», «Авария произошла у провайдера»."""
+    if not has_lemma(tok, words("fault_nouns") | words("responsibility_nouns")) or tok.pos_ != "NOUN":
+        return None
+    owner = _owner(tok)
+    denied = negated(tok) or (owner is not None and negated(owner)) or lemma(tok.head) == "нет"
+    if owner is not None:
+        if lemma(owner) in words("own"):
+            return (DENIAL, [tok, owner, *_with_neg(owner), *_with_neg(tok)]) if denied else None
+        if lemma(owner) in ("ваш", "твой") or _is_client(owner):
+            if has_lemma(tok, frozenset({"вина", "ответственность", "совесть"})):
+                return CLIENT, [tok, owner, *[c for c in tok.children if c.dep_ == "case"]]
+            return None
+        if _is_party(owner):
+            if has_lemma(tok, frozenset({"вина", "ответственность", "совесть"})) or _is_named_fault(tok):
+                return THIRD, [tok, *_noun_phrase(owner), *[c for c in tok.children if c.dep_ == "case"]]
+            return None
+    if lemma(tok) == "вина" and denied:
+        return DENIAL, [tok, tok.head] if lemma(tok.head) == "нет" else [*_with_neg(tok), tok]
+    if lemma(tok.head) == "нет" and _our_side(tok.head):
+        return DENIAL, [tok, tok.head]  # «С нашей стороны ошибки нет»
+    # «Авария произошла у магистрального провайдера»: a fault event at a party
+    head = tok.head
+    if tok.dep_.startswith("nsubj") and head.pos_ == "VERB":
+        for c in head.children:
+            if c.dep_ == "obl" and _is_party(c) and any(lemma(x) in ("у", "на") for x in c.children):
+                return THIRD, [tok, head, *_noun_phrase(c)]
+    return None
+
+
+def _our_side(pred) -> bool:
+    """«с нашей стороны» hangs on the predicate."""
+    return any(lemma(c) == "сторона" and any(lemma(d) == "наш" for d in c.children) for c in pred.children)
+
+
+def _is_named_fault(noun) -> bool:
+    """«Это ошибка склада» (a statement naming the fault), not «проблема с
+    доставкой» in passing: the fault noun is the predicate or the subject."""
+    return noun.dep_ in ("ROOT", "nsubj", "conj", "parataxis", "obl", "appos")
+
+
+def _fault_verb(tok):
+    """«склад перепутал этикетки», «Заказ задержал склад», «Вы ошиблись»,
+    «Ошибку допустил поставщик»."""
+    if tok.pos_ != "VERB" or negated(tok):
+        return None
+    if not has_lemma(tok, words("fault_verbs")) and not (
+            has_lemma(tok, words("commit_verbs"))
+            and any(c.dep_ == "obj" and has_lemma(c, words("fault_nouns")) for c in tok.children)):
+        return None
+    if _caused_by_company(tok):
+        return None  # «из-за нас Вы потеряли утро»
+    if morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") == "Inf":
+        return None
+    agent = _agent(tok)
+    if agent is None:
+        return None
+    fault = [c for c in tok.children if c.dep_ == "obj" and has_lemma(c, words("fault_nouns"))]
+    if _is_client(agent):
+        return CLIENT, [tok, agent, *fault]
+    if _is_party(agent):
+        return THIRD, [*_with_neg(tok), *_noun_phrase(agent), *fault]
+    return None
+
+
+def _caused_by_company(pred) -> bool:
+    for c in pred.children:
+        if c.dep_ in ("obl", "advcl") and lemma(c) in ("мы", "я", "вина", "ошибка"):
+            if lemma(c) in ("мы", "я") or any(lemma(d) == "наш" for d in c.children):
+                if any(x.lower_ in ("из-за", "по", "вследствие") for x in c.children):
+                    return True
+    return False
+
+
+def _failed_verb(tok):
+    """«Курьерская служба не успела доставить заказ», «Вы не указали номер квартиры»."""
+    if tok.pos_ != "VERB" or not has_lemma(tok, words("failed_verbs")) or not negated(tok):
+        return None
+    if morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") not in ("Fin", ""):
+        return None
+    if morph(tok, "Tense") != "Past":
+        return None
+    agent = _agent(tok)
+    if agent is None:
+        return None
+    if _is_client(agent):
+        return CLIENT, [*_with_neg(tok), agent]
+    if _is_party(agent):
+        return THIRD, [*_with_neg(tok), *_noun_phrase(agent)]
+    return None
+
+
+def _client_wrong(tok):
+    """«Вы (сами) неправильно указали адрес», «Вы указали неверный адрес»,
+    «машиной пользовались неправильно», «Вы сами выбрали …»."""
+    if tok.pos_ != "VERB" or morph(tok, "Mood") not in ("Ind", "") or morph(tok, "VerbForm") != "Fin":
+        return None
+    if morph(tok, "Tense") != "Past" or negated(tok):
+        return None
+    subj = _subject(tok)
+    wrong = words("wrong")
+    marks = [c for c in tok.children if c.dep_ == "advmod" and has_lemma(c, wrong)]
+    for c in tok.children:
+        if c.dep_ in ("obj", "obl"):
+            wrong_mods = [g for g in c.children if g.dep_ == "amod" and has_lemma(g, wrong)]
+            marks += wrong_mods + ([c] if wrong_mods else [])
+            if any(g.lower_ == "тот" for g in c.children) and any(g.lower_ == "не" for g in c.subtree):
+                marks.append(c)  # «не тот размер»
+    if subj is not None and _is_client(subj):
+        emphatic = [c for c in subj.children if c.lower_ in ("сами", "сам", "сама")] + \
+            [c for c in tok.children if c.lower_ in ("сами", "сам", "сама")]
+        if tok.dep_ not in ("ROOT", "parataxis", "conj"):
+            emphatic = []  # «то, что Вы создали сами» describes, it does not blame
+        if marks or emphatic:
+            return CLIENT, [subj, tok, *marks, *emphatic]
+        return None
+    if subj is None and morph(tok, "Number") == "Plur" and marks and any(c.dep_ == "advmod" for c in marks):
+        return CLIENT, [tok, *marks]  # «пользовались неправильно»
+    return None
+
+
+def _deontic(tok):
+    """Past obligation reproaching the Клиент: «Надо было внимательнее читать
+    условия», «их стоило прочитать до оплаты», «Вам следовало проверить»."""
+    if not has_lemma(tok, words("deontic")):
+        return None
+    if negated(tok):
+        return None
+    doc = tok.doc
+    near = doc[max(tok.sent.start, tok.i - 2):min(tok.sent.end, tok.i + 3)]
+    past = morph(tok, "Tense") == "Past" or any(t.lower_ in ("было", "были", "был", "была") for t in near)
+    cond = any(c.lower_ == "бы" for c in tok.children)
+    if not (past or cond):
+        return None
+    infs = [c for c in tok.children if morph(c, "VerbForm") == "Inf"]
+    if not infs:
+        return None
+    subj = next((c for c in tok.children if c.dep_.startswith("nsubj")), None)
+    dat = [c for c in tok.children if c.dep_ in ("iobj", "obl") and morph(c, "Case") == "Dat"]
+    who = subj or (dat[0] if dat else None)
+    if lemma(tok) == "должный":
+        if who is None or not _is_client(who):
+            return None
+    elif who is not None and not _is_client(who):
+        return None
+    inf = infs[0]
+    if any(morph(c, "Person") == "2" and c.dep_ in ("obj", "iobj") for c in inf.children):
+        return None  # «Нужно было предупредить Вас» — the company's own omission
+    toks = [tok, inf, *[t for t in near if t.lower_ in ("было", "были", "был", "была")]]
+    if who is not None:
+        toks.append(who)
+    return CLIENT, toks
+
+
+def _no_responsibility(tok):
+    """«Мы не несём ответственности», «ответственность несёт банк»."""
+    if lemma(tok) != "нести":
+        return None
+    if not any(c.dep_ in ("obj", "nsubj") and lemma(c) == "ответственность" for c in tok.children):
+        return None
+    subj = _subject(tok)
+    if subj is not None and _is_party(subj):
+        return THIRD, [tok, subj]
+    if negated(tok) and (subj is None or _is_company(subj) or morph(tok, "Person") == "1"):
+        return DENIAL, [*_with_neg(tok), *[c for c in tok.children if lemma(c) == "ответственность"]]
+    return None
+
+
+def _answers_for(tok):
+    """«За брак отвечает производитель»."""
+    if lemma(tok) != "отвечать" or negated(tok):
+        return None
+    if not any(c.dep_ == "obl" and any(x.lower_ == "за" for x in c.children) for c in tok.children):
+        return None
+    subj = _subject(tok)
+    if subj is not None and _is_party(subj) and morph(tok, "Tense") != "Past":
+        return THIRD, [tok, *_noun_phrase(subj)]
+    if negated(tok) and subj is not None and _is_company(subj):
+        return DENIAL, [tok]
+    return None
+
+
+def _not_depend(tok):
+    """«От нас это (никак) не зависит»."""
+    if not has_lemma(tok, words("depend_verbs")) or not negated(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ == "obl" and lemma(c) in ("мы", "я") and any(x.lower_ == "от" for x in c.children):
+            first = min([c.i, *[x.i for x in c.children]])
+            return DENIAL, [tok, c, tok.doc[first]]
+    return None
+
+
+# --- the company owns the fault ------------------------------------------
+
+def _company_owns_fault(ctx) -> bool:
+    """«Это наша ошибка», «мы виноваты», «наша ответственность», «мы
+    ошиблись», «причина в нас» anywhere in the company's own words."""
+    for tok in ctx.doc:
+        if not speaker_ok(ctx, tok) or is_question(tok) or in_condition(tok):
+            continue
+        if has_lemma(tok, words("own_fault_nouns")) and tok.pos_ == "NOUN":
+            dets = [c for c in tok.children if lemma(c) in ("наш", "мой")]
+            if dets and not negated(tok) and not any(negated(d) for d in dets):
+                return True
+            if any(c.dep_ == "acl:relcl" and any(lemma(s) in ("мы", "я") for s in c.children) for c in tok.children):
+                return True  # «ошибка, которую мы допустили»
+        if tok.pos_ in ("VERB", "ADJ") and has_lemma(tok, words("own_fault_verbs")) and not negated(tok):
+            subj = _subject(tok)
+            if subj is not None and _is_company(subj) and not negated(subj):
+                return True
+        if lemma(tok) == "причина" and any(
+                lemma(c) in ("мы", "я") and any(x.lower_ == "в" for x in c.children) for c in tok.children):
+            return True
+    return False
+

@@ -1,0 +1,369 @@
+"""Ответ на жалобу или проблему без извинения.
+
+Что делает
+----------
+Решает по разбору, есть ли жалоба:
+- в сообщении Клиента (``incoming``): слова проблемы («задержка», «брак»,
+  «трещина», «обман»), глаголы плохого исхода («сломался», «опоздал»,
+  «потерялся», «списали»), отрицаемые глаголы доставки и работы («не
+  привезли», «не пришёл», «не работает», «не хватает», «так и не
+  позвонили»), «не тот товар», признаки плохого состояния («бракованный»,
+  «разбитый», «чужой чек»), долгое ожидание («жду уже две недели»), эмоции
+  («Отвратительно!»). Вопрос («Где мой заказ?»), просьба или благодарность
+  без таких признаков — не жалоба; условие («если не подойдёт») — тоже;
+- или в самом черновике: компания признаёт проблему («задержка», «брак»,
+  «повреждение», «неудобства», «ошибка в заказе», «Ваша жалоба», «Заказ не
+  доставлен», «Доставка задерживается»), кроме отрицаний и предупреждений
+  («без задержек», «чтобы избежать неудобств»), условий и вопросов.
+
+Извинение — «извините», «простите», «приносим извинения», «просим/прошу
+прощения», «нам (очень) жаль», «сожалеем», «мы виноваты»; «извиняюсь» и
+«извиняемся» тоже считаются (их форму проверяет ``apology-form``). «К
+сожалению» извинением не считается.
+
+Где находка: если проблема названа в самом черновике — на первом слове
+проблемы (там просится извинение); если жалоба известна только из письма
+Клиента — на первом предложении ответа после приветствия (с него и стоит
+начать с извинения).
+
+Почему это важно
+----------------
+Стандарт 003 «Прежде всего — извинения»: «Приучите своих менеджеров сначала
+приносить свои извинения, а потом разбираться в сути проблемы». Стандарт 000,
+§6: Клиенту нужно извиниться, немедленно заняться решением проблемы и
+предоставить компенсацию.
+
+Примеры
+-------
+Срабатывает:
+- Новый стол привезём в субботу. || incoming=Стол приехал со сколом на столешнице!
+- Отправление задерживается на сортировке, ожидаемая дата — 12 марта.
+- Сломанный чайник заберём при доставке нового.
+Не срабатывает:
+- Новый стол привезём в субботу. || incoming=Когда привезут стол?
+- Простите за скол! Новый стол привезём в субботу. || incoming=Стол приехал со сколом на столешнице!
+- Нам очень жаль, что так вышло. Новый стол привезём в субботу. || incoming=Стол приехал со сколом!
+- Отправим заказ без задержек, завтра до 12:00.
+"""
+
+from __future__ import annotations
+
+from ..model import Severity
+from . import Rule
+from ._clauses import (
+    has_lemma,
+    in_condition,
+    is_question,
+    lemma,
+    morph,
+    negated,
+    speaker_ok,
+)
+from ._clauses import words as _words
+
+_LEX = "missing_apology"
+
+
+def words(key: str) -> frozenset[str]:
+    return _words(key, _LEX)
+
+
+class MissingApology(Rule):
+    __doc__ = __doc__
+    id = "missing-apology"
+    severity = Severity.ERROR
+    seed = "000 §6, 003"
+
+    def check(self, ctx):
+        if has_apology(ctx):
+            return
+        problem = _draft_problem(ctx)
+        if problem is not None:
+            yield ctx.hit(
+                problem,
+                message=f"Ответ признаёт проблему («{problem.text}»), но в нём нет извинения",
+                suggestion="Начните с извинения: «Извините, пожалуйста, за …»",
+            )
+            return
+        complaint = _incoming_complaint(ctx.incoming_doc)
+        if complaint is None:
+            return
+        sent = _first_sentence(ctx)
+        if sent is None:
+            return
+        yield ctx.hit(
+            sent,
+            message=f"Клиент жалуется («{complaint.text}»), а в ответе нет извинения",
+            suggestion="Начните ответ с извинения: «Извините, пожалуйста, за …»",
+        )
+
+
+# --- apology ---------------------------------------------------------------
+
+def has_apology(ctx) -> bool:
+    """The company apologises somewhere in the draft."""
+    return any(speaker_ok(ctx, t) and is_apology(t) for t in ctx.doc)
+
+
+def is_apology(tok) -> bool:
+    if tok.is_punct or tok.is_space:
+        return False
+    if has_lemma(tok, words("apology_verbs")) and tok.pos_ in ("VERB", "INTJ", "ADV", "X") \
+            and morph(tok, "Mood") in ("Imp", "") and not tok.lower_.endswith(("ся", "сь")):
+        return not negated(tok)  # «Извините», «Простите нас»
+    if has_lemma(tok, words("apology_reflexive")):
+        if negated(tok) or morph(tok, "Mood") == "Imp":
+            return False  # «не извиняйтесь» is said to the Клиент
+        if morph(tok, "Person") == "1" and morph(tok, "Tense") != "Past":
+            return True  # «извиняюсь», «извиняемся»
+        head = tok.head
+        return morph(tok, "VerbForm") == "Inf" and head is not tok and morph(head, "Person") == "1"
+    if has_lemma(tok, words("apology_nouns")) and tok.pos_ == "NOUN":
+        return not negated(tok) and not any(c.lower_ == "без" for c in tok.children)
+    if has_lemma(tok, words("regret_verbs")) and not negated(tok):
+        return morph(tok, "Person") == "1" or any(lemma(c) in ("мы", "я") for c in tok.children)
+    if has_lemma(tok, words("pity")) and not negated(tok):
+        dat = [c for c in tok.children if morph(c, "Case") == "Dat" and c.pos_ in ("PRON", "NOUN")]
+        return not dat or any(lemma(c) in ("мы", "я") for c in dat)
+    if has_lemma(tok, words("guilty")) and not negated(tok):
+        return any(c.dep_.startswith("nsubj") and lemma(c) in ("мы", "я") for c in tok.children)
+    return False
+
+
+# --- complaint in the draft -----------------------------------------------
+
+def _prevented(tok) -> bool:
+    """«без задержек», «избежать неудобств», «не допустить ошибок»."""
+    prevent = words("prevent_words")
+    if any(c.lower_ in prevent for c in tok.children):
+        return True
+    if tok.dep_ == "conj" and tok.head is not tok and _prevented(tok.head):
+        return True  # «без размытости и дефектов»
+    for k in range(tok.i - 1, max(tok.sent.start, tok.i - 4) - 1, -1):
+        prev = tok.doc[k]
+        if prev.lower_ in prevent:
+            return True
+        if prev.pos_ not in ("ADJ", "DET", "ADV"):
+            break
+    head = tok.head
+    return head is not tok and (has_lemma(head, prevent) or (negated(head) and lemma(head) == "допустить"))
+
+
+def _hypothetical(tok) -> bool:
+    """«может содержать ошибки»: a possibility, not a fact."""
+    node = tok
+    for _ in range(3):
+        if node.head is node:
+            return False
+        node = node.head
+        if lemma(node) in ("мочь", "смочь", "возможный", "возможно") and not negated(node):
+            return True
+    return False
+
+
+def _counts(ctx, tok) -> bool:
+    return (speaker_ok(ctx, tok) and not is_question(tok) and not in_condition(tok)
+            and not _prevented(tok) and not _hypothetical(tok))
+
+
+def _about_the_order(noun) -> bool:
+    """«Задержка доставки», «Повреждение упаковки», «задержка» on its own —
+    not a technical term qualified by something else («Задержка потока»)."""
+    for c in noun.children:
+        if c.dep_ == "nmod" and morph(c, "Case") == "Gen" and not any(x.dep_ == "case" for x in c.children):
+            return has_lemma(c, words("order_nouns"))
+    return True
+
+
+def _draft_problem(ctx):
+    for tok in ctx.doc:
+        if tok.is_punct or tok.is_space:
+            continue
+        if _draft_problem_word(tok) and _counts(ctx, tok):
+            return tok
+    return None
+
+
+def _draft_problem_word(tok) -> bool:
+    if tok.pos_ == "NOUN":
+        neutral = words("neutral_modifiers")
+        before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+        if negated(tok) or any(has_lemma(c, neutral) for c in tok.children) or (
+                before is not None and before.pos_ == "ADJ" and has_lemma(before, neutral)):
+            return False  # «минимально возможная задержка»
+        if has_lemma(tok, words("draft_problem_nouns")):
+            return _about_the_order(tok)
+        if has_lemma(tok, words("draft_owned_nouns")):
+            owned = any(lemma(c) in ("ваш", "наш") for c in tok.children)
+            in_order = any(c.dep_ == "nmod" and has_lemma(c, words("order_nouns"))
+                           and any(x.lower_ == "в" for x in c.children) for c in tok.children)
+            return owned or in_order
+        return False
+    if tok.pos_ in ("ADJ", "VERB") and morph(tok, "VerbForm") == "Part" or tok.pos_ == "ADJ":
+        if has_lemma(tok, words("draft_problem_adjectives")):
+            return True
+    if tok.pos_ == "VERB":
+        if has_lemma(tok, words("draft_problem_verbs")) and not negated(tok):
+            return morph(tok, "Mood") != "Imp"
+        if has_lemma(tok, words("draft_negated_verbs")) and negated(tok):
+            return morph(tok, "Tense") == "Past" and morph(tok, "Person") != "1"
+    return False
+
+
+# --- complaint in the Клиент's message ------------------------------------
+
+def _incoming_complaint(doc):
+    """The first word that makes the Клиент's message a complaint, or None."""
+    if doc is None:
+        return None
+    for tok in doc:
+        if tok.is_punct or tok.is_space or in_condition(tok):
+            continue
+        if _complaint_word(tok):
+            return tok
+    return None
+
+
+def _complaint_word(tok) -> bool:
+    if tok.pos_ == "NOUN" and has_lemma(tok, words("problem_nouns")):
+        if negated(tok) or _prevented(tok) or _denied(tok):
+            return False  # «Не будет проблем …?», «без задержек»
+        return not any(c.lower_ == "по" for c in tok.children)  # «по ошибке» = by mistake
+    if tok.pos_ in ("ADJ", "VERB") and has_lemma(tok, words("wrong_thing_adjectives")) and not negated(tok):
+        return not is_question(tok) or any(_delivered(t) for t in tok.sent)
+    if tok.pos_ in ("ADJ", "VERB", "ADV") and has_lemma(tok, words("problem_adjectives")) and not negated(tok):
+        return True
+    if tok.lower_ in words("emotion_words"):
+        return True
+    if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        mood_ok = morph(tok, "Mood") != "Imp" and morph(tok, "VerbForm") != "Inf" or tok.dep_ == "xcomp"
+        attributive = morph(tok, "VerbForm") == "Part" and morph(tok, "Variant") != "Short"
+        if has_lemma(tok, words("problem_verbs")) and not negated(tok) and mood_ok and not attributive:
+            subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+            if not subj or lemma(subj[0]) not in ("я", "мы") or has_lemma(tok, frozenset({"расстроиться", "расстроить"})):
+                return True
+        if has_lemma(tok, words("negated_verbs")) and (negated(tok) or _negated_modal(tok)) and mood_ok:
+            return True
+        if has_lemma(tok, words("negated_verbs_by_others")) and negated(tok) and mood_ok:
+            subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+            return bool(subj) and lemma(subj[0]) not in ("я", "мы")  # «Курьер не нашёл», not «Не смог найти»
+        if has_lemma(tok, words("wait_verbs")) and _long_wait(tok):
+            return True
+    if lemma(tok) == "тот" and negated(tok):
+        return True  # «не тот товар», «не того цвета»
+    if tok.lower_ in ("вместо", "без") and _delivered(_verb_above(tok)):
+        return True  # «Вместо колы положили спрайт», «Привезли роллы без соуса»
+    if lemma(tok) in ("нет", "быть", "было") and _missing(tok):
+        return True  # «Второй день нет интернета», «В заказе не было роллов»
+    if has_lemma(tok, words("delivery_verbs")) and _delivered(tok) and _bad_state(tok):
+        return True  # «Пицца приехала перевёрнутой»
+    if has_lemma(tok, words("promise_verbs")) and morph(tok, "Tense") == "Past" and not is_question(tok):
+        return True  # «обещали неделю», «а договаривались на 10»
+    if has_lemma(tok, words("expectation_verbs")) and morph(tok, "Tense") == "Past" and _contrasted(tok):
+        return True  # «а я заказывал 42», «хотя я писала про аллергию»
+    if tok.lower_ in ("раз",) and any(morph(c, "NumType") == "Ord" or lemma(c) in ("второй", "третий", "который")
+                                       for c in tok.children):
+        return _exclaimed(tok)  # «третий раз переносят!»
+    if tok.lower_ in ("опять", "снова"):
+        return _exclaimed(tok)
+    if tok.lower_ in ("больше", "дороже") and any(t.lower_ == "чем" for t in tok.sent):
+        return _exclaimed(tok)  # «списали больше, чем положено!»
+    if tok.lower_ == "долго" and any(c.lower_ in ("так", "слишком", "очень") for c in tok.children):
+        return True
+    return False
+
+
+def _delivered(verb) -> bool:
+    """A delivery verb stated in the past: «привезли», «положили», «пришла»."""
+    return (has_lemma(verb, words("delivery_verbs")) and morph(verb, "Tense") == "Past"
+            and morph(verb, "Mood") != "Imp" and not negated(verb))
+
+
+def _verb_above(tok):
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return node
+        node = node.head
+        if node.pos_ == "VERB":
+            return node
+    return node
+
+
+def _bad_state(verb) -> bool:
+    """An instrumental state after an arrival verb: «приехала перевёрнутой»."""
+    from ..nlp.pipeline import morph_analyzer
+
+    for c in verb.children:
+        if c.i < verb.i or has_lemma(c, words("good_states")):
+            continue
+        if c.pos_ in ("ADJ", "VERB") and morph(c, "Case") == "Ins":
+            return True
+        # the tagger can miss a participle («приехала перевёрнутой»)
+        parses = morph_analyzer().parse(c.text.lower())
+        if parses and parses[0].tag.POS in ("ADJF", "PRTF") and "ablt" in parses[0].tag:
+            return True
+    return False
+
+
+def _missing(tok) -> bool:
+    """Existence negated: «нет интернета», «не было роллов» (not in a question)."""
+    if is_question(tok):
+        return False
+    if lemma(tok) in ("быть", "было") and not negated(tok):
+        return False
+    return any(c.dep_ in ("nsubj", "obj") and morph(c, "Case") == "Gen" and c.pos_ == "NOUN"
+               for c in tok.children)
+
+
+def _contrasted(tok) -> bool:
+    """The clause is set against what happened: «а я заказывал», «хотя я писала»."""
+    for c in tok.children:
+        if c.lower_ in ("а", "но", "хотя") and c.dep_ in ("cc", "mark"):
+            return True
+    sent = list(tok.sent)
+    return any(t.lower_ in ("а", "хотя") for t in sent) and any(
+        t.lower_ in ("а", "но", "хотя") and t.i > tok.i for t in sent)
+
+
+def _denied(noun) -> bool:
+    head = noun.head
+    return head is not noun and lemma(head) in ("нет", "быть", "было", "будет") and (
+        lemma(head) == "нет" or negated(head))
+
+
+def _negated_modal(tok) -> bool:
+    """«не могу дозвониться», «не удаётся оплатить»."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head is not tok and negated(head) and lemma(head) in (
+        "мочь", "смочь", "удаваться", "удаться", "получаться", "получиться")
+
+
+def _long_wait(tok) -> bool:
+    """«жду уже 40 дней», «идёт уже три дня», «Жду ответа два дня»."""
+    has_already = any(t.lower_ == "уже" for t in tok.subtree) or any(
+        t.lower_ == "уже" for t in tok.doc[max(tok.sent.start, tok.i - 2):tok.i + 3])
+    duration = any(lemma(t) in words("time_units") for t in tok.subtree)
+    if lemma(tok) == "ждать":
+        return duration
+    return has_already and duration
+
+
+def _exclaimed(tok) -> bool:
+    return any("!" in t.text for t in tok.sent)
+
+
+def _first_sentence(ctx):
+    """The first sentence of the reply that is not a greeting."""
+    greetings = words("greetings")
+    for sent in ctx.sentences:
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if first is None:
+            continue
+        if first.lower_ in greetings or lemma(first) in ("здравствовать",):
+            continue
+        span = sent
+        while span and (span[-1].is_space):
+            span = span[:-1]
+        return span
+    return ctx.sentences[0] if ctx.sentences else None

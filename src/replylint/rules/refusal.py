@@ -1,0 +1,406 @@
+"""Прямой отказ Клиенту без альтернативы.
+
+Что делает
+----------
+Ищет по разбору предложения сказуемые отказа, у которых субъект — компания
+(«мы», безличное «нельзя», «невозможно») или сам Клиент («покупатель не может
+…»): отрицаемые «мочь», «получиться», «удаться» в настоящем или будущем
+времени («не можем», «не сможем», «не получится»); «нельзя», «невозможно»,
+«не представляется возможным»; «отказать» («Отказано», «вынуждены отказать»);
+отрицаемые глаголы услуги в 1-м лице или в страдательном залоге («не
+оформляем», «не вернём», «не производится», «не принимаются»); «не
+предусмотрено», «не подлежит», «не положено»; «не имеем возможности/права»;
+«не входит в наши обязанности»; «нет» + родительный падеж того, что просил
+Клиент или что предлагает компания («Такой опции нет», «У нас нет каталога»,
+«нет в наличии»).
+
+Не срабатывает, если в том же или в следующем предложении предложена
+альтернатива («но мы можем …», «зато …», «предлагаем …», «можно …»,
+«вместо …»), а также в вопросах, в условиях и целях («Если курьер не приедет,
+…»), при двойном отрицании («не можем не поблагодарить»), в заверениях
+(«Вам не нужно ничего делать», «Нет проблем»), в цитатах и в пересказе слов
+Клиента («Вы написали, что …»). Находка — само сказуемое отказа с частицей «не».
+
+Почему это важно
+----------------
+Стандарт 000, §3: «Мы никогда не отвечаем Клиенту "Нет". Мы думаем и
+предлагаем варианты». Если решения нет прямо сейчас, компания выясняет, что
+нужно Клиенту, и предлагает варианты.
+
+Примеры
+-------
+Срабатывает:
+- Перенести запись на воскресенье не получится.
+- К сожалению, мы не принимаем оплату наличными.
+- Бесплатная доставка на этот товар не предусмотрена.
+- Продлить акцию для Вас невозможно.
+- Подарочной упаковки у нас нет.
+Не срабатывает:
+- Перенести запись на воскресенье не получится, но мы можем записать Вас на понедельник.
+- Наличными оплатить нельзя. Зато можно оплатить картой курьеру.
+- Можно ли перенести запись на воскресенье?
+- Если мастер не сможет приехать, мы сразу предупредим Вас.
+- Не можем не отметить Вашу внимательность!
+- Не беспокойтесь, ничего оплачивать не нужно.
+"""
+
+from __future__ import annotations
+
+from ..model import Severity
+from . import Rule
+from ._clauses import (
+    has_lemma,
+    in_condition,
+    is_question,
+    lemma,
+    lemmas,
+    morph,
+    negated,
+    person,
+    speaker_ok,
+    subject,
+    wh_clause,
+)
+from ._clauses import words as _words
+
+_LEX = "refusal"
+
+
+def words(key: str) -> frozenset[str]:
+    return _words(key, _LEX)
+
+
+class Refusal(Rule):
+    __doc__ = __doc__
+    id = "refusal"
+    severity = Severity.ERROR
+    seed = "000 §3"
+
+    def check(self, ctx):
+        asked = _requested_nouns(ctx)
+        explaining = _asks_explanation(ctx)
+        sentences = ctx.sentences
+        for k, sent in enumerate(sentences):
+            for tok in sent:
+                found = _trigger(tok, asked)
+                if found is None:
+                    continue
+                start, end, pred = found
+                if not speaker_ok(ctx, pred) or is_question(pred) or in_condition(pred) or wh_clause(pred):
+                    continue
+                if (explaining or _caveat(sent, pred)) and person(pred) != "1":
+                    continue
+                prev = sentences[k - 1] if k > 0 else None
+                nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+                if _mitigated(prev, sent, nxt, pred):
+                    continue
+                span = ctx.doc[start:end + 1]
+                yield ctx.hit(
+                    span,
+                    message=f"Отказ без альтернативы: «{span.text}». Клиенту не предложено, что можно сделать вместо этого",
+                    suggestion="Предложите вариант решения: «Вместо этого можем …»",
+                )
+                break  # one refusal per sentence is enough
+
+
+# --- triggers -------------------------------------------------------------
+
+def _trigger(tok, asked: frozenset[str]):
+    """(first token, last token, predicate) of a refusal, or None."""
+    if tok.is_punct or tok.is_space:
+        return None
+    for probe in (_modal, _outcome, _impossible, _possible, _refuse_verb, _policy,
+                  _service, _have, _duty, _existence):
+        pred = probe(tok, asked)
+        if pred is not None:
+            return _with_negation(pred)
+    return None
+
+
+def _with_negation(pred):
+    """The predicate with its «не», and the noun it negates when adjacent
+    («не имеем возможности», «опции нет»)."""
+    start, end = _negation_start(pred), pred.i
+    if lemma(pred) in words("exist_verbs") or has_lemma(pred, words("have_verbs")):
+        for c in pred.children:
+            if c.dep_ in ("obj", "nsubj") and abs(c.i - pred.i) == 1 and c.pos_ == "NOUN":
+                start, end = min(start, c.i), max(end, c.i)
+    return start, end, pred
+
+
+def _negation_start(pred) -> int:
+    start = pred.i
+    for c in pred.children:
+        if c.lower_ == "не" and pred.i - 3 <= c.i < start:
+            start = c.i
+    if start == pred.i and pred.i > pred.sent.start and pred.nbor(-1).lower_ == "не":
+        start = pred.i - 1
+    return start
+
+
+def _non_past(tok) -> bool:
+    return morph(tok, "Tense") != "Past" and morph(tok, "Mood") != "Cnd" and not any(
+        c.lower_ == "бы" for c in tok.children)
+
+
+def _double_negation(pred) -> bool:
+    """«не можем не поблагодарить», «нельзя не отметить»."""
+    if sum(1 for c in pred.children if c.lower_ == "не") >= 2:
+        return True
+    nxt = pred.nbor(1) if pred.i + 1 < len(pred.doc) else None
+    if nxt is not None and nxt.lower_ == "не":
+        return True
+    return any(c.dep_ in ("xcomp", "csubj") and negated(c) and c.i > pred.i for c in pred.children)
+
+
+def _addressee_ok(pred) -> bool:
+    """The refusing subject is the company or the Клиент, not a third party."""
+    p = person(pred)
+    if p in ("1", "2"):
+        return True
+    subj = subject(pred)
+    if subj is None:
+        return True
+    if has_lemma(subj, words("client_nouns")):
+        return True
+    if has_lemma(subj, words("company_nouns")):
+        return not any(lemma(c) in ("ваш", "твой") for c in subj.children)
+    return False
+
+
+def _modal(tok, asked):
+    if not has_lemma(tok, words("modal_verbs")) or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if not negated(tok) or not _non_past(tok) or _double_negation(tok):
+        return None
+    return tok if _addressee_ok(tok) else None
+
+
+def _outcome(tok, asked):
+    if not has_lemma(tok, words("outcome_verbs")) or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if not negated(tok) or not _non_past(tok) or _double_negation(tok):
+        return None
+    return tok
+
+
+def _impossible(tok, asked):
+    if lemma(tok) not in words("impossible") and tok.lower_ not in words("impossible"):
+        return None
+    if tok.dep_ == "amod" or negated(tok) or _double_negation(tok):
+        return None
+    if tok.pos_ == "ADJ" and morph(tok, "Variant") != "Short":
+        return None
+    return tok
+
+
+def _possible(tok, asked):
+    if lemma(tok) not in words("possible") or tok.dep_ == "amod":
+        return None
+    head = tok.head
+    if negated(tok) and (tok.pos_ == "ADV" or morph(tok, "Variant") == "Short"):
+        return tok if not _double_negation(tok) else None
+    if head is not tok and lemma(head) == "представляться" and negated(head):
+        return head
+    return None
+
+
+def _refuse_verb(tok, asked):
+    if not has_lemma(tok, words("refuse_verbs")) or tok.lower_.endswith(("ся", "сь")):
+        return None
+    if negated(tok):
+        return None
+    if morph(tok, "Voice") == "Pass" or person(tok) in ("1", ""):
+        return tok
+    return None
+
+
+def _reflexive_base(tok) -> set[str]:
+    out = set()
+    for lem in lemmas(tok):
+        if lem.endswith("ся"):
+            out.add(lem[:-2])
+    return out
+
+
+def _policy(tok, asked):
+    if not negated(tok):
+        return None
+    policy = words("policy_verbs")
+    if has_lemma(tok, policy):
+        if morph(tok, "Variant") == "Short" or "подлежать" in lemmas(tok):
+            return tok if _non_past(tok) or morph(tok, "VerbForm") == "Part" else None
+        return None
+    if _reflexive_base(tok) & policy and morph(tok, "Tense") == "Pres":
+        return tok
+    return None
+
+
+def _service(tok, asked):
+    if tok.pos_ not in ("VERB", "AUX") or not (negated(tok) or _aux_negated(tok)):
+        return None
+    service = words("service_verbs")
+    if _double_negation(tok):
+        return None
+    if has_lemma(tok, service) and not tok.lower_.endswith(("ся", "сь")):
+        if morph(tok, "Person") == "1" and morph(tok, "Mood") in ("Ind", "") and morph(tok, "Tense") in ("Pres", "Fut") \
+                and morph(tok, "VerbForm") == "Fin":
+            return tok
+        if morph(tok, "VerbForm") == "Inf" and _aux_negated(tok):
+            return tok
+        return None
+    if _reflexive_base(tok) & service and morph(tok, "Tense") == "Pres" and morph(tok, "Person") == "3":
+        subj = subject(tok)
+        if subj is None or morph(subj, "Animacy") != "Anim":
+            return tok
+    return None
+
+
+def _aux_negated(tok) -> bool:
+    """«не будем менять», «не станем менять» (1st person)."""
+    for c in tok.children:
+        if c.dep_ == "aux" and lemma(c) in ("быть", "будем", "буду") and morph(c, "Person") in ("1", ""):
+            return negated(c) or negated(tok)
+    head = tok.head
+    if tok.dep_ == "xcomp" and lemma(head) == "стать" and morph(head, "Person") == "1" and negated(head):
+        return True
+    return False
+
+
+def _have(tok, asked):
+    if not has_lemma(tok, words("have_verbs")) or not negated(tok) or not _non_past(tok):
+        return None
+    if not any(c.dep_ in ("obj", "nsubj", "obl") and has_lemma(c, words("option_nouns")) for c in tok.children):
+        return None
+    return tok if _addressee_ok(tok) else None
+
+
+def _duty(tok, asked):
+    duty = words("duty_nouns")
+    if has_lemma(tok, words("duty_verbs")) and negated(tok):
+        for c in tok.children:
+            if c.dep_ == "obl" and (has_lemma(c, duty) or any(has_lemma(g, duty) for g in c.children)):
+                return tok
+        return None
+    if has_lemma(tok, duty) and any(c.lower_ == "в" for c in tok.children):
+        dets = [c for c in tok.children if lemma(c) == "наш"]
+        if dets and (negated(tok) or negated(dets[0])):
+            return tok
+    return None
+
+
+def _existence(tok, asked):
+    lem = lemma(tok)
+    if lem not in words("exist_verbs") or negated(tok):
+        return None
+    if lem == "нет" and tok.pos_ == "PART" and not any(c.dep_.startswith("nsubj") or c.dep_ == "obj" for c in tok.children):
+        return None
+    absent = [c for c in tok.children if c.dep_.startswith("nsubj") or c.dep_ in ("obj",)]
+    absent = [c for c in absent if c.pos_ in ("NOUN", "PROPN", "PRON") and lemma(c) not in ("это", "что", "кто")]
+    if not absent:
+        return None
+    thing = absent[0]
+    if has_lemma(thing, words("good_absence")):
+        return None
+    obls = [c for c in tok.children if c.dep_ in ("obl", "nmod")] + [c for c in thing.children if c.dep_ == "nmod"]
+    if any(lemma(o) == "наличие" for o in obls):
+        return tok
+    if has_lemma(thing, words("option_nouns")):
+        return tok
+    if any(lemma(o) in ("мы", "я") and any(c.lower_ == "у" for c in o.children) for o in obls):
+        return tok
+    if lemmas(thing) & asked:
+        return tok
+    return None
+
+
+def _requested_nouns(ctx) -> frozenset[str]:
+    """Nouns of the Клиент's message when it asks for something («Можно …?»,
+    «Хочу …», «Пришлите …», «Как скачать …?»): «нет» + one of them refuses."""
+    doc = ctx.incoming_doc
+    if doc is None or not _is_request(doc):
+        return frozenset()
+    return frozenset(lemma(t) for t in doc if t.pos_ in ("NOUN", "PROPN") and len(t.text) > 2)
+
+
+def _is_request(doc) -> bool:
+    markers = words("request_words")
+    for t in doc:
+        if has_lemma(t, markers) and not negated(t):
+            return True
+        if morph(t, "Mood") == "Imp" and lemma(t) not in words("greeting_verbs"):
+            return True
+        if t.lower_ in ("как", "где") and any(morph(c, "VerbForm") == "Inf" for c in t.head.subtree):
+            return True
+    return False
+
+
+def _asks_explanation(ctx) -> bool:
+    """The Клиент asks what something is or why («Что такое модерация?»),
+    not for something: an impersonal rule in the answer explains, it does not
+    refuse."""
+    doc = ctx.incoming_doc
+    if doc is None or _is_request(doc):
+        return False
+    text = doc.text.lower()
+    return any(marker in text for marker in words("explanation_markers"))
+
+
+def _caveat(sent, pred) -> bool:
+    """«Обратите внимание: восстановить видео после удаления нельзя» warns
+    about a consequence; nobody asked for it. Only for impersonal refusals."""
+    text = sent.text.lower()
+    return any(marker in text for marker in words("caveat_markers"))
+
+
+# --- alternatives -----------------------------------------------------------
+
+def _mitigated(prev, sent, nxt, pred) -> bool:
+    """An alternative is offered in the same sentence or in the next one, or
+    the previous sentence already said what can be done («Название можно
+    поменять. Сам видеофайл заменить нельзя»)."""
+    if _offers(sent, pred) or _contrast_offer(sent, pred):
+        return True
+    if prev is not None and _offers(prev, pred, can_only=True):
+        return True
+    return nxt is not None and _offers(nxt, pred)
+
+
+def _offers(span, pred, can_only: bool = False) -> bool:
+    for t in span:
+        if t.i == pred.i or t.is_punct or t.is_space:
+            continue
+        if is_question(t) or in_condition(t):
+            continue
+        if not can_only and has_lemma(t, words("offer_words")) and t.pos_ not in ("VERB",):
+            return True
+        if negated(t) or _aux_negated(t):
+            continue
+        if not can_only and has_lemma(t, words("offer_verbs")) and t.pos_ in ("VERB", "ADJ", "AUX"):
+            if morph(t, "Person") != "3" and morph(t, "Tense") != "Past":
+                return True
+        if has_lemma(t, words("can_words")) and morph(t, "Tense") != "Past" and t.dep_ != "amod":
+            if lemma(t) in ("можно", "возможно") or t.pos_ in ("VERB", "AUX"):
+                if lemma(t) == "возможно" and t.dep_ == "parataxis":
+                    continue  # «возможно» as «perhaps»
+                return True
+    return False
+
+
+def _contrast_offer(sent, pred) -> bool:
+    """«… нет в наличии, но привезём аналог завтра»: after a contrast
+    conjunction, a positive statement of what the company will do or has."""
+    seen = False
+    for t in sent:
+        if t.i <= pred.i:
+            continue
+        if t.lower_ in words("contrast"):
+            seen = True
+            continue
+        if not seen or negated(t):
+            continue
+        if t.pos_ == "VERB" and morph(t, "Person") == "1" and morph(t, "Tense") != "Past":
+            return True
+        if lemma(t) in ("есть", "быть") and morph(t, "Tense") != "Past" and t.dep_ in ("ROOT", "conj", "parataxis"):
+            return True
+    return False
