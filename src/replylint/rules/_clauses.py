@@ -20,9 +20,40 @@ def words(key: str, name: str = "clauses") -> frozenset[str]:
     return _words(name, key, id(lexicon.load(name)))
 
 
+def union(name: str, *keys: str) -> frozenset[str]:
+    """Several lemma lists of a lexicon as one set (a cheap pre-filter)."""
+    return _union(name, keys, id(lexicon.load(name)))
+
+
+@lru_cache(maxsize=64)
+def _union(name: str, keys: tuple, _version: int) -> frozenset[str]:
+    out: set[str] = set()
+    for key in keys:
+        out |= _words(name, key, _version)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=512)
 def _words(name: str, key: str, _version: int) -> frozenset[str]:
     return frozenset(w.replace("ё", "е") for w in lexicon.words(name, key))
+
+
+_analyzer = None
+
+
+def analyzer():
+    """The pipeline's memoised pymorphy3 analyser (looked up once)."""
+    global _analyzer
+    if _analyzer is None:
+        from ..nlp.pipeline import morph_analyzer
+
+        _analyzer = morph_analyzer()
+    return _analyzer
+
+
+def top_parse(tok):
+    parses = analyzer().parse(tok.text.lower())
+    return parses[0] if parses else None
 
 
 def lemma(tok) -> str:
@@ -32,17 +63,30 @@ def lemma(tok) -> str:
 def lemmas(tok) -> set[str]:
     """The parser's lemma plus pymorphy3's most likely normal form of the word:
     the tagger sometimes picks a wrong part of speech («привезём» as a gerund)."""
-    from ..nlp.pipeline import morph_analyzer
+    key = ("rules_lemmas", tok.i)
+    cache = tok.doc.user_data
+    if key not in cache:
+        out = {lemma(tok)}
+        parse = top_parse(tok)
+        if parse is not None:
+            out.add(parse.normal_form)
+        cache[key] = frozenset(w.replace("ё", "е") for w in out)
+    return cache[key]
 
-    out = {lemma(tok)}
-    parses = morph_analyzer().parse(tok.text.lower())
-    if parses:
-        out.add(parses[0].normal_form)
-    return {w.replace("ё", "е") for w in out}
+
+def is_noun(tok) -> bool:
+    """A noun by the tagger, or by pymorphy3 when the tagger missed it
+    («пледов» tagged as a verb)."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    if not tok.is_alpha:
+        return False
+    parse = top_parse(tok)
+    return parse is not None and parse.tag.POS == "NOUN"
 
 
 def has_lemma(tok, wanted: frozenset[str]) -> bool:
-    return lemma(tok).replace("ё", "е") in wanted or bool(lemmas(tok) & wanted)
+    return not lemmas(tok).isdisjoint(wanted)
 
 
 def morph(tok, key: str) -> str:
@@ -56,6 +100,17 @@ def negated(tok) -> bool:
         return True
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
     return prev is not None and prev.lower_ == "не"
+
+
+def negated_span(tok):
+    """The word with the «не» right before it («не доставлен»)."""
+    start = tok.i
+    for c in tok.children:
+        if c.lower_ == "не" and tok.i - 3 <= c.i < start:
+            start = c.i
+    if start == tok.i and tok.i > tok.sent.start and tok.nbor(-1).lower_ == "не":
+        start = tok.i - 1
+    return tok.doc[start:tok.i + 1]
 
 
 def subject(tok):
@@ -102,6 +157,14 @@ def clause_sentence(tok):
 def is_question(tok) -> bool:
     """The token's sentence is a question (ends with «?», or has «ли»)."""
     sent = tok.sent
+    key = ("rules_question", sent.start)
+    cache = tok.doc.user_data
+    if key not in cache:
+        cache[key] = _question(sent)
+    return cache[key]
+
+
+def _question(sent) -> bool:
     for t in reversed(sent):
         if t.is_space:
             continue
@@ -131,14 +194,9 @@ def in_condition(tok) -> bool:
                 return True
         if node.dep_ in ("advcl",) and any(c.lower_ in marks for c in node.children):
             return True
-    # «Если …» opening the clause even when the parser attached it elsewhere
-    start = tok.sent.start
-    for t in tok.sent:
-        if t.i >= tok.i:
-            break
-        if t.lower_ in marks and t.i == start:
-            return True
-    return False
+    # «Если …» opening the sentence even when the parser attached it elsewhere
+    first = tok.doc[tok.sent.start]
+    return first.i < tok.i and first.lower_ in marks
 
 
 def in_apology(tok, ctx=None) -> bool:

@@ -31,7 +31,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import Severity
 from . import Rule
-from ._clauses import has_lemma, morph, negated
+from ._clauses import analyzer, has_lemma, morph, negated
 from ._clauses import words as _words
 
 
@@ -65,11 +65,9 @@ class ApologyForm(Rule):
 
 def _self_apology(tok) -> str | None:
     """'Sing' / 'Plur' for «извиняюсь» / «извиняемся», else None."""
-    from ..nlp.pipeline import morph_analyzer
-
     if negated(tok) or morph(tok, "Mood") == "Imp":
         return None
-    for parse in morph_analyzer().parse(tok.text.lower()):
+    for parse in analyzer().parse(tok.text.lower()):
         tag = parse.tag
         if parse.normal_form == "извиняться" and "1per" in tag and "pres" in tag and "indc" in tag:
             return "Plur" if "plur" in tag else "Sing"

@@ -53,6 +53,7 @@ from . import Rule
 from ._clauses import (
     has_lemma,
     in_apology,
+    is_noun,
     in_condition,
     is_question,
     lemma,
@@ -110,18 +111,23 @@ def _is_own(noun) -> bool:
     return any(lemma(c) in words("own") for c in noun.children if c.dep_ in ("det", "amod", "nmod:poss"))
 
 
-def _is_party(noun) -> bool:
+def _is_party(noun, strict: bool = False) -> bool:
     """A third party: a listed noun, or a noun modified by a listed word
-    («курьерская служба», «сотрудник склада», «банк-получатель»)."""
-    if noun.pos_ not in ("NOUN", "PROPN") or _is_own(noun):
-        return False
+    («курьерская служба», «сотрудник склада», «банк-получатель»). In strict
+    mode the modified noun must itself name an agent («служба», «сотрудник»),
+    so that «загруженность склада» is not a party."""
     parties = words("parties")
+    if "-" in noun.text and not _is_own(noun) and any(
+            part in parties or part.rstrip("аяуы") in parties for part in noun.lower_.split("-")):
+        return True  # «банк-получатель», whatever the tagger made of it
+    if not is_noun(noun) or _is_own(noun):
+        return False
+    if strict and not has_lemma(noun, parties | words("party_heads")):
+        return False
     if has_lemma(noun, parties):
         return True
-    if "-" in noun.text and any(part in parties or part.rstrip("аяуы") in parties for part in noun.lower_.split("-")):
-        return True
     for c in noun.children:
-        if c.dep_ in ("amod", "nmod", "compound") and has_lemma(c, words("party_modifiers")):
+        if c.dep_ in ("amod", "nmod", "compound") and has_lemma(c, words("party_modifiers") | parties):
             return not _is_own(c)
     return False
 
@@ -181,7 +187,7 @@ def _with_neg(pred) -> list:
 
 def _blame(tok):
     for probe in (_guilty, _guilt_noun, _fault_verb, _failed_verb, _client_wrong, _deontic,
-                  _no_responsibility, _answers_for, _not_depend):
+                  _no_responsibility, _answers_for, _not_depend, _because_of, _not_involved):
         found = probe(tok)
         if found is not None:
             return found
@@ -196,6 +202,8 @@ def _guilty(tok):
         other = [c for c in tok.children if c.dep_ in ("nsubj", "appos", "conj") and _is_party(c)]
         return (THIRD, [tok, *other]) if other else None
     subj = _subject(tok)
+    if subj is None:
+        subj = next((c for c in tok.children if c.dep_ in ("parataxis", "appos", "conj") and _is_party(c)), None)
     if subj is None or _is_company(subj):
         return None
     if negated(tok) or negated(subj):
@@ -212,6 +220,8 @@ def _owner(noun):
         if c.dep_ in ("nmod", "det", "amod", "nmod:poss") and c.i != noun.i:
             if lemma(c) in words("own") or lemma(c) in ("ваш", "твой") or _is_party(c) or _is_client(c):
                 return c
+            if c.lower_ in ("их", "его", "её", "ее") and c.i < noun.i:
+                return c  # «это их ответственность»
     return None
 
 
@@ -230,7 +240,7 @@ def _guilt_noun(tok):
             if has_lemma(tok, frozenset({"вина", "ответственность", "совесть"})):
                 return CLIENT, [tok, owner, *[c for c in tok.children if c.dep_ == "case"]]
             return None
-        if _is_party(owner):
+        if _is_party(owner) or owner.lower_ in ("их", "его", "её", "ее"):
             if has_lemma(tok, frozenset({"вина", "ответственность", "совесть"})) or _is_named_fault(tok):
                 return THIRD, [tok, *_noun_phrase(owner), *[c for c in tok.children if c.dep_ == "case"]]
             return None
@@ -263,7 +273,7 @@ def _fault_verb(tok):
     «Ошибку допустил поставщик»."""
     if tok.pos_ != "VERB" or negated(tok):
         return None
-    if not has_lemma(tok, words("fault_verbs")) and not (
+    if not has_lemma(tok, words("fault_verbs") | words("client_only_fault_verbs")) and not (
             has_lemma(tok, words("commit_verbs"))
             and any(c.dep_ == "obj" and has_lemma(c, words("fault_nouns")) for c in tok.children)):
         return None
@@ -277,6 +287,8 @@ def _fault_verb(tok):
     fault = [c for c in tok.children if c.dep_ == "obj" and has_lemma(c, words("fault_nouns"))]
     if _is_client(agent):
         return CLIENT, [tok, agent, *fault]
+    if has_lemma(tok, words("client_only_fault_verbs")):
+        return None
     if _is_party(agent):
         return THIRD, [*_with_neg(tok), *_noun_phrase(agent), *fault]
     return None
@@ -410,26 +422,53 @@ def _not_depend(tok):
     return None
 
 
+def _because_of(tok):
+    """«Заказ задержался из-за курьерской службы»."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "из-за" for c in tok.children):
+        return None
+    if _is_party(tok, strict=True):
+        return THIRD, [*[c for c in tok.children if c.lower_ == "из-за"], *_noun_phrase(tok)]
+    return None
+
+
+def _not_involved(tok):
+    """«Мы здесь ни при чём»."""
+    if tok.lower_ not in ("чём", "чем", "причём", "причем"):
+        return None
+    sent = tok.sent
+    k = tok.i - sent.start
+    words_before = [t.lower_ for t in sent[max(0, k - 2):k]]
+    if "при" not in words_before and tok.lower_ not in ("причём", "причем"):
+        return None
+    if "ни" not in words_before and not (tok.i > 1 and tok.doc[tok.i - 2].lower_ == "ни"):
+        return None
+    if any(lemma(t) in ("мы", "я") for t in sent):
+        first = tok.i - 2 if tok.lower_ in ("чём", "чем") else tok.i - 1
+        return DENIAL, [tok.doc[first], tok]
+    return None
+
+
 # --- the company owns the fault ------------------------------------------
 
 def _company_owns_fault(ctx) -> bool:
     """«Это наша ошибка», «мы виноваты», «наша ответственность», «мы
     ошиблись», «причина в нас» anywhere in the company's own words."""
-    for tok in ctx.doc:
-        if not speaker_ok(ctx, tok) or is_question(tok) or in_condition(tok):
-            continue
-        if has_lemma(tok, words("own_fault_nouns")) and tok.pos_ == "NOUN":
-            dets = [c for c in tok.children if lemma(c) in ("наш", "мой")]
-            if dets and not negated(tok) and not any(negated(d) for d in dets):
-                return True
-            if any(c.dep_ == "acl:relcl" and any(lemma(s) in ("мы", "я") for s in c.children) for c in tok.children):
-                return True  # «ошибка, которую мы допустили»
-        if tok.pos_ in ("VERB", "ADJ") and has_lemma(tok, words("own_fault_verbs")) and not negated(tok):
-            subj = _subject(tok)
-            if subj is not None and _is_company(subj) and not negated(subj):
-                return True
-        if lemma(tok) == "причина" and any(
-                lemma(c) in ("мы", "я") and any(x.lower_ == "в" for x in c.children) for c in tok.children):
-            return True
-    return False
+    return any(_owns_fault(tok) and speaker_ok(ctx, tok) and not is_question(tok) and not in_condition(tok)
+               for tok in ctx.doc if not tok.is_punct and not tok.is_space)
 
+
+def _owns_fault(tok) -> bool:
+    if tok.pos_ == "NOUN" and has_lemma(tok, words("own_fault_nouns")):
+        dets = [c for c in tok.children if lemma(c) in ("наш", "мой")]
+        if dets and not negated(tok) and not any(negated(d) for d in dets):
+            return True
+        if any(c.dep_ == "acl:relcl" and any(lemma(s) in ("мы", "я") for s in c.children) for c in tok.children):
+            return True  # «ошибка, которую мы допустили»
+    if tok.pos_ in ("VERB", "ADJ") and has_lemma(tok, words("own_fault_verbs")) and not negated(tok):
+        subj = _subject(tok)
+        if subj is not None and _is_company(subj) and not negated(subj):
+            return True
+    if lemma(tok) == "причина" and any(
+            lemma(c) in ("мы", "я") and any(x.lower_ == "в" for x in c.children) for c in tok.children):
+        return True
+    return False

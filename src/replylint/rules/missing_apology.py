@@ -55,9 +55,13 @@ from ._clauses import (
     in_condition,
     is_question,
     lemma,
+    lemmas,
     morph,
     negated,
+    negated_span,
     speaker_ok,
+    top_parse,
+    union,
 )
 from ._clauses import words as _words
 
@@ -79,6 +83,7 @@ class MissingApology(Rule):
             return
         problem = _draft_problem(ctx)
         if problem is not None:
+            problem = negated_span(problem)
             yield ctx.hit(
                 problem,
                 message=f"Ответ признаёт проблему («{problem.text}»), но в нём нет извинения",
@@ -88,6 +93,7 @@ class MissingApology(Rule):
         complaint = _incoming_complaint(ctx.incoming_doc)
         if complaint is None:
             return
+        complaint = negated_span(complaint)
         sent = _first_sentence(ctx)
         if sent is None:
             return
@@ -102,11 +108,14 @@ class MissingApology(Rule):
 
 def has_apology(ctx) -> bool:
     """The company apologises somewhere in the draft."""
-    return any(speaker_ok(ctx, t) and is_apology(t) for t in ctx.doc)
+    return any(is_apology(t) and speaker_ok(ctx, t) for t in ctx.doc)
 
 
 def is_apology(tok) -> bool:
     if tok.is_punct or tok.is_space:
+        return False
+    if lemmas(tok).isdisjoint(union(_LEX, "apology_verbs", "apology_reflexive", "apology_nouns",
+                                    "regret_verbs", "pity", "guilty")):
         return False
     if has_lemma(tok, words("apology_verbs")) and tok.pos_ in ("VERB", "INTJ", "ADV", "X") \
             and morph(tok, "Mood") in ("Imp", "") and not tok.lower_.endswith(("ся", "сь")):
@@ -185,6 +194,9 @@ def _draft_problem(ctx):
 
 
 def _draft_problem_word(tok) -> bool:
+    if lemmas(tok).isdisjoint(union(_LEX, "draft_problem_nouns", "draft_owned_nouns", "draft_problem_adjectives",
+                                    "draft_problem_verbs", "draft_negated_verbs")):
+        return False
     if tok.pos_ == "NOUN":
         neutral = words("neutral_modifiers")
         before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
@@ -221,7 +233,39 @@ def _incoming_complaint(doc):
             continue
         if _complaint_word(tok):
             return tok
+    for sent in doc.sents:
+        verb = _exclaimed_statement(sent)
+        if verb is not None:
+            return verb
     return None
+
+
+def _exclaimed_statement(sent):
+    """«Оператор положил трубку во время разговора!»: an exclamation that
+    states what happened — not a greeting, thanks, praise or a request.
+    Returns the verb that states it."""
+    toks = [t for t in sent if not t.is_space]
+    if not toks or "!" not in toks[-1].text or len(toks) < 4:
+        return None
+    if any(has_lemma(t, words("praise_words")) or has_lemma(t, words("request_words")) for t in toks):
+        return None
+    if any(morph(t, "Mood") == "Imp" for t in toks):
+        return None
+    return next((t for t in toks if _finite_not_mine(t)), None)
+
+
+def _finite_not_mine(tok) -> bool:
+    """A stated verb about somebody else (pymorphy3 when the tagger is lost)."""
+    if not tok.is_alpha:
+        return False
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if subj and lemma(subj[0]) in ("я", "мы"):
+        return False
+    parse = top_parse(tok)
+    if parse is None or parse.tag.POS != "VERB":
+        return False
+    tag = parse.tag
+    return ("past" in tag or "pres" in tag) and "1per" not in tag
 
 
 def _complaint_word(tok) -> bool:
@@ -236,9 +280,10 @@ def _complaint_word(tok) -> bool:
     if tok.lower_ in words("emotion_words"):
         return True
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
-        mood_ok = morph(tok, "Mood") != "Imp" and morph(tok, "VerbForm") != "Inf" or tok.dep_ == "xcomp"
+        stated = morph(tok, "Mood") not in ("Imp", "Cnd") and morph(tok, "VerbForm") != "Inf"
+        mood_ok = (stated or _negated_modal(tok)) and not _polite(tok)
         attributive = morph(tok, "VerbForm") == "Part" and morph(tok, "Variant") != "Short"
-        if has_lemma(tok, words("problem_verbs")) and not negated(tok) and mood_ok and not attributive:
+        if has_lemma(tok, words("problem_verbs")) and not negated(tok) and stated and not attributive:
             subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
             if not subj or lemma(subj[0]) not in ("я", "мы") or has_lemma(tok, frozenset({"расстроиться", "расстроить"})):
                 return True
@@ -292,16 +337,14 @@ def _verb_above(tok):
 
 def _bad_state(verb) -> bool:
     """An instrumental state after an arrival verb: «приехала перевёрнутой»."""
-    from ..nlp.pipeline import morph_analyzer
-
     for c in verb.children:
         if c.i < verb.i or has_lemma(c, words("good_states")):
             continue
         if c.pos_ in ("ADJ", "VERB") and morph(c, "Case") == "Ins":
             return True
         # the tagger can miss a participle («приехала перевёрнутой»)
-        parses = morph_analyzer().parse(c.text.lower())
-        if parses and parses[0].tag.POS in ("ADJF", "PRTF") and "ablt" in parses[0].tag:
+        parse = top_parse(c)
+        if parse is not None and parse.tag.POS in ("ADJF", "PRTF") and "ablt" in parse.tag:
             return True
     return False
 
@@ -330,6 +373,12 @@ def _denied(noun) -> bool:
     head = noun.head
     return head is not noun and lemma(head) in ("нет", "быть", "было", "будет") and (
         lemma(head) == "нет" or negated(head))
+
+
+def _polite(tok) -> bool:
+    """«не могли бы вы помочь?» is a polite request, not a failure."""
+    nodes = [tok] + ([tok.head] if tok.dep_ == "xcomp" else [])
+    return any(c.lower_ == "бы" for n in nodes for c in n.children)
 
 
 def _negated_modal(tok) -> bool:

@@ -51,6 +51,7 @@ from . import Rule
 from ._clauses import (
     has_lemma,
     in_condition,
+    is_noun,
     is_question,
     lemma,
     lemmas,
@@ -59,6 +60,8 @@ from ._clauses import (
     person,
     speaker_ok,
     subject,
+    top_parse,
+    union,
     wh_clause,
 )
 from ._clauses import words as _words
@@ -105,9 +108,20 @@ class Refusal(Rule):
 
 # --- triggers -------------------------------------------------------------
 
+_TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refuse_verbs", "policy_verbs",
+                 "service_verbs", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs")
+
+
+def _candidate(tok) -> bool:
+    trigger = union(_LEX, *_TRIGGER_KEYS)
+    if not lemmas(tok).isdisjoint(trigger) or tok.lower_ in trigger:
+        return True
+    return any(lem.endswith("ся") and lem[:-2] in trigger for lem in lemmas(tok))
+
+
 def _trigger(tok, asked: frozenset[str]):
     """(first token, last token, predicate) of a refusal, or None."""
-    if tok.is_punct or tok.is_space:
+    if tok.is_punct or tok.is_space or not _candidate(tok):
         return None
     for probe in (_modal, _outcome, _impossible, _possible, _refuse_verb, _policy,
                   _service, _have, _duty, _existence):
@@ -121,6 +135,9 @@ def _with_negation(pred):
     """The predicate with its «не», and the noun it negates when adjacent
     («не имеем возможности», «опции нет»)."""
     start, end = _negation_start(pred), pred.i
+    for c in pred.children:  # «не будем менять», «Менять … мы не будем»
+        if c.dep_ == "aux" and lemma(c) in ("быть", "будем", "буду"):
+            start, end = min(start, _negation_start(c)), max(end, c.i)
     if lemma(pred) in words("exist_verbs") or has_lemma(pred, words("have_verbs")):
         for c in pred.children:
             if c.dep_ in ("obj", "nsubj") and abs(c.i - pred.i) == 1 and c.pos_ == "NOUN":
@@ -208,7 +225,11 @@ def _possible(tok, asked):
 def _refuse_verb(tok, asked):
     if not has_lemma(tok, words("refuse_verbs")) or tok.lower_.endswith(("ся", "сь")):
         return None
-    if negated(tok):
+    if negated(tok) or tok.dep_ in ("amod", "acl"):
+        return None  # «материалы, отклонённые модерацией» describes, it does not refuse
+    if morph(tok, "VerbForm") == "Part" and morph(tok, "Variant") != "Short":
+        return None
+    if morph(tok, "Tense") == "Past" and morph(tok, "VerbForm") == "Fin" and person(tok) != "1":
         return None
     if morph(tok, "Voice") == "Pass" or person(tok) in ("1", ""):
         return tok
@@ -296,7 +317,7 @@ def _existence(tok, asked):
     if lem == "нет" and tok.pos_ == "PART" and not any(c.dep_.startswith("nsubj") or c.dep_ == "obj" for c in tok.children):
         return None
     absent = [c for c in tok.children if c.dep_.startswith("nsubj") or c.dep_ in ("obj",)]
-    absent = [c for c in absent if c.pos_ in ("NOUN", "PROPN", "PRON") and lemma(c) not in ("это", "что", "кто")]
+    absent = [c for c in absent if (c.pos_ == "PRON" or is_noun(c)) and lemma(c) not in ("это", "что", "кто")]
     if not absent:
         return None
     thing = absent[0]
@@ -363,7 +384,7 @@ def _mitigated(prev, sent, nxt, pred) -> bool:
         return True
     if prev is not None and _offers(prev, pred, can_only=True):
         return True
-    return nxt is not None and _offers(nxt, pred)
+    return nxt is not None and (_offers(nxt, pred) or _contrast_offer(nxt, None))
 
 
 def _offers(span, pred, can_only: bool = False) -> bool:
@@ -387,19 +408,28 @@ def _offers(span, pred, can_only: bool = False) -> bool:
     return False
 
 
+def _first_person_non_past(tok) -> bool:
+    """«привезём», «можем»: by the tagger or, when it is lost, by pymorphy3."""
+    if morph(tok, "Person") == "1" and morph(tok, "Tense") != "Past":
+        return True
+    parse = top_parse(tok)
+    return parse is not None and "1per" in parse.tag and "past" not in parse.tag
+
+
 def _contrast_offer(sent, pred) -> bool:
     """«… нет в наличии, но привезём аналог завтра»: after a contrast
-    conjunction, a positive statement of what the company will do or has."""
+    conjunction, a positive statement of what the company will do or has.
+    ``pred`` None: the whole sentence («Но привезём завтра»)."""
     seen = False
     for t in sent:
-        if t.i <= pred.i:
+        if pred is not None and t.i <= pred.i:
             continue
         if t.lower_ in words("contrast"):
             seen = True
             continue
         if not seen or negated(t):
             continue
-        if t.pos_ == "VERB" and morph(t, "Person") == "1" and morph(t, "Tense") != "Past":
+        if t.pos_ == "VERB" and _first_person_non_past(t):
             return True
         if lemma(t) in ("есть", "быть") and morph(t, "Tense") != "Past" and t.dep_ in ("ROOT", "conj", "parataxis"):
             return True

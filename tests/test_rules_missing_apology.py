@@ -1,0 +1,85 @@
+"""missing-apology: a complaint and no apology (seeds 000 §6, 003)."""
+
+import pytest
+
+from .conftest import fires, findings, spans
+
+R = "missing-apology"
+COMPLAINT = "Стол приехал со сколом на столешнице!"
+REPLY = "Здравствуйте, Ольга!\n\nНовый стол привезём в субботу с 10:00 до 14:00.\n\nСпасибо, что написали."
+
+
+def test_complaint_in_the_incoming_message_is_reported_at_the_first_sentence_after_the_greeting():
+    assert spans(REPLY, R, incoming=COMPLAINT) == ["Новый стол привезём в субботу с 10:00 до 14:00."]
+    f = findings(REPLY, R, incoming=COMPLAINT)[0]
+    assert "скол" in f.message and f.severity.name == "ERROR"
+
+
+@pytest.mark.parametrize("incoming", [
+    "Курьер так и не приехал, а я ждала весь день!",
+    "Мне привезли стулья не того цвета.",
+    "Вместо кресла прислали пуфик.",
+    "Заказ пришёл без ножек для стола.",
+    "Жду возврат денег уже третью неделю!",
+    "Пылесос перестал включаться через месяц.",
+    "С карты дважды списали деньги!",
+    "В чеке неверная сумма.",
+    "Мастер обещал приехать в 10, а приехал в 13.",
+    "Доставили в 22:00, хотя я заказывала на утро.",
+    "Не могу дозвониться до поддержки второй день.",
+])
+def test_complaints_need_an_apology(incoming):
+    assert fires(REPLY, R, incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming", [
+    "Когда привезут стол?",
+    "Где мой заказ? Отправили его пять дней назад.",
+    "Можно вернуть стол, если не подойдёт по размеру?",
+    "Хочу сказать спасибо курьеру — помог занести стол!",
+    "Не знаю, какой стол выбрать для кухни.",
+    "Заказываю у вас уже третий раз, есть скидки?",
+    "Я забыла указать номер квартиры, можно добавить?",
+])
+def test_questions_requests_and_compliments_need_none(incoming):
+    assert not fires(REPLY, R, incoming=incoming)
+
+
+@pytest.mark.parametrize("apology", [
+    "Извините, пожалуйста, за скол.",
+    "Простите нас за испорченную покупку.",
+    "Приносим извинения за скол.",
+    "Прошу прощения за скол.",
+    "Нам очень жаль, что так вышло.",
+    "Мы искренне сожалеем.",
+    "Мы виноваты — плохо упаковали стол.",
+    "Извиняемся за скол.",
+])
+def test_any_apology_keeps_it_quiet(apology):
+    assert not fires(f"{apology} Новый стол привезём в субботу.", R, incoming=COMPLAINT)
+
+
+def test_regret_alone_is_not_an_apology():
+    assert fires("К сожалению, стол повреждён. Новый привезём в субботу.", R)
+
+
+def test_problem_acknowledged_in_the_draft_is_reported_at_the_problem_word():
+    assert spans("Отправление задерживается на сортировке, новая дата — 12 марта.", R) == ["задерживается"]
+    assert spans("Мы проверили: заказ не доставлен из-за сбоя. Привезём завтра.", R) == ["не доставлен"]
+    assert spans("Благодарим за фото. Повреждение упаковки зафиксировали.", R) == ["Повреждение"]
+
+
+@pytest.mark.parametrize("text", [
+    "Отправим заказ без задержек, завтра до 12:00.",
+    "Чтобы избежать неудобств, курьер позвонит за час.",
+    "Если обнаружите брак, напишите нам — заменим за наш счёт.",
+    "Задержка потока — 2 секунды, буфер — 4 секунды.",
+    "Клиент спросил: «Почему задержка?»",
+])
+def test_problem_words_that_acknowledge_nothing(text):
+    assert not fires(text, R)
+
+
+def test_the_clients_apology_does_not_count_for_the_company():
+    text = "Не извиняйтесь! Новый стол привезём в субботу."
+    assert fires(text, R, incoming=COMPLAINT)
