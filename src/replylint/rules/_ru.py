@@ -1,0 +1,240 @@
+"""Russian morphology helpers shared by rule modules.
+
+The tagger sometimes guesses the part of speech wrong («Отследите» as an
+adjective, «смотрите» as a noun), and spaCy's pymorphy3 lemmatizer then
+returns the word itself as the lemma. Rules therefore look at *lemma
+candidates*: the spaCy lemma plus every normal form pymorphy3 knows for the
+word. This module also turns lexicon patterns into spaCy ``Matcher`` objects
+whose ``LEMMA`` tests use those candidates, and answers small questions about
+the parse (negation, imperatives, clause windows).
+
+Everything is lower-cased and «ё» is folded to «е».
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicon
+
+_EXT = "rl_lemmas"
+
+
+def fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _morph():
+    from ..nlp.pipeline import morph_analyzer
+
+    return morph_analyzer()
+
+
+@lru_cache(maxsize=100_000)
+def _lemmas_of(text: str, spacy_lemma: str) -> tuple[str, ...]:
+    word = fold(text)
+    out = {fold(spacy_lemma), word}
+    if any(ch.isalpha() for ch in word):
+        for p in _morph().parse(word):
+            out.add(fold(p.normal_form))
+            if p.tag.POS == "PRTF":
+                # a participle also counts under its adjective form:
+                # «управляющую» → «управлять» and «управляющий»
+                adj = p.inflect({"masc", "sing", "nomn"})
+                if adj is not None:
+                    out.add(fold(adj.word))
+    return tuple(sorted(out))
+
+
+def lemmas(tok) -> tuple[str, ...]:
+    """Every lemma the word may have (spaCy's and pymorphy3's), folded."""
+    return _lemmas_of(tok.text, tok.lemma_ or tok.text)
+
+
+def has_lemma(tok, wanted) -> bool:
+    if isinstance(wanted, str):
+        return wanted in lemmas(tok)
+    return any(lem in wanted for lem in lemmas(tok))
+
+
+def parses(tok):
+    return _morph().parse(fold(tok.text))
+
+
+def _ensure_extension() -> None:
+    from spacy.tokens import Token
+
+    if not Token.has_extension(_EXT):
+        Token.set_extension(_EXT, getter=lambda t: list(lemmas(t)))
+
+
+# --- lexicon patterns -> spaCy Matcher --------------------------------------
+
+def _translate_token(spec: dict) -> dict:
+    """``LEMMA`` tests on lemma candidates; everything else is plain spaCy."""
+    out = {}
+    for key, value in spec.items():
+        if key == "LEMMA":
+            if isinstance(value, str):
+                values = [fold(value)]
+            elif isinstance(value, dict) and "IN" in value:
+                values = [fold(v) for v in value["IN"]]
+            else:
+                out[key] = value
+                continue
+            out.setdefault("_", {})[_EXT] = {"INTERSECTS": values}
+        elif key == "LOWER" and isinstance(value, str):
+            out[key] = fold(value) if "ё" not in value else value.lower()
+        else:
+            out[key] = value
+    return out
+
+
+def build_matcher(vocab, patterns: dict[str, list[list[dict]]]):
+    from spacy.matcher import Matcher
+
+    _ensure_extension()
+    matcher = Matcher(vocab)
+    for name, pattern_list in patterns.items():
+        matcher.add(name, [[_translate_token(t) for t in pattern] for pattern in pattern_list])
+    return matcher
+
+
+_matchers: dict[tuple[str, str, int], object] = {}
+
+
+def matcher(name: str, key: str, vocab):
+    """A ``Matcher`` from the table ``key`` of ``lexicons/<name>.toml``:
+    ``label = [[{token}, {token}], …]`` (spaCy token patterns)."""
+    cache_key = (name, key, id(vocab), id(lexicon.load(name)))
+    m = _matchers.get(cache_key)
+    if m is None:
+        m = build_matcher(vocab, lexicon.load(name).get(key, {}))
+        _matchers[cache_key] = m
+    return m
+
+
+def matches(name: str, key: str, doc_or_span):
+    """``(label, span)`` for every match, longest first at each start, no overlaps."""
+    doc = doc_or_span.doc if hasattr(doc_or_span, "doc") and not hasattr(doc_or_span, "vocab") else doc_or_span
+    m = matcher(name, key, doc.vocab)
+    found = m(doc_or_span, as_spans=True)
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    out, last_end = [], -1
+    for span in found:
+        if span.start >= last_end:
+            out.append((span.label_, span))
+            last_end = span.end
+    return out
+
+
+# --- parse questions ----------------------------------------------------------
+
+_NEG = {"не", "ни", "нет"}
+
+
+def is_negated(tok) -> bool:
+    """«не» (or «ни») attached to the word or directly before it."""
+    if any(fold(c.text) in _NEG for c in tok.children if c.i < tok.i or c.dep_ == "advmod"):
+        return True
+    i = tok.i - 1
+    doc = tok.doc
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i >= 0 and fold(doc[i].text) in ("не", "ни")
+
+
+def is_negated_up(tok, levels: int = 2) -> bool:
+    """The word, or the predicate it depends on (for infinitives and
+    participles: «Доказывать ничего не нужно»), is negated."""
+    node = tok
+    for _ in range(levels + 1):
+        if is_negated(node):
+            return True
+        if node.head is node:
+            break
+        if node.dep_ not in ("csubj", "xcomp", "ccomp", "obj", "nsubj", "advcl", "amod", "acl", "nmod", "obl"):
+            break
+        node = node.head
+    return False
+
+
+def is_imperative(tok) -> bool:
+    """A «Вы»-imperative («обратитесь», «смотрите»). The tagger's ``Mood=Imp``
+    is trusted; otherwise pymorphy3 decides, since the tagger misreads some
+    imperatives as nouns, adjectives or indicatives — unless «Вы» is the
+    subject («Вы позвоните» is indicative)."""
+    if _has_you_subject(tok):
+        return False
+    if "Imp" in tok.morph.get("Mood"):
+        return True
+    return any(p.tag.POS == "VERB" and {"impr", "excl", "plur"} <= p.tag.grammemes for p in parses(tok))
+
+
+def _has_you_subject(tok) -> bool:
+    for c in tok.children:
+        if c.dep_.startswith("nsubj") and fold(c.text) in ("вы", "ты"):
+            return True
+    # «Вы отследите» — the tagger may not attach the pronoun
+    sent = tok.sent
+    for j in range(max(sent.start, tok.i - 3), tok.i):
+        if fold(tok.doc[j].text) in ("вы", "ты") and "Nom" in tok.doc[j].morph.get("Case"):
+            return True
+    return False
+
+
+def person(tok) -> str | None:
+    """'1', '2' or '3' from the tagger, or from pymorphy3's first verb reading."""
+    got = tok.morph.get("Person")
+    if got:
+        return got[0]
+    for p in parses(tok):
+        if p.tag.POS in ("VERB",) and p.tag.person:
+            return p.tag.person[0]
+    return None
+
+
+_CLAUSE_PUNCT = {",", ";", ":", "—", "–", "(", ")", "!", "?", ".", "…"}
+_PARENTHETICAL = {"пожалуйста", "например", "конечно", "пожалуй"}
+
+
+def clause_window(tok, sent=None) -> list:
+    """Tokens of the comma-bounded stretch around ``tok`` within its sentence.
+    Parentheticals («, пожалуйста,») do not end the stretch."""
+    sent = sent or tok.sent
+    doc = tok.doc
+
+    def is_stop(j: int, direction: int) -> bool:
+        t = doc[j]
+        if t.text not in _CLAUSE_PUNCT:
+            return False
+        if t.text == ",":
+            # skip «, пожалуйста,» in either direction
+            k = j + direction
+            while sent.start <= k < sent.end and doc[k].is_space:
+                k += direction
+            if sent.start <= k < sent.end and fold(doc[k].text) in _PARENTHETICAL:
+                return False
+            k2 = j - direction
+            while sent.start <= k2 < sent.end and doc[k2].is_space:
+                k2 -= direction
+            if sent.start <= k2 < sent.end and fold(doc[k2].text) in _PARENTHETICAL:
+                return False
+        return True
+
+    start = tok.i
+    while start - 1 >= sent.start and not is_stop(start - 1, -1):
+        start -= 1
+    end = tok.i + 1
+    while end < sent.end and not is_stop(end, 1):
+        end += 1
+    return [doc[j] for j in range(start, end) if not doc[j].is_space]
+
+
+_NUM_RE = re.compile(r"^\d+([.,]\d+)?(-[а-яё]+)?$", re.I)
+
+
+def is_number(tok) -> bool:
+    return bool(_NUM_RE.match(tok.text)) or tok.pos_ == "NUM" or any(
+        p.tag.POS == "NUMR" for p in parses(tok)[:1])

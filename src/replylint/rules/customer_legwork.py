@@ -1,0 +1,235 @@
+"""Клиента отправляют делать работу компании: «обратитесь в банк», «отследите посылку».
+
+Что делает
+----------
+Находит просьбы и указания Клиенту (повелительное наклонение —
+«обратитесь», «позвоните», «отслеживайте»; «Вам нужно / необходимо /
+следует…», «рекомендуем…», «можно / Вы можете…» с инфинитивом) сделать то,
+что компания может сделать сама: связаться с третьей стороной (почтой,
+курьером, службой доставки, производителем, банком, сервисным центром,
+магазином), самому отследить посылку на чужом сайте или по трек-номеру,
+получить заключение мастерской, что-то сделать «самостоятельно» или «сами».
+Просьбы написать самой компании («напишите нам», «ответьте на это письмо»),
+уточнить нужные компании сведения («уточните номер заказа»), отрицание
+(«Вам не нужно никуда звонить») и рассказ о том, что делает компания
+(«мы сами следим за посылкой»), не считаются. Описание возможностей
+(«Вы можете самостоятельно добавить субтитры») тоже не считается.
+
+Почему это важно
+----------------
+Стандарт 000, §2 «Язык решений»: «Мы делаем за Клиента всё, что можем сделать
+сами (сами заполняем заявление на возврат, сами проверяем местонахождение
+отправленного заказа)». Неправильно: «Сообщить Клиенту код отправления и
+сказать, что можно отследить отправление на сайте почты».
+
+Примеры
+-------
+Срабатывает:
+- Уточните, пожалуйста, у курьерской службы, когда приедет машина.
+- Вам следует самостоятельно написать производителю.
+- Проверяйте статус посылки на сайте pochta.ru по трек-номеру.
+Не срабатывает:
+- Мы уже связались с курьерской службой: машина будет у Вас в 15:00.
+- Уточните, пожалуйста, удобное время доставки.
+- Если будут вопросы, напишите нам в чат.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..model import Severity
+from . import Rule
+from ._ru import clause_window, fold, has_lemma, is_imperative, is_negated, lemmas, person
+
+_URL = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-zа-я]{2,}(/\S*)?$", re.I)
+_THIRD_PERSON = {"им", "ним", "них", "ними", "него", "нему", "ней", "нее", "неё", "нему"}
+
+
+def _w(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.load("customer_legwork").get(key, []))
+
+
+class CustomerLegwork(Rule):
+    __doc__ = __doc__
+    id = "customer-legwork"
+    severity = Severity.WARNING
+    seed = "000 §2"
+
+    def check(self, ctx):
+        prev_sent = None
+        for sent in ctx.sentences:
+            done: set[int] = set()
+            for tok in sent:
+                if tok.i in done or tok.is_space or tok.is_punct:
+                    continue
+                found = _legwork(tok, sent, prev_sent)
+                if found is None or not ctx.company_speaks(tok):
+                    continue
+                span, what = found
+                if span[-1].i in done:
+                    continue  # the same third party, reached from a second verb
+                done.update(range(span.start, span.end))
+                yield ctx.hit(span, message=(
+                    f"Клиента отправляют делать работу компании ({what}): «{span.text}». "
+                    "Сделайте это сами и сообщите Клиенту результат."))
+            prev_sent = sent
+
+
+def _legwork(verb, sent, prev_sent):
+    """``(span, description)`` if ``verb`` sends the Клиент on legwork."""
+    mode, trigger = _mode(verb, sent)
+    if mode is None:
+        return None
+    if is_negated(verb) or (trigger is not verb and (is_negated(trigger) or _past(trigger))):
+        return None
+    doc = sent.doc
+    window = clause_window(verb, sent)
+    start = min(verb.i, trigger.i)
+
+    def span_to(target):
+        end = max(verb.i, _phrase_end(target))
+        lo = start if verb.i - start <= 4 else verb.i
+        if end - lo > 9:
+            return doc[lo:verb.i + 1]
+        return doc[lo:end + 1]
+
+    # «самостоятельно», «сами»: only for imperatives and obligations
+    if mode in ("imp", "oblig", "advice"):
+        for w in window:
+            if has_lemma(w, _w("self_words")) and w.pos_ in ("ADV", "ADJ", "DET", "PRON") \
+                    and fold(w.text) in ("самостоятельно", "сами", "сам", "сама") and abs(w.i - verb.i) <= 6:
+                return span_to(w), "самостоятельно"
+    vlem = set(lemmas(verb))
+    if not vlem & _w("legwork_verbs"):
+        return None
+    after_verb = [w for w in window if w.i != verb.i]
+    # tracking a parcel on someone else's site
+    if vlem & _w("look_verbs"):
+        tracking = bool(vlem & _w("track_verbs")) or any(has_lemma(w, _w("track_objects")) for w in after_verb)
+        if tracking:
+            place = next((w for w in after_verb if w.i > verb.i and (
+                has_lemma(w, _w("track_places")) or _URL.match(w.text) or _third_party(w))), None)
+            if place is not None and not _own(place):
+                return span_to(place), "отслеживание"
+    # a third party
+    for w in after_verb:
+        if _third_party(w) and not _own(w) and not _instrument(w) and not _beside(w):
+            if vlem & _w("fetch_verbs") and not any(has_lemma(x, _w("documents")) for x in after_verb):
+                continue
+            return span_to(w), "третья сторона"
+        if fold(w.text) in _THIRD_PERSON and w.i > verb.i and w.i - verb.i <= 3 and not vlem & _w("fetch_verbs"):
+            # «звоните им напрямую» — «им» = the courier service named before
+            earlier = [t for t in sent if t.i < verb.i] + (list(prev_sent) if prev_sent is not None else [])
+            if any(_third_party(t) and not _own(t) for t in earlier):
+                return span_to(w), "третья сторона"
+    return None
+
+
+def _phrase_end(tok) -> int:
+    """Last index of the noun phrase ``tok`` heads, to the right
+    («в службу доставки», «сервисный центр производителя»)."""
+    doc = tok.doc
+    end = tok.i
+    members = {tok.i}
+    j = tok.i + 1
+    while j < len(doc) and j - tok.i <= 4:
+        t = doc[j]
+        if t.head.i in members and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ in ("nmod", "amod", "flat", "flat:name", "appos") \
+                and ("Gen" in t.morph.get("Case") or t.pos_ == "PROPN" or t.dep_.startswith("flat")):
+            members.add(j)
+            end = j
+            j += 1
+            continue
+        break
+    return end
+
+
+def _mode(verb, sent):
+    """How the action is put to the Клиент: ``imp`` (imperative), ``oblig``
+    («Вам нужно …»), ``advice`` («рекомендуем …»), ``poss`` («можно …»)."""
+    if verb.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN") and "Inf" not in verb.morph.get("VerbForm") \
+            and not _is_infinitive(verb) and is_imperative(verb):
+        return "imp", verb
+    if not _is_infinitive(verb):
+        return None, None
+    doc = sent.doc
+    candidates = [verb.head] + [doc[j] for j in range(max(sent.start, verb.i - 4), verb.i)]
+    for m in candidates:
+        if m is verb:
+            continue
+        if has_lemma(m, _w("obligation_words")) and m.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NOUN", "X"):
+            if _for_us(m, sent):
+                return None, None
+            return "oblig", m
+        if has_lemma(m, _w("advice_words")) and m.pos_ == "VERB":
+            return "advice", m
+        if has_lemma(m, _w("possibility_words")) and m.pos_ in ("ADV", "VERB", "AUX", "ADJ"):
+            if fold(m.text) in ("можно", "возможно") or person(m) == "2":
+                return "poss", m
+            return None, None
+    return None, None
+
+
+def _is_infinitive(tok) -> bool:
+    if "Inf" in tok.morph.get("VerbForm"):
+        return True
+    return fold(tok.text).endswith(("ть", "ться", "ти", "тись", "чь", "чься")) and tok.pos_ in ("VERB", "NOUN", "ADJ", "X")
+
+
+def _for_us(modal, sent) -> bool:
+    """«Нам нужно связаться с курьером», «мы должны …» — the company's own task."""
+    doc = sent.doc
+    for j in range(max(sent.start, modal.i - 3), min(sent.end, modal.i + 3)):
+        if fold(doc[j].text) in ("нам", "мне", "мы", "я"):
+            return True
+    return person(modal) == "1"
+
+
+def _past(modal) -> bool:
+    """«проверять нужно было при курьере» — a reproach about the past, not a task."""
+    doc = modal.doc
+    near = [doc[j] for j in range(max(0, modal.i - 2), min(len(doc), modal.i + 3))]
+    return any(fold(t.text) in ("было", "была", "были", "был") for t in near) or "Past" in modal.morph.get("Tense")
+
+
+def _third_party(tok) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
+        return False
+    if has_lemma(tok, _w("third_parties")) and tok.pos_ != "ADJ":
+        return True
+    if has_lemma(tok, _w("third_party_heads")) and tok.pos_ in ("NOUN", "PROPN"):
+        mods = _w("third_party_modifiers") | _w("third_parties")
+        if any(has_lemma(c, mods) for c in tok.children):
+            return True
+        doc = tok.doc
+        near = [doc[j] for j in range(max(0, tok.i - 2), min(len(doc), tok.i + 3)) if j != tok.i]
+        return any(has_lemma(t, mods) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for t in near)
+    return False
+
+
+def _own(tok) -> bool:
+    """«наш курьер», «в нашу курьерскую службу»."""
+    own = _w("own_markers")
+    nodes = [tok, tok.head] if tok.pos_ == "ADJ" else [tok]
+    for n in nodes:
+        if any(has_lemma(c, own) for c in n.children):
+            return True
+    doc = tok.doc
+    return any(has_lemma(doc[j], own) for j in range(max(0, tok.i - 2), tok.i))
+
+
+def _beside(tok) -> bool:
+    """«при курьере», «без курьера»: a circumstance, not someone to contact."""
+    doc = tok.doc
+    preps = [c for c in tok.children if c.dep_ == "case"]
+    if tok.i > 0 and doc[tok.i - 1].pos_ == "ADP":
+        preps.append(doc[tok.i - 1])
+    return any(fold(p.text) in ("при", "без", "кроме", "вместо") for p in preps)
+
+
+def _instrument(tok) -> bool:
+    """«отправьте почтой» names a channel, not someone to contact."""
+    return "Ins" in tok.morph.get("Case") and not any(c.dep_ == "case" for c in tok.children) \
+        and not (tok.i > 0 and fold(tok.doc[tok.i - 1].text) in ("с", "со"))

@@ -1,0 +1,327 @@
+"""Недоверие к Клиенту: сомнения в его словах, требование доказательств.
+
+Что делает
+----------
+Находит места, где Клиенту не верят: требование доказательств
+(«Докажите…», «Предоставьте доказательства», «видео как доказательство»,
+«фото для подтверждения брака», «подтвердите письменно, что…»), сомнение
+(«Мы сомневаемся, что…», «у нас есть сомнения», «нам трудно поверить»,
+«не похоже, что это заводской брак», «якобы»), проверку самого Клиента
+(«проверим Ваши слова», «чтобы мы убедились, что … действительно…»), а также
+расходы, переложенные на Клиента «по закону» («по закону доставку оплачиваете
+Вы», «верните товар за свой счёт»). Отрицание («не сомневаемся»,
+«доказывать ничего не нужно»), сомнения самого Клиента («если остались
+сомнения») и просьба о фото для собственного разбирательства компании не
+считаются.
+
+Почему это важно
+----------------
+Стандарт 000, §5 «Мы верим своим Клиентам»: «Многие компании относятся к
+Клиентам с недоверием, воспринимают жалобы Клиентов как обман, требуют
+доказательства их претензий. Мы же верим своим Клиентам». Неправильно:
+«требовать вернуть товар, за доставку платит Клиент (так как это
+предусмотрено законом)».
+
+Примеры
+-------
+Срабатывает:
+- Сначала докажите, что заказ пришёл неполным.
+- Честно говоря, мы сомневаемся, что курьер вёл себя грубо.
+- Согласно закону, пересылку товара оплачивает покупатель.
+Не срабатывает:
+- Мы не сомневаемся в Ваших словах и уже отправили замену.
+- Пришлите, пожалуйста, фото упаковки — так мы поймём, где её усилить.
+- Если остались сомнения, привезём обе модели на выбор.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from ..model import Severity
+from . import Rule
+from ._ru import clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, lemmas, person
+
+_MESSAGE = {
+    "proof": "Требование доказательств: «{}». Клиенту верят на слово — попросите фото только для своего "
+             "разбирательства и сразу скажите, что сделаете.",
+    "doubt": "Сомнение в словах Клиента: «{}». Исходите из того, что Клиент прав, и решайте проблему.",
+    "check": "Проверка самого Клиента: «{}». Проверяйте свою работу, а не слова Клиента.",
+    "law": "Расходы переложены на Клиента: «{}». Возьмите доставку и возврат на себя.",
+}
+
+
+def _w(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.load("distrust").get(key, []))
+
+
+class Distrust(Rule):
+    __doc__ = __doc__
+    id = "distrust"
+    severity = Severity.WARNING
+    seed = "000 §5"
+
+    def check(self, ctx):
+        for sent in ctx.sentences:
+            seen: set[int] = set()
+            for kind, span in _findings(sent):
+                if span.start in seen or not ctx.company_speaks(span[0]):
+                    continue
+                seen.add(span.start)
+                yield ctx.hit(span, message=_MESSAGE[kind].format(span.text))
+
+
+def _findings(sent):
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    proof, waivers = _w("proof_words"), _w("waivers")
+    doubt_v, doubt_n, raisers = _w("doubt_verbs"), _w("doubt_nouns"), _w("doubt_raisers")
+    belief, hard = _w("belief_verbs"), _w("belief_hard")
+    unlikely_always, unlikely_claim, problems = _w("unlikely_always"), _w("unlikely_claim"), _w("claim_problems")
+    check_v, claim_n, reality = _w("check_verbs"), _w("claim_nouns"), _w("reality_words")
+    confirm_v, confirm_modes = _w("confirm_verbs"), _w("confirm_modes")
+    confirm_n, topics = _w("confirm_nouns"), _w("proof_topics")
+
+    for tok in toks:
+        lem = set(lemmas(tok))
+        one = doc[tok.i:tok.i + 1]
+        if lem & proof:
+            if not _waived(tok, waivers) and person(tok) != "1":
+                yield "proof", one
+        elif lem & doubt_v and tok.pos_ in ("VERB", "X", "NOUN", "ADJ"):
+            if not is_negated(tok) and not _addressed_to_client(tok):
+                yield "doubt", one
+        elif lem & doubt_n and tok.pos_ == "NOUN":
+            if not _waived(tok, waivers) and _ours(tok, raisers):
+                yield "doubt", one
+        elif lem & belief and tok.pos_ in ("VERB", "X"):
+            if _addressed_to_client(tok):
+                continue
+            window = clause_window(tok, sent)
+            if is_negated_up(tok) or any(has_lemma(w, hard) for w in window if w.i < tok.i):
+                yield "doubt", _extend_left(one, window, hard | {"не"})
+        elif lem & unlikely_always:
+            if not is_negated(tok):
+                yield "doubt", one
+        elif lem & unlikely_claim and tok.pos_ in ("ADV", "ADJ", "PART"):
+            span = _unlikely(tok, sent, problems)
+            if span is not None:
+                yield "doubt", span
+        elif lem & check_v and tok.pos_ in ("VERB", "X", "NOUN", "ADJ"):
+            if _near_negation(tok):
+                continue
+            span = _checks_client(tok, sent, claim_n, reality)
+            if span is not None:
+                yield "check", span
+        elif lem & confirm_v and tok.pos_ in ("VERB", "X", "NOUN", "ADJ"):
+            span = _confirm_demand(tok, sent, confirm_modes)
+            if span is not None and not _waived(tok, waivers):
+                yield "proof", span
+        elif lem & confirm_n and tok.pos_ == "NOUN":
+            topic = _topic(tok, topics)
+            if topic is not None and not _waived(tok, waivers):
+                yield "proof", doc[tok.i:topic.i + 1]
+    yield from _law_costs(sent)
+
+
+# --- pieces -------------------------------------------------------------------
+
+def _waived(tok, waivers) -> bool:
+    """«Доказывать ничего не нужно», «без доказательств», «Чек не нужен»."""
+    if is_negated_up(tok):
+        return True
+    window = clause_window(tok)
+    for w in window:
+        t = fold(w.text)
+        if t in ("без", "никаких", "ничего", "никакие", "никакого") and w.i < tok.i + 3:
+            return True
+        if t == "не" and w.i + 1 < len(w.doc) and has_lemma(w.doc[w.i + 1], {"нужно", "нужный", "надо", "требоваться",
+                                                                             "потребоваться", "обязательно", "понадобиться"}):
+            return True
+    return False
+
+
+def _addressed_to_client(tok) -> bool:
+    """«Вы сомневаетесь», «не сомневайтесь», «поверьте» — about the Клиент."""
+    if "Imp" in tok.morph.get("Mood") or person(tok) == "2":
+        return True
+    if any(fold(c.text) in ("вы", "ты") and c.dep_.startswith("nsubj") for c in tok.children):
+        return True
+    return False
+
+
+def _ours(tok, raisers) -> bool:
+    """«у нас есть сомнения», «нас смущает…», «вызывает сомнения»."""
+    window = clause_window(tok)
+    if any(fold(w.text) in ("нас", "мы", "нам") for w in window):
+        return True
+    head = tok.head
+    return has_lemma(head, raisers) and not any(fold(w.text) in ("вас", "вы", "вам", "тебя") for w in window)
+
+
+def _extend_left(span, window, words):
+    doc = span.doc
+    start = span.start
+    for w in window:
+        if w.i < start and (has_lemma(w, words) or fold(w.text) in words) and span.start - w.i <= 3:
+            start = w.i
+            break
+    return doc[start:span.end]
+
+
+def _unlikely(tok, sent, problems):
+    """«не похоже, что это заводской брак», «вряд ли Вы…»."""
+    doc = sent.doc
+    text = fold(tok.text)
+    if text == "вряд":
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is None or fold(nxt.text) != "ли":
+            return None
+        span = doc[tok.i:tok.i + 2]
+    elif text in ("похоже", "похож", "похожа"):
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is None or fold(prev.text) != "не":
+            return None
+        span = doc[tok.i - 1:tok.i + 1]
+    else:
+        if is_negated(tok):
+            return None
+        span = doc[tok.i:tok.i + 1]
+    rest = [t for t in sent if t.i > tok.i]
+    if any(has_lemma(t, problems) for t in rest) or any(
+            fold(t.text) in ("вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши") for t in rest):
+        return span
+    return None
+
+
+def _near_negation(tok) -> bool:
+    """«не чтобы проверить Вас» — «не» a few words before, across «чтобы»."""
+    if is_negated(tok):
+        return True
+    doc = tok.doc
+    for j in range(max(0, tok.i - 3), tok.i):
+        if fold(doc[j].text) == "не" and all(fold(doc[k].text) in ("чтобы", "для", "того", "же", ",")
+                                            for k in range(j + 1, tok.i)):
+            return True
+    return False
+
+
+def _checks_client(tok, sent, claim_nouns, reality):
+    """«проверить Вас», «проверим Ваши слова», «убедиться, что … действительно …»."""
+    doc = sent.doc
+    if person(tok) == "2" or "Imp" in tok.morph.get("Mood") or is_imperative(tok) and tok.pos_ != "VERB":
+        return None  # the Клиент is asked to check something
+    window = clause_window(tok, sent)
+    for w in window:
+        if w.i <= tok.i:
+            continue
+        if fold(w.text) in ("вас", "тебя") and w.i - tok.i <= 2:
+            return doc[tok.i:w.i + 1]
+        if has_lemma(w, claim_nouns) and w.pos_ == "NOUN":
+            if any(has_lemma(c, {"ваш", "твой"}) for c in w.children) or fold(doc[w.i - 1].text).startswith("ваш"):
+                return doc[tok.i:w.i + 1]
+    # «убедиться, что морса действительно не было»: the clause after it
+    after = [t for t in sent if t.i > tok.i]
+    has_that = any(fold(t.text) == "что" for t in after[:3])
+    if has_that and any(fold(t.text) in reality for t in after):
+        if fold(tok.text).startswith(("убед", "удостов")) or person(tok) == "1" or _our_subject(tok):
+            return doc[tok.i:tok.i + 1]
+    return None
+
+
+def _our_subject(tok) -> bool:
+    doc = tok.doc
+    if any(fold(c.text) == "мы" for c in tok.children):
+        return True
+    return tok.i > 0 and fold(doc[tok.i - 1].text) == "мы"
+
+
+def _confirm_demand(tok, sent, modes):
+    """«Подтвердите письменно, что не сообщали код» — not «подтвердите адрес»."""
+    if person(tok) == "1" or _our_subject(tok):
+        return None
+    if not (is_imperative(tok) or _obliged(tok)):
+        return None
+    doc = sent.doc
+    window = clause_window(tok, sent)
+    for w in window:
+        if has_lemma(w, modes) and abs(w.i - tok.i) <= 3:
+            return doc[min(tok.i, w.i):max(tok.i, w.i) + 1]
+    # a «что»-clause about what the Клиент did or did not do
+    after = [t for t in sent if t.i > tok.i]
+    if after[:3] and any(fold(t.text) == "что" for t in after[:3]):
+        rest = after[:12]
+        if any(fold(t.text) == "не" for t in rest) and any(
+                "Past" in t.morph.get("Tense") and "Plur" in t.morph.get("Number") for t in rest):
+            return doc[tok.i:tok.i + 1]
+    return None
+
+
+def _obliged(tok) -> bool:
+    head = tok.head
+    return "Inf" in tok.morph.get("VerbForm") and has_lemma(head, {"нужно", "нужный", "необходимо", "необходимый",
+                                                                   "надо", "следует", "следовать", "должный"})
+
+
+def _topic(tok, topics):
+    """«для подтверждения брака»: the genitive right after names the problem."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 3:
+        t = doc[j]
+        if t.is_space or t.pos_ in ("DET", "ADJ"):
+            j += 1
+            continue
+        if has_lemma(t, topics) and t.pos_ in ("NOUN", "PROPN"):
+            return t
+        break
+    return None
+
+
+def _law_costs(sent):
+    """«по закону доставку оплачиваете Вы», «верните товар за свой счёт»."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    law = any(has_lemma(t, _w("law_words")) for t in toks)
+    pay, customer = _w("pay_verbs"), _w("customer_words")
+    own, returns = _w("own_cost"), _w("return_verbs")
+    for k, tok in enumerate(toks):
+        # «за свой / Ваш счёт», «за счёт покупателя»
+        if fold(tok.text) == "за" and k + 2 < len(toks):
+            a, b = toks[k + 1], toks[k + 2]
+            own_cost = (has_lemma(a, own) and has_lemma(b, {"счет"})) or (
+                has_lemma(a, {"счет"}) and has_lemma(b, customer))
+            if own_cost:
+                window = clause_window(tok, sent)
+                verb = next((w for w in window if has_lemma(w, returns) and (is_imperative(w) or _obliged(w))), None)
+                if law or verb is not None:
+                    start = verb.i if verb is not None and verb.i < tok.i else tok.i
+                    if tok.i - start > 6:
+                        start = tok.i
+                    yield "law", doc[start:toks[k + 2].i + 1]
+                    return
+        if law and has_lemma(tok, pay) and tok.pos_ in ("VERB", "X", "NOUN", "ADJ"):
+            if fold(tok.text).startswith("нес") and not any(has_lemma(t, {"расход", "затрата", "издержка"}) for t in toks):
+                continue
+            subj = _payer(tok, sent, customer)
+            if subj is not None:
+                lo, hi = min(tok.i, subj.i), max(tok.i, subj.i)
+                yield "law", doc[lo:hi + 1]
+                return
+
+
+def _payer(tok, sent, customer):
+    """The Клиент as the one who pays: subject «Вы / покупатель», a 2nd-person
+    form, or an imperative. «мы оплачиваем сами» is not."""
+    if person(tok) == "1" or _our_subject(tok):
+        return None
+    for c in tok.children:
+        if c.dep_.startswith("nsubj") and has_lemma(c, customer):
+            return c
+    window = clause_window(tok, sent)
+    for w in window:
+        if w.i != tok.i and has_lemma(w, customer) and w.pos_ in ("PRON", "NOUN", "PROPN") \
+                and "Nom" in w.morph.get("Case") and abs(w.i - tok.i) <= 4:
+            return w
+    if person(tok) == "2" or is_imperative(tok):
+        return tok
+    return None

@@ -1,0 +1,133 @@
+"""Проблему преуменьшают статистикой или редкостью: «такое случается крайне редко».
+
+Что делает
+----------
+Находит попытки сделать проблему Клиента незначительной: «такое случается
+крайне редко», «это большая редкость», «единичный (исключительный) случай»,
+«жалоб практически не бывает», «никто не жаловался», «впервые за всю
+историю», «раз в сто лет», «не чаще раза в год», «один раз на тысячу»,
+«из тысячи покупателей…», «99% наших Клиентов довольны». Слова ищутся по
+леммам. Отрицание («это не единичный случай» — признание системной
+проблемы), редкий товар («модель редкая»), скидки и кешбэк в процентах и
+частота рассылки («раз в месяц») не считаются.
+
+Почему это важно
+----------------
+Стандарт 003: «никогда не рассказывайте клиентам о том, что дефекты в вашей
+компании – это огромная редкость. Покупателю не важно, что у вас 99% успеха
+в производстве, ему не интересно, что к вам практически не поступают
+жалобы – у него проблема».
+
+Примеры
+-------
+Срабатывает:
+- Поверьте, подобные ошибки у нас происходят очень редко.
+- 97% покупателей получают заказы без задержек.
+- Из сотни заказов жалуется от силы один Клиент.
+Не срабатывает:
+- К сожалению, это не единичный случай: мы уже меняем всю партию.
+- Скидка 15% действует на все товары до воскресенья.
+- Эта модель редкая, поэтому везём её под заказ.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lexicon
+from ..model import Severity
+from . import Rule
+from ._ru import fold, has_lemma, is_negated, lemmas, matches
+
+_PERCENT_VALUE = re.compile(r"^(\d{1,3})([.,]\d+)?$")
+
+
+class RarityExcuse(Rule):
+    __doc__ = __doc__
+    id = "rarity-excuse"
+    severity = Severity.WARNING
+    seed = "003"
+
+    def check(self, ctx):
+        lex = lexicon.load("rarity_excuse")
+        needs_problem = set(lex.get("needs_problem", []))
+        problem = lexicon.words("rarity_excuse", "problem_words")
+        stat_nouns = lexicon.words("rarity_excuse", "stat_nouns")
+        policy = lexicon.words("rarity_excuse", "policy_adjectives")
+        for sent in ctx.sentences:
+            for label, span in matches("rarity_excuse", "patterns", sent):
+                if not ctx.company_speaks(span[0]) or _negated(span):
+                    continue
+                if label in needs_problem and not _names_problem(sent, span, problem):
+                    continue
+                if _policy_phrase(span, policy):
+                    continue
+                yield ctx.hit(span, message=_message(span.text))
+            for span in _percent_claims(sent, stat_nouns):
+                if ctx.company_speaks(span[0]):
+                    yield ctx.hit(span, message=_message(span.text))
+
+
+def _message(text: str) -> str:
+    return (f"Проблему преуменьшают редкостью или статистикой: «{text}». Клиенту не важно, как у других, — "
+            "признайте его проблему и скажите, что сделаете.")
+
+
+def _negated(span) -> bool:
+    """«не единичный случай», «не редкость» — admitting, not playing down."""
+    doc = span.doc
+    j = span.start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j >= 0 and fold(doc[j].text) == "не" and fold(span[0].text) != "не":
+        return True
+    return fold(span[0].text) != "не" and any(is_negated(t) for t in span if t.pos_ in ("ADJ", "NOUN", "ADV"))
+
+
+def _policy_phrase(span, policy) -> bool:
+    """«в исключительных случаях» (plural, after «в»): a policy, not an excuse."""
+    doc = span.doc
+    if not has_lemma(span[0], policy) or span.start == 0:
+        return False
+    return fold(doc[span.start - 1].text) in ("в", "во") and "Plur" in span[-1].morph.get("Number")
+
+
+_DEMONSTRATIVES = {"такой", "подобный", "это"}
+
+
+def _names_problem(sent, span, problem) -> bool:
+    """The sentence speaks of a problem or an event, not of a product:
+    a problem noun or verb, or «такое / подобное / это» standing as a noun."""
+    for tok in sent:
+        if span.start <= tok.i < span.end and tok.pos_ != "VERB":
+            continue
+        lem = set(lemmas(tok))
+        if not lem & problem:
+            continue
+        if lem & _DEMONSTRATIVES and tok.dep_ in ("det", "amod") and tok.head.pos_ == "NOUN" \
+                and not has_lemma(tok.head, problem):
+            continue  # «эта модель», «такая модель»
+        return True
+    return False
+
+
+def _percent_claims(sent, stat_nouns):
+    """«99% наших Клиентов», «98 процентов заказов»: a very high (or very low)
+    share of customers / orders — the statistic that plays the problem down."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks):
+        if not (tok.text == "%" or has_lemma(tok, {"процент"})) or k == 0:
+            continue
+        m = _PERCENT_VALUE.match(toks[k - 1].text)
+        if not m:
+            continue
+        value = float(toks[k - 1].text.replace(",", "."))
+        if 5 < value < 80:
+            continue
+        for nxt in toks[k + 1:k + 4]:
+            if has_lemma(nxt, stat_nouns) and nxt.pos_ in ("NOUN", "PROPN") and "Gen" in nxt.morph.get("Case"):
+                yield doc[toks[k - 1].i:nxt.i + 1]
+                break
+            if nxt.pos_ not in ("DET", "ADJ", "PRON"):
+                break

@@ -1,0 +1,116 @@
+"""Обещание без конкретного срока: «постараемся», «в ближайшее время», «скоро».
+
+Что делает
+----------
+Находит обещания без срока: «постараемся», «попробуем», «попытаемся» (форма
+будущего времени от первого лица), «по возможности», «в ближайшее время»,
+«в кратчайшие сроки», «как можно скорее», «при первой возможности», «скоро»,
+«на днях», «позже» — если в том же предложении нет конкретной даты или
+времени. Дата и время распознаются по морфологии: часы («14:00»), даты
+(«8 августа», «01.02»), «сегодня», «завтра», дни недели, число со словом
+времени («3 дня», «двух недель») и сроки с предлогом («через час»,
+«в течение суток», «до конца дня»). Советы Клиенту («попробуйте позже»),
+рассказы о прошлом («на днях мы обновили приложение») и цитаты не
+считаются.
+
+Почему это важно
+----------------
+Стандарт 000, §4: «Мы всегда держим слово, и даже больше… пообещав Клиенту
+перезвонить, мы перезваниваем в назначенное время». Стандарт 002: «Я посмотрю
+на это и свяжусь с вами в течение 3 рабочих дней» — это в миллион раз лучше
+обещания без срока.
+
+Примеры
+-------
+Срабатывает:
+- Постараемся решить вопрос в кратчайшие сроки.
+- Мастер скоро с Вами свяжется.
+- Заказ пришёл вчера. Деньги за доставку вернём в ближайшее время.
+Не срабатывает:
+- Постараемся перезвонить сегодня до 16:30.
+- Деньги вернём в ближайшее время, не позднее пятницы.
+- Заменим товар в течение трёх дней.
+- Попробуйте зайти в приложение позже.
+"""
+
+from __future__ import annotations
+
+from .. import lexicon
+from ..model import Severity
+from . import Rule
+from ._ru import clause_window, fold, has_lemma, is_imperative, matches, parses
+from ._time import has_concrete_time
+
+
+class VaguePromise(Rule):
+    __doc__ = __doc__
+    id = "vague-promise"
+    severity = Severity.WARNING
+    seed = "000 §4, 002"
+
+    def check(self, ctx):
+        effort = lexicon.words("vague_promise", "effort_verbs")
+        effort_impf = lexicon.words("vague_promise", "effort_verbs_imperfective")
+        for sent in ctx.sentences:
+            found = []
+            for _label, span in matches("vague_promise", "patterns", sent):
+                if self._counts(ctx, span):
+                    found.append(span)
+            for tok in sent:
+                if _is_effort_promise(tok, effort, effort_impf) and ctx.company_speaks(tok):
+                    start = tok.i
+                    if start > sent.start and fold(sent.doc[start - 1].text) in ("будем", "буду"):
+                        start -= 1  # «будем стараться»
+                    found.append(sent.doc[start:tok.i + 1])
+            if not found or has_concrete_time(sent):
+                continue
+            for span in sorted(found, key=lambda s: s.start):
+                yield ctx.hit(span, message=(
+                    f"Обещание без срока: «{span.text}». Назовите конкретную дату или время, "
+                    "например «сегодня до [время]»."))
+
+    @staticmethod
+    def _counts(ctx, span) -> bool:
+        doc = span.doc
+        first = span[0]
+        if not ctx.company_speaks(first):
+            return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and fold(after.text) == "ли":
+            return False  # «скоро ли приедет заказ?» is a question
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and fold(before.text) in ("не", "ни"):
+            return False  # «не позже 18:00»
+        verb = _governing_verb(span.root)
+        if verb is not None and verb in clause_window(span.root):
+            if "Past" in verb.morph.get("Tense") and fold(verb.text) not in ("будет", "будут"):
+                return False  # a report of the past («на днях мы обновили …»)
+            if is_imperative(verb) and "Ind" not in verb.morph.get("Mood"):
+                return False  # advice to the Клиент («попробуйте позже»)
+        return True
+
+
+def _governing_verb(tok):
+    """The finite verb the phrase belongs to (infinitives are passed through:
+    «попробуйте зайти позже» → «попробуйте»)."""
+    node = tok
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and "Inf" not in node.morph.get("VerbForm"):
+            return node
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def _is_effort_promise(tok, effort, effort_impf) -> bool:
+    """«постараемся», «попробую» (1st person future), «будем стараться»."""
+    if not has_lemma(tok, effort | effort_impf):
+        return False
+    for p in parses(tok):
+        if fold(p.normal_form) in effort and {"1per", "futr"} <= p.tag.grammemes:
+            return "Imp" not in tok.morph.get("Mood") or "1" in tok.morph.get("Person")
+    if has_lemma(tok, effort_impf) and "Inf" in tok.morph.get("VerbForm"):
+        return any(fold(c.text) in ("будем", "буду") for c in tok.children) or (
+            tok.i > 0 and fold(tok.doc[tok.i - 1].text) in ("будем", "буду"))
+    return False
