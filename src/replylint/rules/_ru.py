@@ -184,6 +184,13 @@ def _has_you_subject(tok) -> bool:
     return False
 
 
+def is_past(tok) -> bool:
+    """Past tense by the tagger *and* by pymorphy3 (the tagger alone calls
+    «пришлём» past)."""
+    return "Past" in tok.morph.get("Tense") and any(
+        p.tag.tense == "past" or p.tag.POS == "PRTS" for p in parses(tok))
+
+
 def person(tok) -> str | None:
     """'1', '2' or '3' from the tagger, or from pymorphy3's first verb reading."""
     got = tok.morph.get("Person")

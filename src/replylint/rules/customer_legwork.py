@@ -41,7 +41,7 @@ import re
 from .. import lexicon
 from ..model import Severity
 from . import Rule
-from ._ru import clause_window, fold, has_lemma, is_imperative, is_negated, lemmas, person
+from ._ru import clause_window, fold, has_lemma, is_imperative, is_negated, is_past, lemmas, person
 
 _URL = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-zа-я]{2,}(/\S*)?$", re.I)
 _THIRD_PERSON = {"им", "ним", "них", "ними", "него", "нему", "ней", "нее", "неё", "нему"}
@@ -95,15 +95,15 @@ def _legwork(verb, sent, prev_sent):
             return doc[lo:verb.i + 1]
         return doc[lo:end + 1]
 
+    if _to_us(verb):
+        return None  # «напишите нам», «свяжитесь с нами по почте»
     # «самостоятельно», «сами»: only for imperatives and obligations
     if mode in ("imp", "oblig", "advice"):
         for w in window:
-            if has_lemma(w, _w("self_words")) and w.pos_ in ("ADV", "ADJ", "DET", "PRON") \
-                    and fold(w.text) in ("самостоятельно", "сами", "сам", "сама") and abs(w.i - verb.i) <= 6:
+            if fold(w.text) in _w("self_words") and abs(w.i - verb.i) <= 6 \
+                    and not (w.dep_ in ("det", "amod") and w.head.pos_ in ("NOUN", "PROPN")):
                 return span_to(w), "самостоятельно"
     vlem = set(lemmas(verb))
-    if not vlem & _w("legwork_verbs"):
-        return None
     after_verb = [w for w in window if w.i != verb.i]
     # tracking a parcel on someone else's site
     if vlem & _w("look_verbs"):
@@ -113,9 +113,12 @@ def _legwork(verb, sent, prev_sent):
                 has_lemma(w, _w("track_places")) or _URL.match(w.text) or _third_party(w))), None)
             if place is not None and not _own(place):
                 return span_to(place), "отслеживание"
+    if not vlem & _w("legwork_verbs"):
+        return None
     # a third party
     for w in after_verb:
-        if _third_party(w) and not _own(w) and not _instrument(w) and not _beside(w):
+        if _third_party(w) and not _own(w) and not _instrument(w) and not _beside(w) \
+                and not _email(w, vlem):
             if vlem & _w("fetch_verbs") and not any(has_lemma(x, _w("documents")) for x in after_verb):
                 continue
             return span_to(w), "третья сторона"
@@ -160,7 +163,7 @@ def _mode(verb, sent):
         if m is verb:
             continue
         if has_lemma(m, _w("obligation_words")) and m.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NOUN", "X"):
-            if _for_us(m, sent):
+            if _for_us(m, sent) or _other_subject(m):
                 return None, None
             return "oblig", m
         if has_lemma(m, _w("advice_words")) and m.pos_ == "VERB":
@@ -187,11 +190,23 @@ def _for_us(modal, sent) -> bool:
     return person(modal) == "1"
 
 
+def _other_subject(modal) -> bool:
+    """«трансляция должна иметь пометку» — the duty is not the Клиент's."""
+    for c in modal.children:
+        if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN") :
+            return True
+        if c.dep_.startswith("nsubj") and c.pos_ == "PRON" and fold(c.text) not in ("вы",):
+            return True
+    if has_lemma(modal, {"должный"}) and "Sing" in modal.morph.get("Number"):
+        return True  # «должна», «должен»: not the polite «Вы должны»
+    return False
+
+
 def _past(modal) -> bool:
     """«проверять нужно было при курьере» — a reproach about the past, not a task."""
     doc = modal.doc
     near = [doc[j] for j in range(max(0, modal.i - 2), min(len(doc), modal.i + 3))]
-    return any(fold(t.text) in ("было", "была", "были", "был") for t in near) or "Past" in modal.morph.get("Tense")
+    return any(fold(t.text) in ("было", "была", "были", "был") for t in near) or is_past(modal)
 
 
 def _third_party(tok) -> bool:
@@ -226,7 +241,27 @@ def _beside(tok) -> bool:
     preps = [c for c in tok.children if c.dep_ == "case"]
     if tok.i > 0 and doc[tok.i - 1].pos_ == "ADP":
         preps.append(doc[tok.i - 1])
-    return any(fold(p.text) in ("при", "без", "кроме", "вместо") for p in preps)
+    return any(fold(p.text) in ("при", "без", "кроме", "вместо", "по") for p in preps)
+
+
+def _email(tok, verb_lemmas) -> bool:
+    """«напишите на почту», «почта help@…», «электронная почта» — e-mail."""
+    if not has_lemma(tok, {"почта"}):
+        return False
+    if verb_lemmas & _w("write_verbs"):
+        return True
+    doc = tok.doc
+    near = [doc[j] for j in range(max(0, tok.i - 2), min(len(doc), tok.i + 4))]
+    return any("@" in t.text or has_lemma(t, {"электронный", "нежелательный", "e-mail", "email"}) for t in near)
+
+
+def _to_us(verb) -> bool:
+    """The action is addressed to the company: «напишите нам», «свяжитесь с нами»."""
+    doc = verb.doc
+    for t in list(verb.children) + [doc[j] for j in range(verb.i + 1, min(len(doc), verb.i + 4))]:
+        if fold(t.text) in ("нам", "нами", "нас") and t.pos_ == "PRON":
+            return True
+    return False
 
 
 def _instrument(tok) -> bool:

@@ -97,7 +97,7 @@ def _findings(sent):
             if _addressed_to_client(tok):
                 continue
             window = clause_window(tok, sent)
-            if is_negated_up(tok) or any(has_lemma(w, hard) for w in window if w.i < tok.i):
+            if is_negated_up(tok) or any(has_lemma(w, hard) for w in window if abs(w.i - tok.i) <= 3):
                 yield "doubt", _extend_left(one, window, hard | {"не"})
         elif lem & unlikely_always:
             if not is_negated(tok):
@@ -154,6 +154,12 @@ def _ours(tok, raisers) -> bool:
     window = clause_window(tok)
     if any(fold(w.text) in ("нас", "мы", "нам") for w in window):
         return True
+    if any(fold(w.text) in ("вас", "вы", "вам", "если", "ли", "тебя") for w in window):
+        return False  # the Клиент's doubts: «если остались сомнения»
+    doc = tok.doc
+    after = [doc[j] for j in range(tok.i + 1, min(len(doc), tok.i + 5))]
+    if any(fold(t.text) == "что" for t in after):
+        return True  # «Есть сомнения, что товар был повреждён»
     head = tok.head
     return has_lemma(head, raisers) and not any(fold(w.text) in ("вас", "вы", "вам", "тебя") for w in window)
 
@@ -223,7 +229,10 @@ def _checks_client(tok, sent, claim_nouns, reality):
     after = [t for t in sent if t.i > tok.i]
     has_that = any(fold(t.text) == "что" for t in after[:3])
     if has_that and any(fold(t.text) in reality for t in after):
-        if fold(tok.text).startswith(("убед", "удостов")) or person(tok) == "1" or _our_subject(tok):
+        # …and the clause is about the reported problem: «что морса действительно не было»
+        about_problem = any(fold(t.text) in ("не", "нет") or has_lemma(t, _w("claim_problems")) for t in after)
+        if about_problem and (fold(tok.text).startswith(("убед", "удостов")) or person(tok) == "1"
+                              or _our_subject(tok)):
             return doc[tok.i:tok.i + 1]
     return None
 

@@ -54,13 +54,14 @@ class RarityExcuse(Rule):
         problem = lexicon.words("rarity_excuse", "problem_words")
         stat_nouns = lexicon.words("rarity_excuse", "stat_nouns")
         policy = lexicon.words("rarity_excuse", "policy_adjectives")
+        min_stat = float(lex.get("min_statistic", 50))
         for sent in ctx.sentences:
             for label, span in matches("rarity_excuse", "patterns", sent):
                 if not ctx.company_speaks(span[0]) or _negated(span):
                     continue
                 if label in needs_problem and not _names_problem(sent, span, problem):
                     continue
-                if _policy_phrase(span, policy):
+                if _policy_phrase(span, policy) or _small_count(span, min_stat):
                     continue
                 yield ctx.hit(span, message=_message(span.text))
             for span in _percent_claims(sent, stat_nouns):
@@ -82,6 +83,15 @@ def _negated(span) -> bool:
     if j >= 0 and fold(doc[j].text) == "не" and fold(span[0].text) != "не":
         return True
     return fold(span[0].text) != "не" and any(is_negated(t) for t in span if t.pos_ in ("ADJ", "NOUN", "ADV"))
+
+
+def _small_count(span, minimum: float) -> bool:
+    """«из 3 заказов» — a count too small to be a statistic."""
+    for tok in span:
+        m = _PERCENT_VALUE.match(tok.text)
+        if m and tok.text[0].isdigit() and float(tok.text.replace(",", ".")) < minimum:
+            return fold(tok.doc[tok.i - 1].text) in ("из", "на") if tok.i > 0 else False
+    return False
 
 
 def _policy_phrase(span, policy) -> bool:

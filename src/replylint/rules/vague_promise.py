@@ -38,7 +38,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import Severity
 from . import Rule
-from ._ru import clause_window, fold, has_lemma, is_imperative, matches, parses
+from ._ru import clause_window, fold, has_lemma, is_imperative, is_past, matches, parses
 from ._time import has_concrete_time
 
 
@@ -51,11 +51,16 @@ class VaguePromise(Rule):
     def check(self, ctx):
         effort = lexicon.words("vague_promise", "effort_verbs")
         effort_impf = lexicon.words("vague_promise", "effort_verbs_imperfective")
+        needs_verb = set(lexicon.load("vague_promise").get("needs_verb", []))
         for sent in ctx.sentences:
             found = []
-            for _label, span in matches("vague_promise", "patterns", sent):
-                if self._counts(ctx, span):
-                    found.append(span)
+            for label, span in matches("vague_promise", "patterns", sent):
+                if not self._counts(ctx, span):
+                    continue
+                if label in needs_verb and not any(
+                        t.pos_ in ("VERB", "AUX") and not is_past(t) for t in clause_window(span.root, sent)):
+                    continue
+                found.append(span)
             for tok in sent:
                 if _is_effort_promise(tok, effort, effort_impf) and ctx.company_speaks(tok):
                     start = tok.i
@@ -83,7 +88,7 @@ class VaguePromise(Rule):
             return False  # «не позже 18:00»
         verb = _governing_verb(span.root)
         if verb is not None and verb in clause_window(span.root):
-            if "Past" in verb.morph.get("Tense") and fold(verb.text) not in ("будет", "будут"):
+            if is_past(verb):
                 return False  # a report of the past («на днях мы обновили …»)
             if is_imperative(verb) and "Ind" not in verb.morph.get("Mood"):
                 return False  # advice to the Клиент («попробуйте позже»)
