@@ -25,6 +25,21 @@ def fold(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+_words_cache: dict[tuple[str, str], tuple[int, frozenset[str]]] = {}
+
+
+def words(name: str, key: str) -> frozenset[str]:
+    """A folded word set from ``lexicons/<name>.toml``, cached until the
+    lexicon is reloaded."""
+    data = lexicon.load(name)
+    hit = _words_cache.get((name, key))
+    if hit is not None and hit[0] == id(data):
+        return hit[1]
+    value = frozenset(fold(w) for w in data.get(key, []))
+    _words_cache[(name, key)] = (id(data), value)
+    return value
+
+
 def _morph():
     from ..nlp.pipeline import morph_analyzer
 
@@ -66,7 +81,19 @@ def _ensure_extension() -> None:
     from spacy.tokens import Token
 
     if not Token.has_extension(_EXT):
-        Token.set_extension(_EXT, getter=lambda t: list(lemmas(t)))
+        Token.set_extension(_EXT, default=None)
+
+
+def _fill_lemmas(doc) -> None:
+    """Store the lemma candidates on the tokens once per document, so that
+    Matcher patterns read a stored value instead of recomputing it."""
+    _ensure_extension()
+    flag = ("replylint", _EXT)
+    if doc.user_data.get(flag):
+        return
+    for tok in doc:
+        setattr(tok._, _EXT, list(lemmas(tok)))
+    doc.user_data[flag] = True
 
 
 # --- lexicon patterns -> spaCy Matcher --------------------------------------
@@ -101,24 +128,70 @@ def build_matcher(vocab, patterns: dict[str, list[list[dict]]]):
     return matcher
 
 
-_matchers: dict[tuple[str, str, int], object] = {}
+_matchers: dict[tuple[str, str, int, int], tuple[object, frozenset[str] | None]] = {}
+
+
+# Words too common to serve as a pattern's anchor.
+_COMMON = frozenset("""в во на из по с со для при как не ни и а но до за к у о об от это этот такой
+один раз мы вы весь самый только можно быть так что""".split())
+
+
+def _anchor(pattern: list[dict]) -> frozenset[str] | None:
+    """Words one obligatory token of the pattern must have (as a lemma or
+    the folded form) — preferably rare ones — or None if no obligatory
+    token is tested for words."""
+    found = []
+    for spec in pattern:
+        op = spec.get("OP")
+        if op in ("?", "*", "!") or (isinstance(op, str) and op.startswith("{0")):
+            continue
+        for key in ("LEMMA", "LOWER"):
+            value = spec.get(key)
+            if isinstance(value, str):
+                found.append(frozenset([fold(value)]))
+            elif isinstance(value, dict) and "IN" in value:
+                found.append(frozenset(fold(v) for v in value["IN"]))
+    if not found:
+        return None
+    rare = [a for a in found if not a & _COMMON]
+    return min(rare or found, key=len)
 
 
 def matcher(name: str, key: str, vocab):
-    """A ``Matcher`` from the table ``key`` of ``lexicons/<name>.toml``:
-    ``label = [[{token}, {token}], …]`` (spaCy token patterns)."""
-    cache_key = (name, key, id(vocab), id(lexicon.load(name)))
-    m = _matchers.get(cache_key)
-    if m is None:
-        m = build_matcher(vocab, lexicon.load(name).get(key, {}))
-        _matchers[cache_key] = m
-    return m
+    """``(Matcher, anchors)`` from the table ``key`` of ``lexicons/<name>.toml``:
+    ``label = [[{token}, {token}], …]`` (spaCy token patterns). ``anchors``
+    is the set of words of which at least one must occur for any pattern to
+    match (None: no such shortcut)."""
+    data = lexicon.load(name)
+    cache_key = (name, key, id(vocab), id(data))
+    got = _matchers.get(cache_key)
+    if got is None:
+        table = data.get(key, {})
+        m = build_matcher(vocab, table)
+        anchors: set[str] | None = set()
+        for pattern_list in table.values():
+            for pattern in pattern_list:
+                a = _anchor(pattern)
+                if a is None:
+                    anchors = None
+                    break
+                anchors |= a
+            if anchors is None:
+                break
+        got = (m, frozenset(anchors) if anchors is not None else None)
+        _matchers[cache_key] = got
+    return got
 
 
 def matches(name: str, key: str, doc_or_span):
     """``(label, span)`` for every match, longest first at each start, no overlaps."""
-    doc = doc_or_span.doc if hasattr(doc_or_span, "doc") and not hasattr(doc_or_span, "vocab") else doc_or_span
-    m = matcher(name, key, doc.vocab)
+    from spacy.tokens import Span
+
+    doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
+    m, anchors = matcher(name, key, doc.vocab)
+    if anchors is not None and not any(lem in anchors for tok in doc_or_span for lem in lemmas(tok)):
+        return []
+    _fill_lemmas(doc)
     found = m(doc_or_span, as_spans=True)
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     out, last_end = [], -1
@@ -152,7 +225,7 @@ def is_negated_up(tok, levels: int = 2) -> bool:
     for _ in range(levels + 1):
         if is_negated(node):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         if node.dep_ not in ("csubj", "xcomp", "ccomp", "obj", "nsubj", "advcl", "amod", "acl", "nmod", "obl"):
             break

@@ -94,7 +94,7 @@ def _is_this_sense(tok, given_nouns, data_mods) -> bool:
             return False
     # the noun it modifies
     noun = None
-    if tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
+    if tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i \
             and tok.dep_ in ("amod", "det", "acl", "nmod", "obj") and _agrees(tok, tok.head):
         noun = tok.head
     elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and _agrees(tok, nxt):

@@ -41,14 +41,14 @@ import re
 from .. import lexicon
 from ..model import Severity
 from . import Rule
-from ._ru import clause_window, fold, has_lemma, is_imperative, is_negated, is_past, lemmas, person
+from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_past, lemmas, parses, person
 
 _URL = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-zа-я]{2,}(/\S*)?$", re.I)
 _THIRD_PERSON = {"им", "ним", "них", "ними", "него", "нему", "ней", "нее", "неё", "нему"}
 
 
 def _w(key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.load("customer_legwork").get(key, []))
+    return words("customer_legwork", key)
 
 
 class CustomerLegwork(Rule):
@@ -82,7 +82,7 @@ def _legwork(verb, sent, prev_sent):
     mode, trigger = _mode(verb, sent)
     if mode is None:
         return None
-    if is_negated(verb) or (trigger is not verb and (is_negated(trigger) or _past(trigger))):
+    if is_negated(verb) or (trigger.i != verb.i and (is_negated(trigger) or _past(trigger))):
         return None
     doc = sent.doc
     window = clause_window(verb, sent)
@@ -152,7 +152,7 @@ def _phrase_end(tok) -> int:
 def _mode(verb, sent):
     """How the action is put to the Клиент: ``imp`` (imperative), ``oblig``
     («Вам нужно …»), ``advice`` («рекомендуем …»), ``poss`` («можно …»)."""
-    if verb.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN") and "Inf" not in verb.morph.get("VerbForm") \
+    if verb.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN") \
             and not _is_infinitive(verb) and is_imperative(verb):
         return "imp", verb
     if not _is_infinitive(verb):
@@ -160,7 +160,7 @@ def _mode(verb, sent):
     doc = sent.doc
     candidates = [verb.head] + [doc[j] for j in range(max(sent.start, verb.i - 4), verb.i)]
     for m in candidates:
-        if m is verb:
+        if m.i == verb.i:
             continue
         if has_lemma(m, _w("obligation_words")) and m.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NOUN", "X"):
             if _for_us(m, sent) or _other_subject(m):
@@ -176,9 +176,8 @@ def _mode(verb, sent):
 
 
 def _is_infinitive(tok) -> bool:
-    if "Inf" in tok.morph.get("VerbForm"):
-        return True
-    return fold(tok.text).endswith(("ть", "ться", "ти", "тись", "чь", "чься")) and tok.pos_ in ("VERB", "NOUN", "ADJ", "X")
+    """By pymorphy3 (the tagger calls «придётся» an infinitive and misses some)."""
+    return tok.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN") and any(p.tag.POS == "INFN" for p in parses(tok))
 
 
 def _for_us(modal, sent) -> bool:

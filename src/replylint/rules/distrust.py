@@ -39,7 +39,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import Severity
 from . import Rule
-from ._ru import clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, lemmas, person
+from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, lemmas, person
 
 _MESSAGE = {
     "proof": "Требование доказательств: «{}». Клиенту верят на слово — попросите фото только для своего "
@@ -51,7 +51,7 @@ _MESSAGE = {
 
 
 def _w(key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon.load("distrust").get(key, []))
+    return words("distrust", key)
 
 
 class Distrust(Rule):

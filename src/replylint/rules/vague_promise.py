@@ -87,7 +87,7 @@ class VaguePromise(Rule):
         if before is not None and fold(before.text) in ("не", "ни"):
             return False  # «не позже 18:00»
         verb = _governing_verb(span.root)
-        if verb is not None and verb in clause_window(span.root):
+        if verb is not None and verb.i in {t.i for t in clause_window(span.root)}:
             if is_past(verb):
                 return False  # a report of the past («на днях мы обновили …»)
             if is_imperative(verb) and "Ind" not in verb.morph.get("Mood"):
@@ -102,7 +102,7 @@ def _governing_verb(tok):
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") and "Inf" not in node.morph.get("VerbForm"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return None
