@@ -68,7 +68,7 @@ class CustomerLegwork(Rule):
                 if found is None or not ctx.company_speaks(tok):
                     continue
                 span, what = found
-                if span[-1].i in done:
+                if any(i in done for i in range(span.start, span.end)):
                     continue  # the same third party, reached from a second verb
                 done.update(range(span.start, span.end))
                 yield ctx.hit(span, message=(
@@ -91,6 +91,7 @@ def _legwork(verb, sent, prev_sent):
     def span_to(target):
         end = max(verb.i, _phrase_end(target))
         lo = start if verb.i - start <= 4 else verb.i
+        lo = min(lo, target.i)
         if end - lo > 9:
             return doc[lo:verb.i + 1]
         return doc[lo:end + 1]
@@ -104,7 +105,8 @@ def _legwork(verb, sent, prev_sent):
                     and not (w.dep_ in ("det", "amod") and w.head.pos_ in ("NOUN", "PROPN")):
                 return span_to(w), "самостоятельно"
     vlem = set(lemmas(verb))
-    after_verb = [w for w in window if w.i != verb.i]
+    # what the verb reaches: words after it, or just before it («у курьера уточните»)
+    after_verb = [w for w in window if w.i > verb.i or verb.i - 3 <= w.i < verb.i]
     # tracking a parcel on someone else's site
     if vlem & _w("look_verbs"):
         tracking = bool(vlem & _w("track_verbs")) or any(has_lemma(w, _w("track_objects")) for w in after_verb)
