@@ -59,6 +59,11 @@ def test_any_apology_keeps_it_quiet(apology):
     assert not fires(f"{apology} Новый стол привезём в субботу.", R, incoming=COMPLAINT)
 
 
+def test_greeting_with_the_name_first_is_skipped_too():
+    text = "Ольга, добрый день!\nНовый стол привезём в субботу."
+    assert spans(text, R, incoming=COMPLAINT) == ["Новый стол привезём в субботу."]
+
+
 def test_regret_alone_is_not_an_apology():
     assert fires("К сожалению, стол повреждён. Новый привезём в субботу.", R)
 

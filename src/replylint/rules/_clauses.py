@@ -194,9 +194,12 @@ def in_condition(tok) -> bool:
                 return True
         if node.dep_ in ("advcl",) and any(c.lower_ in marks for c in node.children):
             return True
-    # «Если …» opening the sentence even when the parser attached it elsewhere
+    # «Если …» opening the sentence even when the parser attached it elsewhere,
+    # up to the comma or «то» that ends the condition
     first = tok.doc[tok.sent.start]
-    return first.i < tok.i and first.lower_ in marks
+    if first.i >= tok.i or first.lower_ not in marks:
+        return False
+    return not any(t.text in (",", "—", "–", ":") or t.lower_ == "то" for t in tok.doc[first.i + 1:tok.i])
 
 
 def in_apology(tok, ctx=None) -> bool:

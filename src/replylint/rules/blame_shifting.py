@@ -155,7 +155,8 @@ def _agent(pred):
     """The doer: the subject, or a party noun the parser took for an object
     in inverted order («Заказ задержал склад»), or a passive agent in the
     instrumental («повреждена курьером»)."""
-    subj = _subject(pred)
+    passive = morph(pred, "Voice") == "Pass"
+    subj = None if passive else _subject(pred)
     if subj is not None:
         return subj
     for c in pred.children:

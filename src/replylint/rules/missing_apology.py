@@ -406,11 +406,11 @@ def _first_sentence(ctx):
     """The first sentence of the reply that is not a greeting."""
     greetings = words("greetings")
     for sent in ctx.sentences:
-        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
-        if first is None:
+        content = [t for t in sent if not t.is_space and not t.is_punct]
+        if not content:
             continue
-        if first.lower_ in greetings or lemma(first) in ("здравствовать",):
-            continue
+        if len(content) <= 5 and any(t.lower_ in greetings or lemma(t) == "здравствовать" for t in content):
+            continue  # «Здравствуйте, Ольга!», «Ирина, добрый день!»
         span = sent
         while span and (span[-1].is_space):
             span = span[:-1]

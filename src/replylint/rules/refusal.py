@@ -97,6 +97,8 @@ class Refusal(Rule):
                 nxt = sentences[k + 1] if k + 1 < len(sentences) else None
                 if _mitigated(prev, sent, nxt, pred):
                     continue
+                if _bare_no(pred) and k + 2 < len(sentences) and _mitigated(None, sent, sentences[k + 2], pred):
+                    continue  # «Нет. <why>. <what we can do instead>»
                 span = ctx.doc[start:end + 1]
                 yield ctx.hit(
                     span,
@@ -109,7 +111,8 @@ class Refusal(Rule):
 # --- triggers -------------------------------------------------------------
 
 _TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refuse_verbs", "policy_verbs",
-                 "service_verbs", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs")
+                 "service_verbs", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs", "forbid_verbs",
+                 "entitled")
 
 
 def _candidate(tok) -> bool:
@@ -123,7 +126,7 @@ def _trigger(tok, asked: frozenset[str]):
     """(first token, last token, predicate) of a refusal, or None."""
     if tok.is_punct or tok.is_space or not _candidate(tok):
         return None
-    for probe in (_modal, _outcome, _impossible, _possible, _refuse_verb, _policy,
+    for probe in (_modal, _entitled, _outcome, _impossible, _possible, _refuse_verb, _policy, _forbidden,
                   _service, _have, _duty, _existence):
         pred = probe(tok, asked)
         if pred is not None:
@@ -191,6 +194,26 @@ def _modal(tok, asked):
     if not negated(tok) or not _non_past(tok) or _double_negation(tok):
         return None
     return tok if _addressee_ok(tok) else None
+
+
+def _entitled(tok, asked):
+    """«Обменять товар без чека мы не вправе»."""
+    if lemma(tok) not in words("entitled") or not negated(tok):
+        return None
+    return tok if _addressee_ok(tok) else None
+
+
+def _forbidden(tok, asked):
+    """«Возврат уценённого товара запрещён», «запрещается», «нам запрещено»."""
+    if not has_lemma(tok, words("forbid_verbs")) and not _reflexive_base(tok) & words("forbid_verbs"):
+        return None
+    if negated(tok) or tok.dep_ in ("amod", "acl"):
+        return None
+    if morph(tok, "Variant") == "Short" or (tok.lower_.endswith(("ся", "сь")) and morph(tok, "Tense") == "Pres"):
+        return tok
+    if morph(tok, "Person") == "1" and morph(tok, "Tense") != "Past":
+        return tok
+    return None
 
 
 def _outcome(tok, asked):
@@ -310,8 +333,18 @@ def _duty(tok, asked):
     return None
 
 
+def _bare_no(tok) -> bool:
+    """«Нет.», «К сожалению, нет.»: the whole sentence is a no."""
+    if tok.lower_ != "нет":
+        return False
+    content = [t for t in tok.sent if not t.is_punct and not t.is_space]
+    return all(has_lemma(t, words("bare_no")) or t.lower_ in words("bare_no") for t in content)
+
+
 def _existence(tok, asked):
     lem = lemma(tok)
+    if _bare_no(tok):
+        return tok
     if lem not in words("exist_verbs") or negated(tok):
         return None
     if lem == "нет" and tok.pos_ == "PART" and not any(c.dep_.startswith("nsubj") or c.dep_ == "obj" for c in tok.children):
