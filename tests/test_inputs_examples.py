@@ -129,6 +129,30 @@ def test_signature_and_quote_words_are_not_reported():
     assert [t for _, _, t in found(EXAMPLES / "email/complaint-reply-cp1251-qp.eml", "client-lowercase")] == ["клиента"]
 
 
+@pytest.mark.parametrize("name,rule,expected", [
+    ("email/complaint-reply-cp1251-qp.eml", "missing-apology",
+     [(3, 1, "Ваш заказ № 48213 передан курьеру повторно и будет у Вас завтра, 16 апреля,\r\nс 10:00 до 14:00.")]),
+    ("email/html-only.eml", "missing-apology",
+     [(4, 4, "Мы проверили заказ №&nbsp;51077: кофемашина действительно пришла с трещиной на&nbsp;корпусе.")]),
+    ("email/multipart-alternative.eml", "customer-legwork", [(7, 1, "Отследите")]),
+    ("templates/delivery-delayed.j2", "blame-shifting", [(5, 28, "курьер не успел")]),
+    ("templates/delivery-delayed.j2", "vague-promise", [(8, 4, "постараемся"), (8, 31, "как можно скорее")]),
+    ("markup/reply.html", "missing-apology", [(13, 28, "поломке")]),
+])
+def test_positions_of_other_rules(name, rule, expected):
+    if rule not in rule_ids():
+        pytest.skip(f"{rule} has not landed")
+    assert found(EXAMPLES / name, rule) == expected
+
+
+def test_jinja_directive_hides_the_refusal(tmp_path):
+    src = (EXAMPLES / "templates/delivery-delayed.j2").read_text(encoding="utf-8")
+    assert found(EXAMPLES / "templates/delivery-delayed.j2", "refusal") == []
+    without = tmp_path / "delivery-delayed.j2"
+    without.write_text(src.replace("{# replylint: disable-next-line=refusal #}\n", ""), encoding="utf-8")
+    assert found(without, "refusal") == [(10, 52, "нельзя")]
+
+
 def test_suppression_comments_in_examples():
     # reply.html: the paragraph between disable/enable mentions «клиенту» (not reported)
     html_text = (EXAMPLES / "markup/reply.html").read_text(encoding="utf-8")
@@ -176,9 +200,14 @@ def test_explicit_incoming_wins_over_the_quote(tmp_path):
     assert m.incoming == "Спасибо!"
 
 
-@pytest.mark.skipif("missing-apology" not in rule_ids(), reason="missing-apology has not landed yet")
-def test_missing_apology_uses_the_quoted_message():
-    # the reply to the quoted complaint (courier never came) has no apology
-    assert found(EXAMPLES / "email/complaint-reply-cp1251-qp.eml", "missing-apology")
+def test_missing_apology_uses_the_quoted_message(tmp_path):
+    complaint = EXAMPLES / "email/complaint-reply-cp1251-qp.eml"
+    # the reply to the quoted complaint (the courier never came) has no apology
+    assert [line for line, _, _ in found(complaint, "missing-apology")] == [3]
     # the reply to a quoted question needs none
-    assert not found(EXAMPLES / "email/question-reply-koi8r-base64.eml", "missing-apology")
+    assert found(EXAMPLES / "email/question-reply-koi8r-base64.eml", "missing-apology") == []
+    # the same reply without its quote: nothing tells it answers a complaint
+    data = complaint.read_bytes()
+    cut = tmp_path / "no-quote.eml"
+    cut.write_bytes(data[:data.index(b"15.04.2024 19:42")])
+    assert found(cut, "missing-apology") == []
