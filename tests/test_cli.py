@@ -119,3 +119,14 @@ def test_rules_and_rule_commands():
     r = run(["rule", "client-lowercase"])
     assert r.exit_code == 0
     assert "Что делает" in r.output and "Почему это важно" in r.output and "Срабатывает" in r.output
+
+
+def test_readme_rule_table_is_current():
+    from pathlib import Path
+
+    from replylint.cli import rules_markdown
+    from replylint.rules import all_rule_classes
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert rules_markdown(all_rule_classes()) in readme, "regenerate: replylint rules --format markdown"
+    assert len(all_rule_classes()) == 15

@@ -275,14 +275,37 @@ _add_daemon_commands()
 
 
 @main.command("rules")
-def list_rules():
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Формат списка (markdown — таблица для документации).")
+def list_rules(fmt):
     """Список правил."""
     from .rules import all_rule_classes
 
-    for cls in all_rule_classes():
+    classes = all_rule_classes()
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"id": c.id, "severity": c.severity.label, "fixable": c.fixable,
+                                "default_enabled": c.default_enabled, "seed": c.seed, "summary": c.summary()}
+                               for c in classes], ensure_ascii=False, indent=2))
+        return
+    if fmt == "markdown":
+        click.echo(rules_markdown(classes))
+        return
+    for cls in classes:
         fix = "автоисправление" if cls.fixable else ""
         on = "" if cls.default_enabled else " (выключено по умолчанию)"
         click.echo(f"{cls.id:<18} {cls.severity.label:<8} {fix:<16} {cls.summary()}{on}")
+
+
+def rules_markdown(classes) -> str:
+    """The rule table of the README (kept true by a test)."""
+    lines = ["| id | severity | autofix | standard | what it flags |", "|---|---|---|---|---|"]
+    for c in classes:
+        fix = "yes" if c.fixable else {"sms-length": "no", "grammar": "with --unsafe-fixes"}.get(c.id, "rewrite")
+        note = " (off by default)" if not c.default_enabled else ""
+        lines.append(f"| `{c.id}` | {c.severity.label} | {fix} | {c.seed or '—'} | {c.summary()}{note} |")
+    return "\n".join(lines)
 
 
 @main.command("rule")
