@@ -182,3 +182,25 @@ def test_github_render_severities_suggestions_records_errors(tmp_path):
         f"::error file={tmp_path.as_posix()}/exists.txt,title=replylint%3A ошибка ввода::не декодируется",
         "::error title=replylint%3A ошибка ввода::batch.jsonl:4: некорректный JSON",
     ]
+
+
+def test_eml_findings_carry_no_file_region(tmp_path):
+    """Positions of an e-mail are in its decoded body, not in the file: SARIF and
+    GitHub must not point at (or fix) a line of the raw .eml."""
+    import json as _json
+    from pathlib import Path as _Path
+
+    from click.testing import CliRunner as _Runner
+
+    from replylint.cli import main as _main
+
+    eml = _Path(__file__).resolve().parents[1] / "examples" / "email" / "complaint-reply-cp1251-qp.eml"
+    sarif = _json.loads(_Runner().invoke(_main, ["check", "--format", "sarif", str(eml)]).output)
+    results = sarif["runs"][0]["results"]
+    assert results
+    for r in results:
+        assert "region" not in r["locations"][0]["physicalLocation"]
+        assert r["locations"][0]["logicalLocations"][0]["name"] == "text/plain"
+        assert "fixes" not in r
+    gh = _Runner().invoke(_main, ["check", "--format", "github", str(eml)]).output.splitlines()
+    assert gh and all(",line=" not in line for line in gh)

@@ -94,6 +94,12 @@ class Report:
     extra: dict = field(default_factory=dict)
 
     @property
+    def positions_in_file(self) -> bool:
+        """Whether offsets/lines point into the file itself: not for a batch
+        record, nor for the decoded MIME part of an e-mail."""
+        return self.id is None and "part" not in self.extra
+
+    @property
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
 

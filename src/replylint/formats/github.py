@@ -39,12 +39,13 @@ def render(reports, errors=(), *, color: bool = False) -> str:
     lines = []
     for report in reports:
         path = _path(report)
-        in_record = report.id is not None
+        in_record = not report.positions_in_file
         for f in report.findings:
             message = f.message
             if f.suggestion:
                 message += f"\n→ {f.suggestion}"
-            title = f"replylint {f.rule}" + (f" [{report.id}]" if in_record else "")
+            where = report.id if report.id is not None else report.extra.get("part")
+            title = f"replylint {f.rule}" + (f" [{where}]" if in_record else "")
             if in_record:
                 props = {"file": path, "title": title}
             else:

@@ -102,7 +102,7 @@ def as_dict(reports, errors=()) -> dict:
     for report in reports:
         artifact = _location(report.path, cwd)
         index = LineIndex(report.text)
-        in_record = report.id is not None
+        in_record = not report.positions_in_file
         seen: dict[str, int] = {}
         for f in report.findings:
             message = f.message + (f"\n→ {f.suggestion}" if f.suggestion else "")
@@ -111,8 +111,9 @@ def as_dict(reports, errors=()) -> dict:
                 physical["region"] = _region(index, report.text, f.offset, f.length)
             location: dict = {"physicalLocation": physical}
             if in_record:
-                location["logicalLocations"] = [{"name": str(report.id), "kind": "element",
-                                                 "fullyQualifiedName": f"{report.path}[{report.id}]"}]
+                name = str(report.id) if report.id is not None else str(report.extra.get("part", "body"))
+                location["logicalLocations"] = [{"name": name, "kind": "element",
+                                                 "fullyQualifiedName": f"{report.path}[{name}]"}]
             result = {
                 "ruleId": f.rule,
                 "level": LEVELS[f.severity.label],
