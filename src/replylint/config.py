@@ -222,6 +222,7 @@ def _glob_regex(pattern: str) -> re.Pattern:
     return re.compile("".join(out))
 
 
+@lru_cache(maxsize=8192)  # asked once per pattern for every file of a walk
 def _relative(path: str | os.PathLike, root: Path) -> str:
     p = Path(os.path.abspath(path))
     try:
@@ -512,9 +513,18 @@ class Resolver:
         self._cli = {"select": select, "ignore": tuple(ignore), "fail_on": fail_on,
                      "grammar": grammar, "languagetool_url": languagetool_url}
         self._by_file: dict[Path | None, Config] = {}
+        self._by_path: dict = {}
 
     def for_path(self, path: str | os.PathLike | None) -> Config:
         """The configuration of one input (``None`` or ``-``: the current directory)."""
+        if path not in (None, "-"):
+            cfg = self._by_path.get(path)
+            if cfg is None:
+                cfg = self._by_path[path] = self._for_path(path)
+            return cfg
+        return self._for_path(path)
+
+    def _for_path(self, path: str | os.PathLike | None) -> Config:
         if self._explicit is not None:
             base_path, base = None, self._explicit
         else:

@@ -126,18 +126,9 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i, n = 0, len(text)
-        while i < n:
-            ch = text[i]
-            if ch == "\n":
-                starts.append(i + 1)
-            elif ch == "\r":
-                if i + 1 < n and text[i + 1] == "\n":
-                    i += 1
-                starts.append(i + 1)
-            i += 1
-        self._starts = starts
+        import re
+
+        self._starts = [0, *(m.end() for m in re.finditer(r"\r\n|\r|\n", text))]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         from bisect import bisect_right

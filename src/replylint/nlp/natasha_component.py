@@ -175,8 +175,12 @@ class NatashaTagger:
             spans = []
             for k, start in enumerate(starts):
                 end = starts[k + 1] if k + 1 < len(starts) else n
-                idx = [i for i in range(start, end) if not spaces[i]]
-                words = tuple(texts[i] for i in idx)
+                if True in spaces[start:end]:
+                    idx = [i for i in range(start, end) if not spaces[i]]
+                    words = tuple(texts[i] for i in idx)
+                else:
+                    idx = range(start, end)
+                    words = tuple(texts[start:end])
                 spans.append((start, end, idx, words))
                 if idx and words not in cache:
                     todo[words] = None
@@ -205,13 +209,23 @@ class NatashaTagger:
                         lemmas[i] = tables.other_lemma(texts[i], "X")
                     continue
                 s_pos, s_morph, s_deps, s_lemmas, s_heads, s_root = cache[words]
-                for k, i in enumerate(idx):
-                    pos[i] = s_pos[k]
-                    morph[i] = s_morph[k]
-                    deps[i] = s_deps[k]
-                    lemmas[i] = s_lemmas[k]
-                    heads[i] = idx[s_heads[k]]
-                if len(idx) != end - start:
+                m = len(idx)
+                first = idx[0]
+                if idx[-1] - first == m - 1:  # the words are contiguous (spaces, if any, after them)
+                    stop = first + m
+                    pos[first:stop] = s_pos
+                    morph[first:stop] = s_morph
+                    deps[first:stop] = s_deps
+                    lemmas[first:stop] = s_lemmas
+                    heads[first:stop] = [first + h for h in s_heads]
+                else:
+                    for k, i in enumerate(idx):
+                        pos[i] = s_pos[k]
+                        morph[i] = s_morph[k]
+                        deps[i] = s_deps[k]
+                        lemmas[i] = s_lemmas[k]
+                        heads[i] = idx[s_heads[k]]
+                if m != end - start:
                     root_i = idx[s_root]
                     for i in range(start, end):
                         if spaces[i]:

@@ -13,6 +13,17 @@ _nlp = None
 _lock = threading.Lock()
 
 
+def _without_hyphen_infix(infixes: list) -> list:
+    from spacy.lang.char_classes import ALPHA, HYPHENS
+
+    # spaCy's own pattern (spacy/lang/punctuation.py), found without compiling
+    # a dozen large regexes; searched for the slow way if spaCy changes it.
+    hyphen = r"(?<=[{a}])(?:{h})(?=[{a}])".format(a=ALPHA, h=HYPHENS)
+    if hyphen in infixes:
+        return [p for p in infixes if p != hyphen]
+    return [p for p in infixes if not re.search(p, "трек-номер")]
+
+
 def get_nlp():
     """The shared pipeline, built on first use."""
     global _nlp
@@ -35,7 +46,7 @@ def _build():
     class _Defaults(RussianDefaults):
         # Without the letter-hyphen-letter infix «трек-номер», «из-за» stay one
         # token, as natasha expects (set here so the regex compiles only once).
-        infixes = [p for p in RussianDefaults.infixes if not re.search(p, "трек-номер")]
+        infixes = _without_hyphen_infix(RussianDefaults.infixes)
 
     class ReplyRussian(Russian):
         Defaults = _Defaults
@@ -45,8 +56,15 @@ def _build():
     return nlp
 
 
-def morph_analyzer():
-    """The process's memoised pymorphy3 analyser (for inflecting rewrites)."""
-    from .lemmas import analyzer
+_analyzer = None
 
-    return analyzer()
+
+def morph_analyzer():
+    """The process's memoised pymorphy3 analyser (for rules and rewrites).
+    Cheap to call per token: the analyser is looked up once."""
+    global _analyzer
+    if _analyzer is None:
+        from .lemmas import analyzer
+
+        _analyzer = analyzer()
+    return _analyzer
