@@ -183,17 +183,52 @@ def matcher(name: str, key: str, vocab):
     return got
 
 
+_groups: dict[tuple[str, str, int, int], tuple[list, dict[str, int]]] = {}
+
+
+def _grouped(name: str, key: str, vocab):
+    """The patterns of ``matcher()`` split by anchor: ``([(anchor or None,
+    Matcher)], label order)``. Only the groups whose anchor words occur in a
+    sentence run on it — the spaCy Matcher's Python predicates on lemma
+    candidates are costly, and most sentences hold the anchors of few patterns."""
+    data = lexicon.load(name)
+    cache_key = (name, key, id(vocab), id(data))
+    got = _groups.get(cache_key)
+    if got is None:
+        table = data.get(key, {})
+        by_anchor: dict[frozenset[str] | None, dict[str, list]] = {}
+        for label, pattern_list in table.items():
+            for pattern in pattern_list:
+                by_anchor.setdefault(_anchor(pattern), {}).setdefault(label, []).append(pattern)
+        groups = [(anchor, build_matcher(vocab, patterns)) for anchor, patterns in by_anchor.items()]
+        got = (groups, {label: k for k, label in enumerate(table)})
+        _groups[cache_key] = got
+    return got
+
+
 def matches(name: str, key: str, doc_or_span):
-    """``(label, span)`` for every match, longest first at each start, no overlaps."""
+    """``(label, span)`` for every match, longest first at each start, no overlaps
+    (at one start and length, the label listed first in the lexicon wins)."""
     from spacy.tokens import Span
 
     doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
-    m, anchors = matcher(name, key, doc.vocab)
-    if anchors is not None and not any(lem in anchors for tok in doc_or_span for lem in lemmas(tok)):
+    groups, order = _grouped(name, key, doc.vocab)
+    present = None
+    active = []
+    for anchor, m in groups:
+        if anchor is not None:
+            if present is None:
+                present = {lem for tok in doc_or_span for lem in lemmas(tok)}
+            if present.isdisjoint(anchor):
+                continue
+        active.append(m)
+    if not active:
         return []
     _fill_lemmas(doc)
-    found = m(doc_or_span, as_spans=True)
-    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    found = []
+    for m in active:
+        found.extend(m(doc_or_span, as_spans=True))
+    found.sort(key=lambda s: (s.start, -(s.end - s.start), order.get(s.label_, 0)))
     out, last_end = [], -1
     for span in found:
         if span.start >= last_end:
