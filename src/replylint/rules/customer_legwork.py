@@ -44,7 +44,7 @@ from . import Rule
 from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_past, lemmas, parses, person
 
 _URL = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-zа-я]{2,}(/\S*)?$", re.I)
-_THIRD_PERSON = {"им", "ним", "них", "ними", "него", "нему", "ней", "нее", "неё", "нему"}
+_THIRD_PERSON = {"им", "ним", "них", "ними", "него", "нему", "ней", "нее", "неё", "ему", "ей", "ею", "нею"}
 
 
 def _w(key: str) -> frozenset[str]:

@@ -39,7 +39,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import Severity
 from . import Rule
-from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, lemmas, person
+from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, lemmas, parses, person
 
 _MESSAGE = {
     "proof": "Требование доказательств: «{}». Клиенту верят на слово — попросите фото только для своего "
@@ -80,11 +80,16 @@ def _findings(sent):
     check_v, claim_n, reality = _w("check_verbs"), _w("claim_nouns"), _w("reality_words")
     confirm_v, confirm_modes = _w("confirm_verbs"), _w("confirm_modes")
     confirm_n, topics = _w("confirm_nouns"), _w("proof_topics")
+    sure = _w("sure_words")
+    confirmed = _w("confirmed_verbs")
 
     for tok in toks:
         lem = set(lemmas(tok))
         one = doc[tok.i:tok.i + 1]
         if lem & proof:
+            if "Part" in tok.morph.get("VerbForm") or tok.pos_ == "ADJ" or any(
+                    p.tag.POS in ("PRTF", "PRTS") for p in parses(tok)[:1]):
+                continue  # «жалоба признана обоснованной», «доказанный факт»
             if not _waived(tok, waivers) and person(tok) != "1":
                 yield "proof", one
         elif lem & doubt_v and tok.pos_ in ("VERB", "X", "NOUN", "ADJ"):
@@ -99,6 +104,8 @@ def _findings(sent):
             window = clause_window(tok, sent)
             if is_negated_up(tok) or any(has_lemma(w, hard) for w in window if abs(w.i - tok.i) <= 3):
                 yield "doubt", _extend_left(one, window, hard | {"не"})
+        elif lem & sure and _you_sure(tok, sent):
+            yield "doubt", _you_sure(tok, sent)
         elif lem & unlikely_always:
             if not is_negated(tok):
                 yield "doubt", one
@@ -116,6 +123,9 @@ def _findings(sent):
             span = _confirm_demand(tok, sent, confirm_modes)
             if span is not None and not _waived(tok, waivers):
                 yield "proof", span
+        elif lem & confirmed and _conditional(tok, sent) and any(
+                has_lemma(c, topics) for c in list(tok.children) + [doc[j] for j in range(max(sent.start, tok.i - 3), tok.i)]):
+            yield "proof", _conditional(tok, sent)
         elif lem & confirm_n and tok.pos_ == "NOUN":
             topic = _topic(tok, topics)
             if topic is not None and not _waived(tok, waivers):
@@ -197,6 +207,29 @@ def _unlikely(tok, sent, problems):
             fold(t.text) in ("вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши") for t in rest):
         return span
     return None
+
+
+def _conditional(tok, sent):
+    """«если брак подтвердится»: the span from «если» to the verb."""
+    doc = sent.doc
+    for j in range(tok.i - 1, max(sent.start, tok.i - 6) - 1, -1):
+        if fold(doc[j].text) in ("если", "случае"):
+            start = j - 2 if fold(doc[j].text) == "случае" and j - 2 >= sent.start else j
+            return doc[start:tok.i + 1]
+    return None
+
+
+def _you_sure(tok, sent):
+    """«Вы уверены, что заказ не пришёл?» — a question that doubts the Клиент."""
+    doc = sent.doc
+    if not any(t.text == "?" for t in sent) or is_negated(tok):
+        return None
+    before = [doc[j] for j in range(max(sent.start, tok.i - 3), tok.i)]
+    after = [doc[j] for j in range(tok.i + 1, min(sent.end, tok.i + 3))]
+    you = next((t for t in before + after if fold(t.text) == "вы"), None)
+    if you is None or not any(fold(t.text) in ("что", "ли", "в") for t in after):
+        return None
+    return doc[min(you.i, tok.i):max(you.i, tok.i) + 1]
 
 
 def _near_negation(tok) -> bool:
