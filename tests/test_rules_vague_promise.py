@@ -36,6 +36,7 @@ def test_fires(text, expected):
     "На днях мы обновили приложение.",  # the past
     "Вы спрашиваете, скоро ли приедет курьер?",  # a question
     "Ближайший пункт выдачи находится на Ленина, 5.",  # distance
+    "По возможности укажите номер заказа в ответе.",  # a request to the Клиент
 ])
 def test_quiet(text):
     assert spans(text, RULE) == []

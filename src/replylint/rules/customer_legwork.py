@@ -120,7 +120,7 @@ def _legwork(verb, sent, prev_sent):
     # a third party
     for w in after_verb:
         if _third_party(w) and not _own(w) and not _instrument(w) and not _beside(w) \
-                and not _email(w, vlem):
+                and not _email(w, vlem) and not _on_delivery(window):
             if vlem & _w("fetch_verbs") and not any(has_lemma(x, _w("documents")) for x in after_verb):
                 continue
             return span_to(w), "третья сторона"
@@ -234,6 +234,14 @@ def _own(tok) -> bool:
             return True
     doc = tok.doc
     return any(has_lemma(doc[j], own) for j in range(max(0, tok.i - 2), tok.i))
+
+
+def _on_delivery(window) -> bool:
+    """«при получении»: talking to the courier who is there anyway."""
+    for w, nxt in zip(window, window[1:]):
+        if fold(w.text) == "при" and has_lemma(nxt, _w("on_delivery")):
+            return True
+    return False
 
 
 def _beside(tok) -> bool:

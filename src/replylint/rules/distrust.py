@@ -260,6 +260,10 @@ def _checks_client(tok, sent, claim_nouns, reality):
                 return doc[tok.i:w.i + 1]
     # «убедиться, что морса действительно не было»: the clause after it
     after = [t for t in sent if t.i > tok.i]
+    # «проверим, действительно ли курьер опоздал»
+    if any(fold(t.text) in reality for t in after[:3]) and any(fold(t.text) == "ли" for t in after[:4]) \
+            and (person(tok) == "1" or _our_subject(tok)):
+        return doc[tok.i:tok.i + 1]
     has_that = any(fold(t.text) == "что" for t in after[:3])
     if has_that and any(fold(t.text) in reality for t in after):
         # …and the clause is about the reported problem: «что морса действительно не было»

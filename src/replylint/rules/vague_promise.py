@@ -38,7 +38,7 @@ from __future__ import annotations
 from .. import lexicon
 from ..model import Severity
 from . import Rule
-from ._ru import clause_window, fold, has_lemma, is_imperative, is_past, matches, parses
+from ._ru import clause_window, fold, has_lemma, is_imperative, is_past, matches, parses, person
 from ._time import has_concrete_time
 
 
@@ -86,6 +86,10 @@ class VaguePromise(Rule):
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and fold(before.text) in ("не", "ни"):
             return False  # «не позже 18:00»
+        window = [t for t in clause_window(span.root) if not (span.start <= t.i < span.end)]
+        if any(t.pos_ not in ("ADP", "PUNCT", "ADV") and is_imperative(t) for t in window) \
+                and not any(person(t) == "1" and t.pos_ == "VERB" for t in window):
+            return False  # «по возможности укажите номер заказа» — a request to the Клиент
         verb = _governing_verb(span.root)
         if verb is not None and verb.i in {t.i for t in clause_window(span.root)}:
             if is_past(verb):
