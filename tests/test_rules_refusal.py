@@ -76,10 +76,66 @@ def test_existence_of_what_the_client_asked_for():
     assert not fires("Сейчас пледов нет.", R, incoming="Когда придёт заказ?")
 
 
-def test_explanation_is_not_a_refusal():
+def test_explanation_in_the_draft_is_not_a_refusal():
     text = "Материалы с нарушениями не допускаются к публикации."
-    assert fires(text, R)
-    assert not fires(text, R, incoming="Что такое модерация?")
+    assert spans(text, R) == ["не допускаются"]
+    explained = "Модерация — это проверка роликов перед публикацией. " + text
+    assert not fires(explained, R)
+
+
+@pytest.mark.parametrize("incoming", [
+    "Почему нельзя сдать обратно сапоги?",
+    "Что такое модерация?",
+    "Зачем вы удалили мой ролик?",
+])
+def test_the_clients_question_never_silences_a_refusal_in_the_draft(incoming):
+    # rules are judged on the draft; the Клиент's «почему …?» explains nothing
+    assert spans("Сапоги из этой коллекции обмену не подлежат.", R, incoming=incoming) == ["не подлежат"]
+    assert spans("Материалы с нарушениями не допускаются к публикации.", R, incoming=incoming) == ["не допускаются"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # refusal verbs: indefinite-personal 3rd plural («отклонили»), short participle
+    ("Заявку на перерасчёт отклонили.", ["отклонили"]),
+    ("В компенсации за простой Вам отказали.", ["отказали"]),
+    # exclusion as a passive state or reflexive passive, and on its own
+    ("Перенос даты заезда исключён.", ["исключён"]),
+    ("Обмен подарочных сертификатов исключается.", ["исключается"]),
+    ("Исключено.", ["Исключено"]),
+    # inability phrases with the company or nobody as the subject
+    ("Выехать к Вам сегодня мы не в состоянии.", ["не в состоянии"]),
+    ("Изменить маршрут экскурсии не в наших силах.", ["не в наших силах"]),
+    ("Мы не уполномочены менять условия договора.", ["не уполномочены"]),
+    ("Вернуть деньги наличными не выйдет.", ["не выйдет"]),
+    ("Это неосуществимо.", ["неосуществимо"]),
+    # a negated modal with a passive complement: the company is the implied doer
+    ("Заявка на возврат не может быть принята.", ["не может"]),
+    ("Ваше обращение не может рассматриваться повторно.", ["не может"]),
+    # indefinite-personal 3rd plural of a service verb, non-past
+    ("Такие заказы у нас не принимают.", ["не принимают"]),
+    ("Скидку на уценённые товары не дают.", ["не дают"]),
+    # 1st person of a policy verb
+    ("Мы не допускаем оплату чужой картой.", ["не допускаем"]),
+])
+def test_refusal_generalises_over_forms(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Повторение такой ошибки исключено.",          # excluding a bad thing reassures
+    "Ошибки при оплате исключены.",
+    "Мы исключили Вас из рассылки, как Вы просили.",  # active past: an action done
+    "Вам не отказали — заявка ещё на проверке.",     # negated refusal verb
+    "Раньше такие заявки не принимали.",             # past habit
+    "Курьер был не в состоянии подняться на девятый этаж.",  # a third party, past
+    "Банк отклонил платёж, оплатите, пожалуйста, другой картой.",
+    "Такие посылки на почте не принимают.",          # a third party's rule
+    "Книга не выйдет в срок.",                       # «выйти» with a subject is no refusal
+    "Курьеры по выходным не работают.",              # a subject named: a fact about couriers
+    "Заявку на перерасчёт отклонили, но мы можем пересчитать вручную.",  # alternative
+])
+def test_refusal_near_misses_stay_quiet(text):
+    assert not fires(text, R)
 
 
 def test_one_finding_per_sentence_and_every_refusing_sentence():

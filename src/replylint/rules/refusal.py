@@ -5,21 +5,29 @@
 Ищет по разбору предложения сказуемые отказа, у которых субъект — компания
 («мы», безличное «нельзя», «невозможно») или сам Клиент («покупатель не может
 …»): отрицаемые «мочь», «получиться», «удаться» в настоящем или будущем
-времени («не можем», «не сможем», «не получится»); «нельзя», «невозможно»,
-«не представляется возможным»; «отказать» («Отказано», «вынуждены отказать»);
-отрицаемые глаголы услуги в 1-м лице или в страдательном залоге («не
-оформляем», «не вернём», «не производится», «не принимаются»); «не
-предусмотрено», «не подлежит», «не положено»; «не имеем возможности/права»;
-«не входит в наши обязанности»; «нет» + родительный падеж того, что просил
-Клиент или что предлагает компания («Такой опции нет», «У нас нет каталога»,
-«нет в наличии»).
+времени («не можем», «не сможем», «не получится», безличное «не выйдет»),
+в том числе со страдательным дополнением («Заявка не может быть принята»);
+«нельзя», «невозможно», «неосуществимо», «не представляется возможным»; «не в
+состоянии», «не в наших силах», «не уполномочены»; «отказать», «отклонить»
+(«Отказано», «вынуждены отказать», неопределённо-личное «Заявку отклонили»);
+«исключён», «исключается», «исключено» (кроме исключения плохого: «Повторение
+ошибки исключено»); отрицаемые глаголы услуги в 1-м лице, в страдательном
+залоге или в неопределённо-личной форме («не оформляем», «не вернём», «не
+производится», «не принимаются», «Такие заказы не принимают»); «не
+предусмотрено», «не подлежит», «не положено», «не допускаем»; «не имеем
+возможности/права»; «не входит в наши обязанности»; «нет» + родительный падеж
+того, что просил Клиент или что предлагает компания («Такой опции нет», «У
+нас нет каталога», «нет в наличии»).
 
 Не срабатывает, если в том же или в следующем предложении предложена
 альтернатива («но мы можем …», «зато …», «предлагаем …», «можно …»,
 «вместо …»), а также в вопросах, в условиях и целях («Если курьер не приедет,
 …»), при двойном отрицании («не можем не поблагодарить»), в заверениях
 («Вам не нужно ничего делать», «Нет проблем»), в цитатах и в пересказе слов
-Клиента («Вы написали, что …»). Находка — само сказуемое отказа с частицей «не».
+Клиента («Вы написали, что …»), когда сказано, что нужно для решения («Для
+восстановления необходимо …»), и в безличных правилах внутри объяснения
+(«Модерация — это …»). Судится только текст ответа: вопрос Клиента («Почему
+нельзя …?») отказ не оправдывает. Находка — само сказуемое отказа с частицей «не».
 
 Почему это важно
 ----------------
@@ -35,6 +43,8 @@
 - Бесплатная доставка на этот товар не предусмотрена.
 - Продлить акцию для Вас невозможно.
 - Подарочной упаковки у нас нет.
+- Заявку на рассрочку отклонили.
+- Выехать к Вам сегодня мы не в состоянии.
 Не срабатывает:
 - Перенести запись на воскресенье не получится, но мы можем записать Вас на понедельник.
 - Наличными оплатить нельзя. Зато можно оплатить картой курьеру.
@@ -42,6 +52,7 @@
 - Если мастер не сможет приехать, мы сразу предупредим Вас.
 - Не можем не отметить Вашу внимательность!
 - Не беспокойтесь, ничего оплачивать не нужно.
+- Повторение такой ошибки исключено.
 """
 
 from __future__ import annotations
@@ -49,6 +60,7 @@ from __future__ import annotations
 from ..model import Severity
 from . import Rule
 from ._clauses import (
+    analyzer,
     has_lemma,
     in_condition,
     is_noun,
@@ -81,7 +93,7 @@ class Refusal(Rule):
 
     def check(self, ctx):
         asked = _requested_nouns(ctx)
-        explaining = _asks_explanation(ctx)
+        explaining = _explains(ctx)
         sentences = ctx.sentences
         for k, sent in enumerate(sentences):
             for tok in sent:
@@ -112,7 +124,7 @@ class Refusal(Rule):
 
 _TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refuse_verbs", "policy_verbs",
                  "service_verbs", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs", "forbid_verbs",
-                 "entitled")
+                 "entitled", "exclude_verbs", "unable_nouns", "impersonal_outcome_verbs")
 
 
 def _candidate(tok) -> bool:
@@ -126,8 +138,8 @@ def _trigger(tok, asked: frozenset[str]):
     """(first token, last token, predicate) of a refusal, or None."""
     if tok.is_punct or tok.is_space or not _candidate(tok):
         return None
-    for probe in (_modal, _entitled, _outcome, _impossible, _possible, _refuse_verb, _policy, _forbidden,
-                  _service, _have, _duty, _existence):
+    for probe in (_modal, _entitled, _outcome, _impossible, _possible, _refuse_verb, _excluded, _unable, _policy,
+                  _forbidden, _service, _have, _duty, _existence):
         pred = probe(tok, asked)
         if pred is not None:
             return _with_negation(pred)
@@ -193,12 +205,31 @@ def _modal(tok, asked):
         return None
     if not negated(tok) or not _non_past(tok) or _double_negation(tok):
         return None
-    return tok if _addressee_ok(tok) else None
+    return tok if _addressee_ok(tok) or _passive_complement(tok) else None
+
+
+def _passive_complement(modal) -> bool:
+    """«Заявка не может быть принята», «не может рассматриваться»: the thing
+    refused is the subject and the company the implied doer, unless a doer
+    is named in the instrumental («не может быть доставлен курьером»)."""
+    for c in modal.children:
+        if c.dep_ != "xcomp":
+            continue
+        short_passive = morph(c, "Variant") == "Short" and morph(c, "VerbForm") == "Part" and any(
+            lemma(a) == "быть" for a in c.children if a.dep_.startswith("aux"))
+        reflexive = morph(c, "VerbForm") == "Inf" and c.lower_.endswith(("ся", "сь")) and (
+            _reflexive_base(c) & words("service_verbs"))
+        if not (short_passive or reflexive):
+            continue
+        agent = [a for a in c.children if a.dep_ in ("obl", "obl:agent") and morph(a, "Case") == "Ins"
+                 and morph(a, "Animacy") == "Anim"]
+        return not agent
+    return False
 
 
 def _entitled(tok, asked):
-    """«Обменять товар без чека мы не вправе»."""
-    if lemma(tok) not in words("entitled") or not negated(tok):
+    """«Обменять товар без чека мы не вправе», «мы не уполномочены»."""
+    if not has_lemma(tok, words("entitled")) or not negated(tok) or tok.dep_ in ("amod", "acl"):
         return None
     return tok if _addressee_ok(tok) else None
 
@@ -217,10 +248,13 @@ def _forbidden(tok, asked):
 
 
 def _outcome(tok, asked):
-    if not has_lemma(tok, words("outcome_verbs")) or tok.pos_ not in ("VERB", "AUX"):
+    impersonal = has_lemma(tok, words("impersonal_outcome_verbs"))
+    if not (has_lemma(tok, words("outcome_verbs")) or impersonal) or tok.pos_ not in ("VERB", "AUX"):
         return None
     if not negated(tok) or not _non_past(tok) or _double_negation(tok):
         return None
+    if impersonal and (subject(tok) is not None or not any(c.dep_ in ("csubj", "xcomp") for c in tok.children)):
+        return None  # «не выйдет» refuses only impersonally: «Вернуть деньги не выйдет»
     return tok
 
 
@@ -253,10 +287,72 @@ def _refuse_verb(tok, asked):
     if morph(tok, "VerbForm") == "Part" and morph(tok, "Variant") != "Short":
         return None
     if morph(tok, "Tense") == "Past" and morph(tok, "VerbForm") == "Fin" and person(tok) != "1":
-        return None
+        return tok if _indefinite_personal(tok) else None  # «Заявку отклонили», «Вам отказали»
     if morph(tok, "Voice") == "Pass" or person(tok) in ("1", ""):
         return tok
     return None
+
+
+def _indefinite_personal(tok) -> bool:
+    """A 3rd-person plural verb with no doer named («Заявку отклонили», «Такие
+    заказы не принимают»): the company speaks of itself impersonally. A
+    plural inanimate «subject» is the object the parser misread; a doer
+    somewhere else («у партнёра отклонили») is a third party."""
+    if morph(tok, "Number") != "Plur" or morph(tok, "VerbForm") != "Fin" or morph(tok, "Mood") == "Imp":
+        return False
+    if morph(tok, "Person") not in ("3", "") or (morph(tok, "Tense") == "Past" and morph(tok, "Person")):
+        return False
+    subj = subject(tok)
+    if subj is not None and (subj.pos_ in ("PRON", "PROPN") or morph(subj, "Animacy") != "Inan"):
+        return False
+    for c in tok.children:
+        if c.dep_ != "obl" or lemma(c) in ("мы", "я") or any(lemma(d) == "наш" for d in c.children):
+            continue
+        cases = {x.lower_ for x in c.children if x.dep_ == "case"}
+        if "у" in cases or (cases & {"в", "на"} and has_lemma(c, _words("parties", "blame_shifting"))):
+            return False  # «у партнёра отклонили», «на почте не принимают»
+    return True
+
+
+def _excluded(tok, asked):
+    """«Возврат исключён», «Обмен исключается», «исключено»: unless what is
+    excluded is itself bad news («Повторение ошибки исключено»)."""
+    if not has_lemma(tok, words("exclude_verbs")) and not _reflexive_base(tok) & words("exclude_verbs"):
+        return None
+    if negated(tok) or tok.dep_ in ("amod", "acl") or not _non_past_or_short(tok):
+        return None
+    short = morph(tok, "Variant") == "Short" or (tok.pos_ == "ADJ" and tok.lower_.endswith(("о", "ен", "ён", "ена", "ены")))
+    reflexive = tok.lower_.endswith(("ся", "сь")) and morph(tok, "Tense") == "Pres"
+    if not (short or reflexive):
+        return None
+    subj = subject(tok)
+    if subj is not None:
+        bad = words("good_absence")
+        if has_lemma(subj, bad) or any(c.dep_ == "nmod" and has_lemma(c, bad) for c in subj.children):
+            return None
+        if subj.pos_ == "PRON" and lemma(subj) not in ("это", "такой"):
+            return None
+    return tok
+
+
+def _non_past_or_short(tok) -> bool:
+    """Not a past event: a short participle («исключён») is a state, even
+    though the tagger gives it the past tense; «был исключён» is a past one."""
+    if any(lemma(c) == "быть" and morph(c, "Tense") == "Past" for c in tok.children if c.dep_.startswith("aux")):
+        return False
+    return morph(tok, "Variant") == "Short" or _non_past(tok)
+
+
+def _unable(tok, asked):
+    """«мы не в состоянии», «не в наших силах»: a negated «в состоянии / в
+    силах» whose subject is the company or nobody in particular."""
+    if not has_lemma(tok, words("unable_nouns")) or not is_noun(tok):
+        return None
+    if not any(c.lower_ == "в" for c in tok.children) or not negated(tok):
+        return None
+    if any(lemma(c) == "быть" and morph(c, "Tense") == "Past" for c in tok.children):
+        return None  # «Курьер был не в состоянии …» is a past event
+    return tok if _addressee_ok(tok) else None
 
 
 def _reflexive_base(tok) -> set[str]:
@@ -271,12 +367,13 @@ def _policy(tok, asked):
     if not negated(tok):
         return None
     policy = words("policy_verbs")
-    if has_lemma(tok, policy):
-        if morph(tok, "Variant") == "Short" or "подлежать" in lemmas(tok):
-            return tok if _non_past(tok) or morph(tok, "VerbForm") == "Part" else None
-        return None
+    if has_lemma(tok, policy) and (morph(tok, "Variant") == "Short" or "подлежать" in lemmas(tok)):
+        return tok if _non_past(tok) or morph(tok, "VerbForm") == "Part" else None
     if _reflexive_base(tok) & policy and morph(tok, "Tense") == "Pres":
         return tok
+    if has_lemma(tok, policy - {"положить", "подлежать"}) and person(tok) == "1" and morph(tok, "VerbForm") == "Fin" \
+            and morph(tok, "Tense") in ("Pres", "Fut"):
+        return tok  # «мы не допускаем», «не разрешаем»
     return None
 
 
@@ -292,6 +389,8 @@ def _service(tok, asked):
             return tok
         if morph(tok, "VerbForm") == "Inf" and _aux_negated(tok):
             return tok
+        if morph(tok, "Tense") in ("Pres", "Fut") and negated(tok) and _indefinite_personal(tok):
+            return tok  # «Такие заказы не принимают»
         return None
     if _reflexive_base(tok) & service and morph(tok, "Tense") == "Pres" and morph(tok, "Person") == "3":
         subj = subject(tok)
@@ -389,15 +488,26 @@ def _is_request(doc) -> bool:
     return False
 
 
-def _asks_explanation(ctx) -> bool:
-    """The Клиент asks what something is or why («Что такое модерация?»),
-    not for something: an impersonal rule in the answer explains, it does not
-    refuse."""
-    doc = ctx.incoming_doc
-    if doc is None or _is_request(doc):
-        return False
-    text = doc.text.lower()
-    return any(marker in text for marker in words("explanation_markers"))
+def _explains(ctx) -> bool:
+    """The draft explains what something is («Модерация — это проверка …»):
+    an impersonal rule stated in such an explanation describes how things
+    work, it does not refuse the Клиент. Judged on the draft alone: the
+    Клиент's question never silences a refusal."""
+    doc = ctx.doc
+    for dash in doc[1:-2]:
+        if dash.text not in ("—", "–", "-") or doc[dash.i + 1].lower_ != "это":
+            continue
+        term, defined = doc[dash.i - 1], doc[dash.i + 2]
+        if is_noun(term) and _may_be_nominative(term) and (is_noun(defined) or defined.pos_ == "ADJ") \
+                and _may_be_nominative(defined):
+            return True  # «X — это Y», read by the words (the parse of a long definition is unreliable)
+    return False
+
+
+def _may_be_nominative(tok) -> bool:
+    if morph(tok, "Case") in ("Nom", ""):
+        return True
+    return any("nomn" in p.tag for p in analyzer().parse(tok.lower_))
 
 
 def _caveat(sent, pred) -> bool:
@@ -413,11 +523,27 @@ def _mitigated(prev, sent, nxt, pred) -> bool:
     """An alternative is offered in the same sentence or in the next one, or
     the previous sentence already said what can be done («Название можно
     поменять. Сам видеофайл заменить нельзя»)."""
-    if _offers(sent, pred) or _contrast_offer(sent, pred):
+    if _offers(sent, pred) or _contrast_offer(sent, pred) or _route(sent):
         return True
-    if prev is not None and _offers(prev, pred, can_only=True):
+    if prev is not None and (_offers(prev, pred, can_only=True) or _route(prev)):
         return True
-    return nxt is not None and (_offers(nxt, pred) or _contrast_offer(nxt, None))
+    return nxt is not None and (_offers(nxt, pred) or _contrast_offer(nxt, None) or _route(nxt))
+
+
+def _route(span) -> bool:
+    """«Для восстановления видео необходимо подтвердить права»: what it takes
+    to get what was asked for is a way forward, not a flat no."""
+    for t in span:
+        if not has_lemma(t, words("route_words")) or negated(t) or is_question(t) or in_condition(t):
+            continue
+        if morph(t, "Tense") == "Past" or any(lemma(c) == "быть" and morph(c, "Tense") == "Past" for c in t.children):
+            continue
+        for c in t.children:
+            if c.dep_ in ("obl", "nmod") and any(x.lower_ == "для" for x in c.children):
+                return True
+            if c.dep_ == "advcl" and any(x.lower_ in ("чтобы", "чтоб") for x in c.children):
+                return True
+    return False
 
 
 def _offers(span, pred, can_only: bool = False) -> bool:
