@@ -3,23 +3,28 @@
 Что делает
 ----------
 По разбору предложения находит, кому приписана вина:
-- третьей стороне (курьер, почта, служба доставки, транспортная компания,
-  поставщик, производитель, склад, банк, партнёр, «система», таможня,
-  отдельный сотрудник): «Виновата курьерская служба», «склад перепутал»,
-  «курьер потерял», «Курьерская служба не успела доставить», «по вине почты»,
-  «ошибка склада», «сбой платёжной системы», «За брак отвечает производитель»,
-  «на совести курьерской службы»;
+- третьей стороне — любому, кто не сама компания («мы», «наш магазин»):
+  курьер, почта, служба доставки, поставщик, склад, банк, партнёр, «система»,
+  таможня, аэропорт, типография, отдельный сотрудник — в том числе «наш
+  партнёр», «наш курьер»: «Виновата курьерская служба», «склад перепутал»,
+  «Отель потерял бронь», «Курьерская служба не успела доставить», «по вине
+  аэропорта», «ошибка склада», «сбой платёжной системы», «За брак отвечает
+  производитель», «на совести курьерской службы», «зависит только от
+  поставщика», «это вопрос к перевозчику», «Обращайтесь с претензиями к …»;
 - Клиенту: «Вы сами неправильно указали адрес», «Вы указали неверный адрес»,
   «Вы не забрали заказ», «по Вашей вине», «Надо было внимательнее читать
   условия», «их стоило прочитать до оплаты»;
 - или компания снимает с себя ответственность: «мы не несём
-  ответственности», «от нас это не зависит», «это не наша вина», «с нашей
-  стороны вины нет».
+  ответственности», «от нас это не зависит», «это не от нас зависит»,
+  «зависит от таможни, а не от нас», «не в нашей власти», «вне нашей
+  компетенции», «это не наша вина», «с нашей стороны вины нет».
 
 Не срабатывает на нейтральные факты («Заказ передан в курьерскую службу»,
-«Мы уже связались с курьерской службой»), на описание проблемы внутри
-извинения («Извините, что курьер не позвонил»), в вопросах, условиях, цитатах
-и пересказе слов Клиента. Если компания где-либо в ответе берёт вину на себя
+«Мы уже связались с курьерской службой»), на обстоятельства без виновника
+(«Снегопад задержал доставку»), на описание проблемы внутри извинения
+(«Извините, что курьер не позвонил» — но «Простите: сборщик перепутал
+размеры» срабатывает: извинение рядом вину не снимает), в вопросах,
+условиях, цитатах и пересказе слов Клиента. Если компания где-либо в ответе берёт вину на себя
 («это наша ошибка», «мы виноваты», «это наша ответственность»), упоминание
 того, кто ошибся, не считается перекладыванием. Находка — слова, которыми
 вина приписана (сказуемое вместе с виновником).
@@ -38,12 +43,15 @@
 - Вы сами выбрали неправильный размер.
 - За качество товара мы ответственности не несём.
 - Вам следовало проверить комплектность при получении.
+- Простите: сборщик перепутал размеры.
+- Срок зачисления зависит от банка, а не от нас.
 Не срабатывает:
 - Посылку мы передали в транспортную компанию сегодня утром.
 - Мы уже связались с перевозчиком и ускорили доставку.
 - Курьер перепутал адрес — это наша ошибка, и мы её исправим сегодня.
 - Простите, что курьер не предупредил Вас о задержке.
 - Если Вы указали неверный адрес, напишите нам — исправим.
+- Снегопад задержал доставку на сутки, курьер приедет завтра до 12:00.
 """
 
 from __future__ import annotations
@@ -51,8 +59,8 @@ from __future__ import annotations
 from ..model import Severity
 from . import Rule
 from ._clauses import (
+    ancestors_and_self,
     has_lemma,
-    in_apology,
     is_noun,
     in_condition,
     is_question,
@@ -60,6 +68,7 @@ from ._clauses import (
     morph,
     negated,
     speaker_ok,
+    top_parse,
 )
 from ._clauses import words as _words
 
@@ -95,7 +104,7 @@ class BlameShifting(Rule):
                 if found is None:
                     continue
                 kind, toks = found
-                if kind == THIRD and (owned or in_apology(tok)):
+                if kind == THIRD and (owned or (_describes_event(tok) and _apology_complement(tok))):
                     continue
                 if not speaker_ok(ctx, tok) or is_question(tok) or in_condition(tok):
                     continue
@@ -111,16 +120,31 @@ def _is_own(noun) -> bool:
     return any(lemma(c) in words("own") for c in noun.children if c.dep_ in ("det", "amod", "nmod:poss"))
 
 
+def _is_company_np(noun) -> bool:
+    """The company itself: «мы», «наш магазин», a bare «магазин» / «компания»
+    (not «магазин-партнёр», «сторонняя компания»)."""
+    if lemma(noun) in ("мы", "я"):
+        return True
+    if not has_lemma(noun, words("company_nouns")) or "-" in noun.text:
+        return False
+    mods = [c for c in noun.children if c.dep_ in ("amod", "nmod", "compound")]
+    return _is_own(noun) or not mods
+
+
 def _is_party(noun, strict: bool = False) -> bool:
     """A third party: a listed noun, or a noun modified by a listed word
     («курьерская служба», «сотрудник склада», «банк-получатель»). In strict
     mode the modified noun must itself name an agent («служба», «сотрудник»),
-    so that «загруженность склада» is not a party."""
+    so that «загруженность склада» is not a party. «Наш» does not make a
+    partner, a courier or a warehouse the company: «наш партнёр» is still
+    somebody else to blame; only «наш магазин», «наша компания» are «мы»."""
     parties = words("parties")
-    if "-" in noun.text and not _is_own(noun) and any(
+    if _is_company_np(noun):
+        return False
+    if "-" in noun.text and any(
             part in parties or part.rstrip("аяуы") in parties for part in noun.lower_.split("-")):
         return True  # «банк-получатель», whatever the tagger made of it
-    if not is_noun(noun) or _is_own(noun):
+    if not is_noun(noun):
         return False
     if strict and not has_lemma(noun, parties | words("party_heads")):
         return False
@@ -128,16 +152,41 @@ def _is_party(noun, strict: bool = False) -> bool:
         return True
     for c in noun.children:
         if c.dep_ in ("amod", "nmod", "compound") and has_lemma(c, words("party_modifiers") | parties):
-            return not _is_own(c)
+            return not _is_company_np(c)
     return False
 
+
+def _is_agent(noun) -> bool:
+    """Somebody who can be at fault other than the company and the Клиент: a
+    listed party, an organisation or establishment («типография», «аэропорт»),
+    a person (an animate noun), a proper name or an abbreviation («СДЭК»)."""
+    if noun.pos_ == "PRON" or _is_company_np(noun) or _is_client(noun):
+        return False
+    if _is_party(noun) or (is_noun(noun) and has_lemma(noun, words("institutions"))):
+        return True
+    if not is_noun(noun):
+        return False
+    if noun.pos_ == "PROPN" or (noun.text.isupper() and len(noun.text) > 1):
+        return True
+    parse = top_parse(noun)
+    return parse is not None and parse.tag.POS == "NOUN" and "anim" in parse.tag and "inan" not in parse.tag
+
+
+def _is_any_other(noun) -> bool:
+    """Anybody but the company and the Клиент, for words that can only name
+    a culprit («по вине X», «X перепутал»): any noun, or «он/она/они»."""
+    if _is_company_np(noun) or _is_client(noun):
+        return False
+    if noun.pos_ == "PRON":
+        return lemma(noun) in ("он", "она", "они")
+    return is_noun(noun)
 
 def _is_client(tok) -> bool:
     return has_lemma(tok, words("client")) and tok.pos_ in ("PRON", "NOUN")
 
 
 def _is_company(tok) -> bool:
-    return lemma(tok) in ("мы", "я")
+    return _is_company_np(tok)
 
 
 def _subject(pred):
@@ -160,7 +209,7 @@ def _agent(pred):
     if subj is not None:
         return subj
     for c in pred.children:
-        if c.dep_ in ("obj", "obl", "obl:agent") and _is_party(c):
+        if c.dep_ in ("obj", "obl", "obl:agent") and _is_agent(c):
             if c.dep_ == "obj" and c.i > pred.i and morph(pred, "Number") == morph(c, "Number") == "Sing":
                 return c
             if morph(c, "Case") == "Ins" and morph(pred, "Voice") == "Pass":
@@ -176,6 +225,27 @@ def _noun_phrase(noun) -> list:
     return toks
 
 
+def _describes_event(tok) -> bool:
+    """What went wrong told as an event («курьер не позвонил», «из-за
+    курьера»), not a word that names the culprit («по вине», «виноват»)."""
+    return tok.pos_ in ("VERB", "AUX") and not has_lemma(tok, words("guilty")) or any(
+        c.lower_ == "из-за" for c in tok.children)
+
+
+def _apology_complement(tok) -> bool:
+    """Inside what an apology is for: «Простите, что курьер не позвонил»,
+    «Извините за то, что склад перепутал …». A statement next to an apology
+    («Простите: склад перепутал этикетки») is not inside it."""
+    heads = _words("apology_heads", "clauses")
+    prev = tok
+    for node in ancestors_and_self(tok):
+        if node is not tok and has_lemma(node, heads):
+            return prev.dep_ in ("ccomp", "advcl", "obl", "obj", "csubj", "acl") and any(
+                c.lower_ in ("что", "за", "если", "чтобы") or lemma(c) == "тот" for c in prev.children)
+        prev = node
+    return False
+
+
 def _with_neg(pred) -> list:
     out = [pred]
     for c in pred.children:
@@ -188,7 +258,8 @@ def _with_neg(pred) -> list:
 
 def _blame(tok):
     for probe in (_guilty, _guilt_noun, _fault_verb, _failed_verb, _client_wrong, _deontic,
-                  _no_responsibility, _answers_for, _not_depend, _because_of, _not_involved):
+                  _no_responsibility, _answers_for, _not_depend, _beyond_us, _address_to, _because_of,
+                  _not_involved):
         found = probe(tok)
         if found is not None:
             return found
@@ -203,6 +274,9 @@ def _guilty(tok):
         other = [c for c in tok.children if c.dep_ in ("nsubj", "appos", "conj") and _is_party(c)]
         return (THIRD, [tok, *other]) if other else None
     subj = _subject(tok)
+    if subj is None and tok.dep_ == "amod" and (morph(tok, "Variant") == "Short" or tok.pos_ == "VERB") \
+            and is_noun(tok.head):
+        subj = tok.head  # «Виноват наш партнёр» read as an attribute: a short form only predicates
     if subj is None:
         subj = next((c for c in tok.children if c.dep_ in ("parataxis", "appos", "conj") and _is_party(c)), None)
     if subj is None or _is_company(subj):
@@ -223,6 +297,10 @@ def _owner(noun):
                 return c
             if c.lower_ in ("их", "его", "её", "ее") and c.i < noun.i:
                 return c  # «это их ответственность»
+    for c in noun.children:  # «по вине аэропорта»: any genitive noun
+        if c.dep_ == "nmod" and c.i > noun.i and is_noun(c) and morph(c, "Case") in ("Gen", "") \
+                and not any(x.dep_ == "case" for x in c.children):
+            return c
     return None
 
 
@@ -241,9 +319,14 @@ def _guilt_noun(tok):
             if has_lemma(tok, frozenset({"вина", "ответственность", "совесть"})):
                 return CLIENT, [tok, owner, *[c for c in tok.children if c.dep_ == "case"]]
             return None
-        if _is_party(owner) or owner.lower_ in ("их", "его", "её", "ее"):
+        if _is_company_np(owner) or denied:
+            return None  # «по вине нашего магазина»; «не вина курьера»
+        case = [c for c in tok.children if c.dep_ == "case"]
+        if lemma(tok) == "вина" and _is_any_other(owner):
+            return THIRD, [tok, *_noun_phrase(owner), *case]  # «по вине аэропорта»: guilt has an owner only
+        if _is_agent(owner) or owner.lower_ in ("их", "его", "её", "ее"):
             if has_lemma(tok, frozenset({"вина", "ответственность", "совесть"})) or _is_named_fault(tok):
-                return THIRD, [tok, *_noun_phrase(owner), *[c for c in tok.children if c.dep_ == "case"]]
+                return THIRD, [tok, *_noun_phrase(owner), *case]
             return None
     if lemma(tok) == "вина" and denied:
         return DENIAL, [tok, tok.head] if lemma(tok.head) == "нет" else [*_with_neg(tok), tok]
@@ -274,9 +357,10 @@ def _fault_verb(tok):
     «Ошибку допустил поставщик»."""
     if tok.pos_ != "VERB" or negated(tok):
         return None
-    if not has_lemma(tok, words("fault_verbs") | words("client_only_fault_verbs")) and not (
-            has_lemma(tok, words("commit_verbs"))
-            and any(c.dep_ == "obj" and has_lemma(c, words("fault_nouns")) for c in tok.children)):
+    committed = has_lemma(tok, words("commit_verbs")) and any(
+        c.dep_ == "obj" and has_lemma(c, words("fault_nouns")) for c in tok.children)
+    if not has_lemma(tok, words("fault_verbs") | words("causal_fault_verbs") | words("client_only_fault_verbs")) \
+            and not committed:
         return None
     if _caused_by_company(tok):
         return None  # «из-за нас Вы потеряли утро»
@@ -288,9 +372,13 @@ def _fault_verb(tok):
     fault = [c for c in tok.children if c.dep_ == "obj" and has_lemma(c, words("fault_nouns"))]
     if _is_client(agent):
         return CLIENT, [tok, agent, *fault]
-    if has_lemma(tok, words("client_only_fault_verbs")):
+    if has_lemma(tok, words("client_only_fault_verbs")) or _is_company_np(agent):
         return None
-    if _is_party(agent):
+    # a mistake can only be somebody's («склад перепутал», «аэропорт потерял»);
+    # damage or delay can be the weather's («снегопад задержал»): then a culprit must be named
+    agentive = (committed or has_lemma(tok, words("fault_verbs"))) and not has_lemma(tok, words("causal_fault_verbs"))
+    if _is_agent(agent) or (agentive and morph(tok, "Tense") == "Past" and _is_any_other(agent)
+                            and not agent.lower_.endswith(tuple(words("abstract_suffixes")))):
         return THIRD, [*_with_neg(tok), *_noun_phrase(agent), *fault]
     return None
 
@@ -317,7 +405,7 @@ def _failed_verb(tok):
         return None
     if _is_client(agent):
         return CLIENT, [*_with_neg(tok), agent]
-    if _is_party(agent):
+    if _is_agent(agent):
         return THIRD, [*_with_neg(tok), *_noun_phrase(agent)]
     return None
 
@@ -413,13 +501,72 @@ def _answers_for(tok):
 
 
 def _not_depend(tok):
-    """«От нас это (никак) не зависит»."""
-    if not has_lemma(tok, words("depend_verbs")) or not negated(tok):
+    """«От нас это (никак) не зависит», «Это не от нас зависит», «зависит от
+    таможни, а не от нас»; «зависит только от перевозчика»."""
+    if not has_lemma(tok, words("depend_verbs")):
         return None
-    for c in tok.children:
-        if c.dep_ == "obl" and lemma(c) in ("мы", "я") and any(x.lower_ == "от" for x in c.children):
-            first = min([c.i, *[x.i for x in c.children]])
-            return DENIAL, [tok, c, tok.doc[first]]
+    doc = tok.doc
+    for c in [*tok.children, *[g for c in tok.children if c.dep_ == "obl" for g in c.children if g.dep_ == "conj"]]:
+        if c.dep_ not in ("obl", "conj") or not any(x.lower_ == "от" for x in c.children):
+            continue
+        first = min([c.i, *[x.i for x in c.children if x.i < c.i]])
+        if lemma(c) in ("мы", "я") or _is_company_np(c):
+            neg = [x for x in c.children if x.lower_ == "не"] or ([doc[first - 1]] if first > 0 and doc[first - 1].lower_ == "не" else [])
+            if negated(tok) or neg:
+                return DENIAL, [tok, c, doc[first], *neg, *_with_neg(tok)]
+        elif _is_agent(c) and not negated(tok) and any(has_lemma(x, words("only_words")) for x in [*tok.children, *c.children]):
+            return THIRD, [tok, doc[first], *_noun_phrase(c)]  # «зависит только от перевозчика»
+    return None
+
+
+def _beyond_us(tok):
+    """«Это не в нашей власти», «вне нашей компетенции», «за пределами наших
+    полномочий», «не наша зона ответственности»."""
+    if not is_noun(tok) or not has_lemma(tok, words("power_nouns")):
+        return None
+    ours = [c for c in tok.children if lemma(c) == "наш"]
+    if not ours:
+        zone = tok.head if tok.dep_ == "nmod" and lemma(tok.head) == "зона" else None
+        ours = [c for c in zone.children if lemma(c) == "наш"] if zone is not None else []
+        if not ours:
+            return None
+        tok = zone
+    cases = [c for c in tok.children if c.dep_ == "case"]
+    outside = [c for c in cases if c.lower_ in ("вне",)]
+    limits = tok.head if lemma(tok.head) == "предел" and any(c.lower_ == "за" for c in tok.head.children) else None
+    neg = [c for c in tok.children if c.lower_ == "не"]
+    if not neg and tok.i > tok.sent.start:
+        before = [t for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i] if t.lower_ == "не"]
+        neg = before[-1:]
+    if outside or neg:
+        return DENIAL, [*outside, *neg, *ours, tok]
+    if limits is not None:
+        return DENIAL, [*[c for c in limits.children if c.lower_ == "за"], limits, *ours, tok]
+    return None
+
+
+def _address_to(tok):
+    """«Это вопрос к перевозчику», «Все претензии — к транспортной компании»,
+    «Обращайтесь с претензиями к производителю»: the Клиент is sent to blame
+    somebody else."""
+    if not is_noun(tok) or not has_lemma(tok, words("claim_nouns") | words("question_nouns")):
+        return None
+    target = None
+    for c in [*tok.children, *[c for c in tok.head.children if tok.head is not tok and c.i > tok.i]]:
+        if any(x.lower_ == "к" for x in c.children) and _is_agent(c) and not _is_own(c):
+            target = c
+            break
+    if target is None:
+        return None
+    to = [x for x in target.children if x.lower_ == "к"]
+    # what the matter is («это вопрос к …», «Все претензии — к …») …
+    said = tok.dep_ == "ROOT" or any(lemma(c) == "это" for c in tok.children)
+    # … or where the Клиент is told to take his claims («Обращайтесь с претензиями к …»)
+    head = tok.head
+    sent_on = head is not tok and head.pos_ == "VERB" and (
+        morph(head, "Mood") == "Imp" or morph(head, "VerbForm") == "Inf" or morph(head, "Person") == "2")
+    if said or (sent_on and has_lemma(tok, words("claim_nouns"))):
+        return THIRD, [tok, *to, *_noun_phrase(target)]
     return None
 
 
@@ -427,7 +574,7 @@ def _because_of(tok):
     """«Заказ задержался из-за курьерской службы»."""
     if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "из-за" for c in tok.children):
         return None
-    if _is_party(tok, strict=True):
+    if _is_party(tok, strict=True) or (not _is_party(tok) and _is_agent(tok)):
         return THIRD, [*[c for c in tok.children if c.lower_ == "из-за"], *_noun_phrase(tok)]
     return None
 
