@@ -162,7 +162,10 @@ def rewrite_message(message, options) -> str:
         suffix = ".txt"
 
     report = next(lint_messages([message], options))
-    rewrites = sorted((f.rewrite for f in report.findings if f.rewrite is not None), key=lambda e: e.offset)
+    # At one offset the longer rewrite goes first: a sentence rewritten whole
+    # takes in the smaller edits inside it.
+    rewrites = sorted((f.rewrite for f in report.findings if f.rewrite is not None),
+                      key=lambda e: (e.offset, -e.length))
     fixes_ = sorted((f.fix for f in report.findings if f.fix is not None), key=lambda e: e.offset)
     text, _ = apply_edits(message.text, rewrites + fixes_)
     for _ in range(MAX_PASSES):

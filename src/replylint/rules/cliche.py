@@ -32,9 +32,10 @@
 from __future__ import annotations
 
 from .. import lexicon
+from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
-from ._ru import fold, has_lemma, lemmas, matches
+from ._ru import fold, has_lemma, lemmas, matches, parses
 
 _DATIVE_PRON = {"вам", "нам", "им", "ему", "ей", "мне", "тебе", "вами", "нами", "ими", "им", "мной"}
 
@@ -49,7 +50,8 @@ class Cliche(Rule):
         for label, span in matches("cliche", "patterns", ctx.doc):
             if not ctx.company_speaks(span[0]):
                 continue
-            yield ctx.hit(span, message=f"Канцелярский штамп «{label}»: скажите то же простыми словами.")
+            yield ctx.hit(span, message=f"Канцелярский штамп «{label}»: скажите то же простыми словами.",
+                          **_rewrite(ctx, label, span))
         conf = lexicon.load("cliche").get("dannyi", {})
         given = frozenset(fold(w) for w in conf.get("given_nouns", []))
         data_mods = frozenset(fold(w) for w in conf.get("data_modifiers", []))
@@ -59,7 +61,7 @@ class Cliche(Rule):
             if not ctx.company_speaks(tok) or not _is_this_sense(tok, given, data_mods):
                 continue
             yield ctx.hit(tok, message=f"«{tok.text}» в значении «этот» — канцелярит: напишите «этот» "
-                                       "или назовите предмет прямо.")
+                                       "или назовите предмет прямо.", **_this(tok))
 
 
 def _next_word(tok):
@@ -118,3 +120,147 @@ def _prev_modifier(tok, data_mods) -> bool:
     while j >= 0 and doc[j].is_space:
         j -= 1
     return j >= 0 and has_lemma(doc[j], data_mods) and "Plur" in doc[j].morph.get("Number")
+
+
+# --- the rewrite: plain words ------------------------------------------------------
+# What replaces each formula is data: [cliche] in lexicons/rewrites.toml.
+
+def _rewrite(ctx, label, span) -> dict:
+    """``rewrite=`` (and ``suggestion=`` when the formula is only removed)
+    for ``ctx.hit``."""
+    conf = rw.templates("cliche")
+    how = conf.get("formulas", {}).get(label, {})
+    action = how.get("action")
+    if action == "remove":
+        return _removal(ctx, span)
+    if action == "tell":
+        return _tell(span, conf)
+    if action == "text":
+        if len(span) == 1 and how.get("word"):
+            return _this(span[0], how["word"])
+        text = how.get("text", "").replace("{what}", span[-1].text)
+        return {"rewrite": (span, _fit(span[0], text))}
+    return {}
+
+
+def _fit(first, text: str) -> str:
+    """Capital at the start of a sentence, small letter inside it."""
+    return rw.capitalise_first(text) if rw.starts_sentence(first) else rw.lower_first(text)
+
+
+def _this(tok, word: str | None = None) -> dict:
+    """«данный» / «вышеуказанный» → «этот» in the same case, number and gender."""
+    word = word or rw.templates("cliche").get("this", "этот")
+    noun = _noun_of(tok)
+    return {"rewrite": (tok, rw.agree_with(word, tok, noun))}
+
+
+def _noun_of(tok):
+    if tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head
+    nxt = _next_word(tok)
+    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return nxt
+    return None
+
+
+def _joiners() -> frozenset[str]:
+    return frozenset(fold(w) for w in rw.templates("cliche").get("joiners", []))
+
+
+def _removal(ctx, span) -> dict:
+    """The formula removed with what joined it to the sentence; a sentence
+    of nothing else removed whole, with the space or line it stood on."""
+    doc = span.doc
+    sent = span.sent
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    outside = [t for t in words if not span.start <= t.i < span.end]
+    joiners = _joiners()
+    if not outside:
+        start, end = rw.sentence_span(sent)
+        text = ctx.text
+        before = start
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        line_start = before == 0 or text[before - 1] == "\n"
+        line_end = after == len(text) or text[after] in "\r\n"
+        if line_start and line_end:
+            if after < len(text):
+                after += 2 if text[after:after + 2] == "\r\n" else 1
+            return {"rewrite": ((before, after), ""), "suggestion": "Уберите эту фразу."}
+        if line_start:
+            return {"rewrite": ((start, after), ""), "suggestion": "Уберите эту фразу."}
+        return {"rewrite": ((before, end), ""), "suggestion": "Уберите эту фразу."}
+    if outside[0].i > span.start:
+        # at the start: drop the joiners after it, the next word starts the sentence
+        j = span.end
+        while j < sent.end and (doc[j].is_space or doc[j].is_punct or fold(doc[j].text) in joiners):
+            j += 1
+        nxt = doc[j]
+        start_of_sentence = rw.starts_sentence(span[0])
+        text = rw.capitalise_first(nxt.text) if start_of_sentence else nxt.text
+        result = (ctx.sentence_text(sent)[:0])
+        return {"rewrite": ((span.start_char, nxt.idx + len(nxt.text)), text),
+                "suggestion": _sentence_after(sent, span.start_char, nxt.idx + len(nxt.text), text) or result}
+    # inside or at the end: drop it with the joiners before it
+    j = span.start - 1
+    while j > sent.start and (doc[j].is_space or (doc[j].is_punct and doc[j].text in ",;—–-")
+                              or fold(doc[j].text) in joiners):
+        j -= 1
+    prev = doc[j]
+    start = prev.idx + len(prev.text)
+    end = span.end_char
+    if span.end < sent.end and doc[span.end].text == "," and not any(
+            t.i >= span.end for t in outside):
+        end = doc[span.end].idx + 1
+    return {"rewrite": ((start, end), ""), "suggestion": _sentence_after(sent, start, end, "")}
+
+
+def _sentence_after(sent, start: int, end: int, text: str) -> str:
+    raw = sent.text
+    base = sent.start_char
+    return (raw[:start - base] + text + raw[end - base:]).strip()
+
+
+def _tell(span, conf) -> dict:
+    """«Доводим до сведения клиентов» → «Сообщаем Клиентам», «ставим Вас в
+    известность» → «сообщаем Вам», «Настоящим сообщаем» → «Сообщаем»."""
+    doc = span.doc
+    verbs = {fold(k): v for k, v in conf.get("tell", {}).items()}
+    verb = next((t for t in span if set(lemmas(t)) & verbs.keys()), None)
+    if verb is None:
+        return {}
+    lemma = verbs[next(lem for lem in lemmas(verb) if lem in verbs)]
+    parts = [rw.verb_like(lemma, verb)]
+    end = span.end_char
+    # the addressee: «Вас» in the formula, or the genitive after «сведения»
+    whom = next((t for t in span if fold(t.text) in ("вас", "тебя")), None)
+    owner = _genitive_after(span) if whom is None and has_lemma(span[-1], {"сведение"}) else None
+    if owner is not None:
+        first, head, last = owner
+        end = last.idx + len(last.text)
+        parts.append(rw.phrase_in_case(doc[first.i:last.i + 1], head, "datv"))
+    elif whom is not None:
+        parts.append(rw.inflect_word(whom.text, {"datv"}, "PRON"))
+    text = " ".join(parts)
+    if fold(span[-1].text) == "что":
+        text += ", что"
+    return {"rewrite": ((span.start_char, end), _fit(span[0], text))}
+
+
+def _genitive_after(span):
+    """«до сведения (наших) клиентов»: (first, head, last) of the genitive
+    noun phrase right after the formula, or None."""
+    doc = span.doc
+    j = span.end
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    first = j
+    while j < len(doc) and doc[j].pos_ in ("DET", "ADJ") and "Gen" in doc[j].morph.get("Case"):
+        j += 1
+    if j >= len(doc) or doc[j].pos_ not in ("NOUN", "PROPN") or "Gen" not in doc[j].morph.get("Case"):
+        return None
+    return doc[first], doc[j], doc[j]

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
 from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_past, lemmas, parses, person
@@ -73,7 +74,7 @@ class CustomerLegwork(Rule):
                 done.update(range(span.start, span.end))
                 yield ctx.hit(span, message=(
                     f"Клиента отправляют делать работу компании ({what}): «{span.text}». "
-                    "Сделайте это сами и сообщите Клиенту результат."))
+                    "Сделайте это сами и сообщите Клиенту результат."), rewrite=_rewrite(sent, span, what))
             prev_sent = sent
 
 
@@ -277,3 +278,181 @@ def _instrument(tok) -> bool:
     """«отправьте почтой» names a channel, not someone to contact."""
     return "Ins" in tok.morph.get("Case") and not any(c.dep_ == "case" for c in tok.children) \
         and not (tok.i > 0 and fold(tok.doc[tok.i - 1].text) in ("с", "со"))
+
+
+# --- the rewrite: the company does it -------------------------------------------
+
+_STOPS = {":", ";", "—", "–", ".", "!", "?", "…"}
+_SUBORDINATORS = {"чтобы", "если", "когда", "пока", "хотя", "так", "поэтому", "потому"}
+
+
+def _rewrite(sent, span, what):
+    """The errand moved to the company's voice: «Обратитесь, пожалуйста, в
+    свой банк» → «Мы сами обратимся в Ваш банк и сообщим Вам результат
+    [срок]». ``(where, text)`` for ``ctx.hit``, or None."""
+    conf = rw.templates("customer-legwork")
+    doc = sent.doc
+    found = next(((t, *_mode(t, sent)) for t in span if not t.is_punct and _mode(t, sent)[0] is not None), None)
+    if found is None:
+        return None
+    verb, mode, trigger = found
+    dropped = frozenset(fold(w) for w in conf.get("dropped", []))
+    send = frozenset(fold(w) for w in conf.get("send_verbs", []))
+    perfective = {fold(k): v for k, v in conf.get("perfective", {}).items()}
+    tracking = what == "отслеживание"
+
+    # where the errand starts: the modal, «Вам», «Пожалуйста,», «самостоятельно»
+    start = min(verb.i, trigger.i)
+    while start - 1 >= sent.start and (fold(doc[start - 1].text) in dropped
+                                       or (doc[start - 1].text == "," and start - 2 >= sent.start
+                                           and fold(doc[start - 2].text) == "пожалуйста"
+                                           and rw.starts_sentence(doc[start - 2]))):
+        start -= 1
+    # an errand chained to earlier requests («Скачайте бланк, заполните его …»)
+    start = _chain_start(sent, start, send)
+    # where it ends: a colon or dash, the sentence end, or a new clause
+    starters = frozenset(fold(w) for w in conf.get("clause_starters", []))
+    end = verb.i
+    j = verb.i + 1
+    while j < sent.end:
+        t = doc[j]
+        if t.text in _STOPS:
+            break
+        if t.text == "," and j + 1 < sent.end and fold(doc[j + 1].text) in starters:
+            break
+        if not t.is_space:
+            end = j
+        j += 1
+    while end > verb.i and doc[end].is_punct and doc[end].text not in "»)":
+        end -= 1
+    # «…, они подскажут, где курьер»: what the third party would have said goes too
+    helpers = frozenset(fold(w) for w in conf.get("helper_pronouns", []))
+    rest = [t for t in doc[end + 1:sent.end] if not t.is_space]
+    if len(rest) > 1 and rest[0].text in (",", "—", "–") and fold(rest[1].text) in helpers:
+        tail = [t for t in rest if not (t.is_punct and t.text not in "»)")]
+        helper_end = tail[-1].i if tail else end
+    else:
+        helper_end = None
+
+    ops: dict[int, str] = {}
+    k = start
+    while k <= end:
+        t = doc[k]
+        low = fold(t.text)
+        if k == trigger.i and trigger.i != verb.i:
+            ops[k] = ""
+        elif low in dropped and t.pos_ != "NOUN":
+            ops[k] = ""
+            if low == "пожалуйста":
+                _drop_commas(doc, k, start, end, ops)
+        elif k == verb.i or _imperative_here(t):
+            if k != verb.i and (_to_us(t) or set(lemmas(t)) & send):
+                cut = _clause_start(doc, k, start)
+                stop = _clause_stop(doc, k, end)
+                for m in range(cut, stop + 1):
+                    ops[m] = ""
+                k = stop + 1
+                continue
+            lemma = next((lem for lem in lemmas(t) if lem in perfective), None)
+            if tracking and k == verb.i:
+                ops[k] = rw.to_we(conf.get("track_verb", "отследить"))
+            else:
+                ops[k] = rw.to_we(perfective[lemma] if lemma else t.text)
+        elif has_lemma(t, {"свой"}) and t.pos_ in ("DET", "ADJ", "PRON"):
+            ops[k] = rw.agree_with("Ваш", t, t.head if t.head.i > t.i else None)
+        elif mode != "imp" and k > verb.i and _is_infinitive(t) and fold(doc[k - 1].text) in ("и", ","):
+            ops[k] = rw.to_we(perfective.get(fold(t.lemma_), t.text))
+        k += 1
+    action = rw.rebuild(doc, start, end, ops)
+    if not action:
+        return None
+    variant = "tracked" if tracking else "done"
+    if _ends_in_clause(doc, start, end, ops):
+        variant += "_after_clause"
+    text = rw.render("customer-legwork", variant, action=action,
+                     thing=_tracked(sent, verb, conf) if tracking else None)
+    if helper_end is not None:
+        end = helper_end
+    if text is None:
+        return None
+    if not rw.starts_sentence(doc[start]):
+        text = rw.lower_first(text)
+    return (doc[start].idx, doc[end].idx + len(doc[end].text)), text
+
+
+def _ends_in_clause(doc, start, end, ops) -> bool:
+    """The kept words end in a clause after a comma («узнаем, почему …»,
+    «в банк, выпустивший карту»), not in a list of our actions («позвоним
+    …, попросим …»): the report after it needs a comma."""
+    commas = [k for k in range(start, end + 1) if doc[k].text == "," and ops.get(k) != ""]
+    if not commas:
+        return False
+    moved = [k for k, v in ops.items() if v and k > commas[-1] and k <= end and doc[k].text != v]
+    return not moved
+
+
+def _imperative_here(tok) -> bool:
+    return tok.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN") and not _is_infinitive(tok) and is_imperative(tok)
+
+
+def _chain_start(sent, start, send):
+    """The first of the requests joined to the errand by commas or «и»
+    («Скачайте бланк с сайта, заполните его самостоятельно»)."""
+    doc = sent.doc
+    best = start
+    for j in range(start - 1, sent.start - 1, -1):
+        t = doc[j]
+        if t.text in _STOPS or fold(t.text) in _SUBORDINATORS:
+            break
+        if _imperative_here(t) and not _to_us(t) and not set(lemmas(t)) & send:
+            best = j
+    return best
+
+
+def _drop_commas(doc, k, start, end, ops):
+    """«, пожалуйста,» goes with its commas."""
+    after = k + 1 if k + 1 <= end and doc[k + 1].text == "," else None
+    before = k - 1 if k - 1 >= start and doc[k - 1].text == "," else None
+    if after is not None:
+        ops[after] = ""
+    if before is not None and (after is not None or k + 1 > end):
+        ops[before] = ""
+
+
+def _clause_start(doc, k, start) -> int:
+    """The first token of the clause of ``k``, with the comma and «и / а»
+    that joined it."""
+    j = k
+    while j - 1 >= start and doc[j - 1].text not in (",",) and fold(doc[j - 1].text) not in ("и", "а", "но"):
+        j -= 1
+    while j - 1 >= start and (doc[j - 1].text == "," or fold(doc[j - 1].text) in ("и", "а", "но")):
+        j -= 1
+    return j
+
+
+def _clause_stop(doc, k, end) -> int:
+    j = k
+    while j + 1 <= end and doc[j + 1].text != ",":
+        j += 1
+    return j
+
+
+def _tracked(sent, verb, conf) -> str:
+    """«она» for the object of the verb («отследите посылку», «отслеживайте
+    её»), else the tracked noun named in the sentence, else the default."""
+    things = frozenset(fold(w) for w in conf.get("things", []))
+    pronouns = conf.get("pronouns", {})
+    doc = sent.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < sent.end else None
+    if nxt is not None and (set(lemmas(nxt)) & things or fold(nxt.text) in ("ее", "его", "их")):
+        g = rw.token_grammemes(nxt)
+        if nxt.pos_ == "PRON" or fold(nxt.text) in ("ее", "его", "их"):
+            key = "plur" if fold(nxt.text) == "их" else ("femn" if fold(nxt.text) == "ее" else "masc")
+        else:
+            key = "plur" if g.get("number") == "plur" else g.get("gender", "femn")
+        return pronouns.get(key, "она")
+    for t in sent:
+        if t.pos_ in ("NOUN", "PROPN") and set(lemmas(t)) & things:
+            lemma = next(lem for lem in lemmas(t) if lem in things)
+            return rw.inflect_word(lemma, {"nomn", "sing"}, "NOUN")
+    return conf.get("default_thing", "посылка")

@@ -37,6 +37,7 @@
 from __future__ import annotations
 
 from .. import lexicon
+from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
 from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, lemmas, parses, person
@@ -67,7 +68,7 @@ class Distrust(Rule):
                 if span.start in seen or not ctx.company_speaks(span[0]):
                     continue
                 seen.add(span.start)
-                yield ctx.hit(span, message=_MESSAGE[kind].format(span.text))
+                yield ctx.hit(span, message=_MESSAGE[kind].format(span.text), rewrite=_rewrite(sent, kind))
 
 
 def _findings(sent):
@@ -371,3 +372,62 @@ def _payer(tok, sent, customer):
     if person(tok) == "2" or is_imperative(tok):
         return tok
     return None
+
+
+# --- the rewrite: trust instead of proof ----------------------------------------
+
+def _rewrite(sent, kind):
+    """The whole sentence replaced: costs taken on (``law``), a photo asked
+    for the company's own sake when the draft asked for evidence or proof,
+    else trust and a placeholder for what the company does."""
+    conf = rw.templates("distrust")
+    evidence = _evidence(sent, conf)
+    if kind == "law":
+        text = rw.render("distrust", "law")
+    elif evidence is not None or kind == "proof":
+        text = rw.render("distrust", "proof", evidence=evidence or conf.get("evidence_default", "фото"))
+    else:
+        text = rw.render("distrust", "trust")
+    return (rw.sentence_span(sent), text) if text else None
+
+
+def _evidence(sent, conf):
+    """«видео распаковки», «фото чека и пакета» — the evidence the sentence
+    asks the Клиент for, in the accusative — or None."""
+    wanted = frozenset(fold(w) for w in conf.get("evidence", []))
+    send = frozenset(fold(w) for w in conf.get("send_verbs", []))
+    doc = sent.doc
+    asked = next((t for t in sent if set(lemmas(t)) & send and any(
+        p.tag.POS in ("VERB", "INFN") for p in parses(t))), None)
+    if asked is None:
+        return None
+    for tok in sent:
+        if tok.i <= asked.i or tok.pos_ not in ("NOUN", "PROPN", "X") or not set(lemmas(tok)) & wanted:
+            continue
+        first = tok.i
+        while first - 1 >= sent.start and doc[first - 1].pos_ == "ADJ" and doc[first - 1].head.i == tok.i:
+            first -= 1
+        last = tok.i
+        j = tok.i + 1
+        while j < sent.end:
+            t = doc[j]
+            if (t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") or _nominal(t)) and _genitive(t):
+                last = j
+            elif fold(t.text) in ("и", "или") and j + 1 < sent.end and doc[j + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+                pass
+            elif t.pos_ in ("NOUN", "PROPN") and fold(doc[j - 1].text) in ("и", "или"):
+                last = j
+            else:
+                break
+            j += 1
+        return rw.phrase_in_case(doc[first:last + 1], tok, "accs")
+    return None
+
+
+def _nominal(tok) -> bool:
+    """A noun or adjective by pymorphy3 (the tagger calls «распаковки» a verb)."""
+    return tok.is_alpha and any(p.tag.POS in ("NOUN", "ADJF") for p in parses(tok)[:1])
+
+
+def _genitive(tok) -> bool:
+    return "Gen" in tok.morph.get("Case") or any(p.tag.case == "gent" for p in parses(tok)[:2])

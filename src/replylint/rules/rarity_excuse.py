@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
 from ._ru import fold, has_lemma, is_negated, lemmas, matches
@@ -63,10 +64,10 @@ class RarityExcuse(Rule):
                     continue
                 if _policy_phrase(span, policy) or _small_count(span, min_stat):
                     continue
-                yield ctx.hit(span, message=_message(span.text))
+                yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
             for span in _percent_claims(sent, stat_nouns):
                 if ctx.company_speaks(span[0]):
-                    yield ctx.hit(span, message=_message(span.text))
+                    yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
 
 
 def _message(text: str) -> str:
@@ -141,3 +142,63 @@ def _percent_claims(sent, stat_nouns):
                 break
             if nxt.pos_ not in ("DET", "ADJ", "PRON"):
                 break
+
+
+# --- the rewrite: ownership ------------------------------------------------------
+
+_BOUNDS = {":", ";"}
+
+
+def _rewrite(ctx, sent, span):
+    """The clause that plays the problem down replaced by ownership («Нам
+    очень жаль, что так вышло именно с Вашим заказом»); a clause after
+    «, но / , а» or a colon stays. ``(where, text)`` for ``ctx.hit``."""
+    conf = rw.templates("rarity-excuse")
+    contrast = frozenset(fold(w) for w in conf.get("contrast", []))
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+
+    def boundary(k: int) -> bool:
+        t = toks[k]
+        if t.text in _BOUNDS:
+            return True
+        return t.text == "," and k + 1 < len(toks) and fold(toks[k + 1].text) in contrast
+
+    pos = {t.i: k for k, t in enumerate(toks)}
+    k0 = pos.get(span.start, 0)
+    lo = k0
+    while lo > 0 and not boundary(lo - 1):
+        lo -= 1
+    k1 = pos.get(span.end - 1, len(toks) - 1)
+    hi = k1
+    while hi + 1 < len(toks) and not boundary(hi + 1):
+        hi += 1
+    while hi > lo and toks[hi].is_punct and toks[hi].text not in "»)":
+        hi -= 1
+    first, last = toks[lo], toks[hi]
+    if first.text in contrast or fold(first.text) in contrast:
+        first = toks[lo + 1] if lo + 1 <= hi else first
+    thing = _thing(ctx, sent, conf)
+    regret = frozenset(fold(w) for w in conf.get("regret_words", []))
+    variant = "again" if any(set(lemmas(t)) & regret and ctx.company_speaks(t) for t in ctx.doc) else "own"
+    text = rw.render("rarity-excuse", variant, thing=thing) if thing else rw.render("rarity-excuse", variant + "_you")
+    if text is None:
+        return None
+    if not rw.starts_sentence(first):
+        text = rw.lower_first(text)
+    return (first.idx, last.idx + len(last.text)), text
+
+
+def _thing(ctx, sent, conf):
+    """«Вашим заказом»: the first word of ``things`` in the sentence, the
+    draft before it, or the Клиент's message, with «Ваш» in the instrumental."""
+    things = frozenset(fold(w) for w in conf.get("things", []))
+    pools = [list(sent), [t for t in ctx.doc if t.i < sent.start]]
+    if ctx.incoming_doc is not None:
+        pools.append(list(ctx.incoming_doc))
+    for pool in pools:
+        for tok in pool:
+            if tok.pos_ in ("NOUN", "PROPN") and set(lemmas(tok)) & things:
+                lemma = next(lem for lem in lemmas(tok) if lem in things)
+                return rw.your(lemma, "ablt")
+    return None

@@ -36,6 +36,7 @@
 from __future__ import annotations
 
 from .. import lexicon
+from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
 from ._ru import clause_window, fold, has_lemma, is_imperative, is_past, matches, parses, person
@@ -69,10 +70,11 @@ class VaguePromise(Rule):
                     found.append(sent.doc[start:tok.i + 1])
             if not found or has_concrete_time(sent):
                 continue
+            rewrite = _rewrite(sent, found, effort, effort_impf)
             for span in sorted(found, key=lambda s: s.start):
                 yield ctx.hit(span, message=(
                     f"Обещание без срока: «{span.text}». Назовите конкретную дату или время, "
-                    "например «сегодня до [время]»."))
+                    "например «сегодня до [время]»."), rewrite=rewrite)
 
     @staticmethod
     def _counts(ctx, span) -> bool:
@@ -123,3 +125,98 @@ def _is_effort_promise(tok, effort, effort_impf) -> bool:
         return any(fold(c.text) in ("будем", "буду") for c in tok.children) or (
             tok.i > 0 and fold(tok.doc[tok.i - 1].text) in ("будем", "буду"))
     return False
+
+
+# --- the rewrite: a concrete deadline ------------------------------------------
+
+def _rewrite(sent, found, effort, effort_impf):
+    """One edit for the whole sentence, shared by its findings: the effort
+    verbs dropped and the infinitive after them in the 1st person plural
+    («постараемся перечислить» → «перечислим»), vague times replaced by a
+    deadline («в ближайшее время» → «до [дата]»), hedges («по возможности»)
+    dropped; with no vague time the deadline ends the promise's clause.
+    ``(where, text)`` for ``ctx.hit``, or None."""
+    doc = sent.doc
+    conf = rw.templates("vague-promise")
+    dropped_labels = set(conf.get("dropped", []))
+    labels = {span.start: label for label, span in matches("vague_promise", "patterns", sent)}
+    ops: dict[int, str] = {}
+    verbs = []
+    timed = False
+    clause_end = None
+    for span in sorted(found, key=lambda s: s.start):
+        last = span[-1]
+        if _is_effort_promise(last, effort, effort_impf):
+            inf = _infinitive_after(last, sent)
+            for t in span:
+                ops[t.i] = ""
+            if inf is not None:
+                ops[inf.i] = rw.to_we(inf)
+                verbs.append(inf)
+                clause_end = clause_end or _clause_end(inf, sent)
+            else:
+                ops[last.i] = "{effort_alone}"
+                clause_end = clause_end or last
+            continue
+        verb = _governing_verb(span.root)
+        if verb is not None:
+            verbs.append(verb)
+        verbs += [t for t in clause_window(span.root, sent) if t.pos_ in ("VERB", "AUX")]
+        if labels.get(span.start) in dropped_labels:
+            for t in span:
+                ops[t.i] = ""
+            nxt = doc[span.end] if span.end < sent.end else None
+            if nxt is not None and nxt.text == ",":
+                ops[nxt.i] = ""
+            clause_end = clause_end or _clause_end(verb or span.root, sent)
+            continue
+        for t in span:
+            ops[t.i] = ""
+        ops[span.start] = "{deadline}"
+        timed = True
+    deadline = _deadline(verbs, conf)
+    if not timed and clause_end is not None:
+        if "{effort_alone}" not in ops.values():
+            ops[clause_end.i] = ops.get(clause_end.i, clause_end.text) + " {deadline}"
+    if not ops:
+        return None
+    first, last = min(ops), max(ops)
+    start_of_sentence = rw.starts_sentence(doc[first])
+    if start_of_sentence and ops.get(first) == "":
+        # the dropped first words: the next word starts the sentence now
+        j = first
+        while j < sent.end and ops.get(j) == "":
+            j += 1
+        last = max(last, min(j, sent.end - 1))
+    text = rw.rebuild(doc, first, last, ops)
+    alone = rw.templates("vague-promise").get("effort_alone", "{deadline}")
+    text = text.replace("{effort_alone}", alone).replace("{deadline}", deadline)
+    text = rw.capitalise_first(text) if start_of_sentence else text
+    return (doc[first].idx, doc[last].idx + len(doc[last].text)), text
+
+
+def _infinitive_after(tok, sent):
+    """The infinitive an effort verb governs: «постараемся (как можно скорее)
+    перечислить»."""
+    doc = sent.doc
+    for j in range(tok.i + 1, min(sent.end, tok.i + 5)):
+        t = doc[j]
+        if t.is_punct and t.text != "-":
+            return None
+        if t.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "X") and any(p.tag.POS == "INFN" for p in parses(t)):
+            return t
+    return None
+
+
+def _clause_end(tok, sent):
+    """The last word of the comma-bounded stretch of ``tok``."""
+    window = [t for t in clause_window(tok, sent) if not t.is_punct]
+    return window[-1] if window else tok
+
+
+def _deadline(verbs, conf) -> str:
+    today_verbs = frozenset(fold(v) for v in conf.get("today_verbs", []))
+    for verb in verbs:
+        if has_lemma(verb, today_verbs):
+            return conf.get("today", "сегодня до [время]")
+    return conf.get("date", "до [дата]")
