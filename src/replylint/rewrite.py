@@ -237,7 +237,7 @@ def phrase_in_case(tokens, head, case: str) -> str:
         word = tok.text
         if tok.i == head.i:
             word = inflect_word(tok.text, {case} | ({number} if number else set()), tok.pos_, gram.get("case"))
-        elif tok.i < head.i and tok.pos_ in ("ADJ", "DET") and tok.head.i == head.i:
+        elif tok.i < head.i and tok.pos_ in ("ADJ", "DET"):
             g = {case} | ({number} if number else set())
             if number != "plur" and gender:
                 g.add(gender)

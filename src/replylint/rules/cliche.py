@@ -35,7 +35,7 @@ from .. import lexicon
 from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
-from ._ru import fold, has_lemma, lemmas, matches, parses
+from ._ru import fold, has_lemma, is_number, lemmas, matches, parses
 
 _DATIVE_PRON = {"вам", "нам", "им", "ему", "ей", "мне", "тебе", "вами", "нами", "ими", "им", "мной"}
 
@@ -150,8 +150,18 @@ def _fit(first, text: str) -> str:
 
 def _this(tok, word: str | None = None) -> dict:
     """«данный» / «вышеуказанный» → «этот» in the same case, number and gender."""
-    word = word or rw.templates("cliche").get("this", "этот")
+    conf = rw.templates("cliche")
     noun = _noun_of(tok)
+    doc = tok.doc
+    if word is None and noun is not None and tok.i > 0 and noun.i == tok.i + 1:
+        prev = doc[tok.i - 1]
+        phrase = " ".join(fold(t.text) for t in (prev, tok, noun))
+        plain = {fold(k): v for k, v in conf.get("phrases", {}).items()}.get(phrase)
+        if plain is not None:
+            return {"rewrite": ((prev.idx, noun.idx + len(noun.text)), _fit(prev, plain))}
+    word = word or conf.get("this", "этот")
+    if noun is not None and any(is_number(t) for t in doc[tok.i + 1:noun.i]):
+        noun = None  # «данные два товара»: the numeral governs the noun, the word keeps its own form
     return {"rewrite": (tok, rw.agree_with(word, tok, noun))}
 
 
@@ -159,6 +169,8 @@ def _noun_of(tok):
     if tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head
     nxt = _next_word(tok)
+    while nxt is not None and is_number(nxt) and nxt.i - tok.i <= 3:
+        nxt = _next_word(nxt)
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
         return nxt
     return None

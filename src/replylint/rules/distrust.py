@@ -40,7 +40,7 @@ from .. import lexicon
 from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
-from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, lemmas, parses, person
+from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, is_number, lemmas, parses, person
 
 _MESSAGE = {
     "proof": "Требование доказательств: «{}». Клиенту верят на слово — попросите фото только для своего "
@@ -405,8 +405,9 @@ def _evidence(sent, conf):
         if tok.i <= asked.i or tok.pos_ not in ("NOUN", "PROPN", "X") or not set(lemmas(tok)) & wanted:
             continue
         first = tok.i
-        while first - 1 >= sent.start and doc[first - 1].pos_ == "ADJ" and doc[first - 1].head.i == tok.i:
+        while first - 1 > asked.i and (doc[first - 1].pos_ in ("ADJ", "DET") or is_number(doc[first - 1])):
             first -= 1
+        counted = any(is_number(t) for t in doc[first:tok.i])
         last = tok.i
         j = tok.i + 1
         while j < sent.end:
@@ -420,6 +421,8 @@ def _evidence(sent, conf):
             else:
                 break
             j += 1
+        if counted:  # «две фотографии упаковки»: the numeral has put it in the right case
+            return rw.rebuild(doc, first, last)
         return rw.phrase_in_case(doc[first:last + 1], tok, "accs")
     return None
 

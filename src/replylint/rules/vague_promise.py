@@ -170,9 +170,13 @@ def _rewrite(sent, found, effort, effort_impf):
                 ops[nxt.i] = ""
             clause_end = clause_end or _clause_end(verb or span.root, sent)
             continue
-        for t in span:
-            ops[t.i] = ""
-        ops[span.start] = "{deadline}"
+        first = span.start
+        if first - 1 >= sent.start and doc[first - 1].pos_ == "ADP" and (
+                doc[first - 1].head.i in range(span.start, span.end) or span[0].pos_ in ("NOUN", "ADJ")):
+            first -= 1  # «в течение нескольких дней»: the preposition goes with it
+        for j in range(first, span.end):
+            ops[j] = ""
+        ops[first] = "{deadline}"
         timed = True
     deadline = _deadline(verbs, conf)
     if not timed and clause_end is not None:
