@@ -68,6 +68,10 @@ class Context:
             return None
         return self._nlp(self.incoming)
 
+    def parse(self, text: str):
+        """Any text parsed by the same pipeline (a rule checks its own rewrite)."""
+        return self._nlp(text)
+
     # --- who is speaking --------------------------------------------------
     @cached_property
     def _quoted(self) -> list[bool]:

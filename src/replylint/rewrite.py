@@ -69,20 +69,24 @@ def _token_case(token) -> str | None:
     return UD_CASE.get(values[0]) if values else None
 
 
-def inflect_phrase(head, case: str) -> str:
+def inflect_phrase(head, case: str, tokens=None) -> str:
     """The text of the noun phrase headed by ``head`` with the head and its
     agreeing modifiers put into ``case``; other dependents stay as they are.
-    ``head`` is a spaCy token, or a plain string (one noun)."""
+    ``head`` is a spaCy token, or a plain string (one noun). ``tokens``: the
+    tokens to render (default: the head's whole subtree)."""
     if isinstance(head, str):
         return inflect_word(head, {case}, "NOUN")
     doc = head.doc
+    if head.pos_ == "PRON":
+        return _pronoun(head, case)
     parse = _parse_for(head.text, head.pos_, _token_case(head))
     number = parse.tag.number if parse else None
     gender = parse.tag.gender if parse else None
     animacy = parse.tag.animacy if parse else None
-    start, end = head.left_edge.i, head.right_edge.i + 1
+    if tokens is None:
+        tokens = doc[head.left_edge.i:head.right_edge.i + 1]
     out = []
-    for tok in doc[start:end]:
+    for tok in tokens:
         if tok.i == head.i:
             word = inflect_word(tok.text, {case} | ({number} if number else set()), tok.pos_, _token_case(tok))
         elif tok.head.i == head.i and tok.dep_ in _AGREEING_DEPS and tok.pos_ in ("ADJ", "DET", "NUM"):
@@ -96,8 +100,448 @@ def inflect_phrase(head, case: str) -> str:
             word = inflect_word(tok.text, gram, tok.pos_, _token_case(tok))
         else:
             word = tok.text
-        out.append(word + tok.whitespace_)
-    return "".join(out).strip()
+        out.append((sentence_word(tok, word), tok.whitespace_))
+    return _join(out)
+
+
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
+def sentence_word(tok, word: str | None = None) -> str:
+    """``word`` (default: the token's text) lower-cased when it is capital
+    only because it starts a sentence: a moved phrase keeps names, «Вы» and
+    «Ваш», and words in capitals."""
+    word = tok.text if word is None else word
+    if tok.i != tok.sent.start or (word.isupper() and len(word) > 1) or not word[:1].isupper():
+        return word
+    if tok.lemma_.lower() in ("вы", "ваш", "клиент", "клиентка", "покупатель", "покупательница"):
+        return word
+    if tok.pos_ == "PROPN" and not any(_NAME_TAGS.isdisjoint(p.tag.grammemes) for p in _morph().parse(tok.lower_)):
+        return word  # «Алла», «Москва»: names only
+    return word[:1].lower() + word[1:]
+
+
+_QUOTES = frozenset("«»\"„“”'")
+_NP_DEPS = frozenset({"amod", "det", "nummod", "nummod:gov", "nmod", "case", "compound", "flat", "flat:name",
+                      "fixed", "appos", "nmod:poss"})
+
+
+def _join(pairs) -> str:
+    """Words with the whitespace after each, tidied: one space between
+    words, none before closing punctuation."""
+    text = "".join(w + ws for w, ws in pairs)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    text = re.sub(r"\s+([,.!?:;»)])", r"\1", text)
+    text = re.sub(r"([«(])\s+", r"\1", text)
+    return text.strip()
+
+
+def _pronoun(tok, case: str) -> str:
+    """A personal pronoun in ``case`` («него» → «нём», «их» → «них» after a
+    preposition is the template's business: the form is the plain one)."""
+    parses = [p for p in _morph().parse(tok.lower_) if p.tag.POS == "NPRO"]
+    if not parses:
+        return tok.text
+    form = parses[0].inflect({case})
+    return match_case(tok.text, form.word) if form else tok.text
+
+
+def np_tokens(head, drop=()) -> list:
+    """The compact noun phrase headed by ``head``: the head with its
+    modifiers, genitives and prepositional attributes (recursively), without
+    clauses, conjuncts or tokens in ``drop`` (indices)."""
+    drop = set(drop)
+    out, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for c in tok.children:
+            if c.i in drop or (tok is head and c.dep_ == "case"):
+                continue  # «в возврате» → «возврата»: the head's preposition is the template's
+            if c.dep_ == "nmod" and c.pos_ in ("PRON", "DET"):
+                continue  # «ошибка перед тем, как …»
+            if c.dep_ in _NP_DEPS or (c.is_punct and c.text in _QUOTES):
+                stack.append(c)
+    out.sort(key=lambda t: t.i)
+    # a quotation mark without its pair is left out
+    if sum(1 for t in out if t.text in _QUOTES) % 2:
+        out = [t for t in out if t.text not in _QUOTES]
+    return out
+
+
+def noun_phrase(head, case: str | None = None, drop=()) -> str:
+    """The compact noun phrase of ``head`` (see ``np_tokens``), its head and
+    agreeing modifiers put into ``case`` (as written when ``case`` is None)."""
+    toks = np_tokens(head, drop)
+    if case is None:
+        return _join((sentence_word(t), t.whitespace_) for t in toks)
+    return inflect_phrase(head, case, toks)
+
+
+@lru_cache(maxsize=None)
+def _derivation() -> dict:
+    return lexicon.load("derivation")
+
+
+def action_noun(verb) -> str | None:
+    """The noun naming the action of ``verb`` (a token or a lemma):
+    «изменить» → «изменение»; None when the lexicon does not know it."""
+    table = _derivation().get("action_nouns", {})
+    if isinstance(verb, str):
+        return table.get(verb.lower().replace("ё", "е")) or table.get(verb.lower())
+    for lem in _verb_lemmas(verb):
+        if lem in table:
+            return table[lem]
+    return None
+
+
+def _verb_lemmas(tok) -> list[str]:
+    out = [tok.lemma_.lower()]
+    out += [p.normal_form for p in _morph().parse(tok.lower_) if p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")]
+    return [w.replace("ё", "е") for w in out] + out
+
+
+def _is_light(verb) -> bool:
+    light = frozenset(_derivation().get("light_verbs", []))
+    return any(lem in light for lem in _verb_lemmas(verb))
+
+
+_DROPPED_DEPS = frozenset({"nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "punct", "cc", "mark", "parataxis",
+                           "conj", "advcl", "ccomp", "csubj", "discourse", "vocative", "expl", "dislocated",
+                           "iobj", "orphan", "list", "acl", "acl:relcl"})
+
+
+def _verb_extras(verb, skip) -> list:
+    """Dependents of ``verb`` that say where, when, how (they follow the
+    action noun as they are): not its subject, negation, auxiliaries, the
+    Клиент in the dative, clauses."""
+    out = []
+    for c in verb.children:
+        if c.i in skip or c.dep_ in _DROPPED_DEPS or c.pos_ == "PART":
+            continue
+        if c.pos_ == "PRON" and "Case=Dat" in str(c.morph):
+            continue  # «Доставить заказ вам …»
+        if c.dep_ == "advmod" and c.lower_ in _derivation().get("dropped_adverbs", []):
+            continue
+        if c.pos_ == "VERB" and "VerbForm=Inf" in str(c.morph):
+            continue
+        out.append(c)
+    return out
+
+
+def _subtree_text(tok) -> str:
+    return _join((sentence_word(t), t.whitespace_) for t in tok.doc[tok.left_edge.i:tok.right_edge.i + 1])
+
+
+def action_phrase(verb, case: str, extra=()) -> str | None:
+    """The action of ``verb`` (an infinitive or a finite verb with its
+    dependents) named by a noun phrase in ``case``: «Изменить адрес после
+    передачи заказа» → «изменения адреса после передачи заказа» (gent);
+    «принять возврат» → «возврата» (a light verb is named by its object).
+    None when there is no noun for it."""
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    skip = {obj.i} if obj is not None else set()
+    extras = [_subtree_text(c) for c in sorted([*_verb_extras(verb, skip), *extra], key=lambda t: t.i)]
+    noun = action_noun(verb)
+    if obj is not None and obj.pos_ != "PRON" and (_is_light(verb) or noun is None):
+        parts = [noun_phrase(obj, case)]
+    elif noun is not None:
+        parts = [inflect_word(noun, {case, "sing"}, "NOUN")]
+        if obj is not None:
+            parts.append(_pronoun(obj, "gent") if obj.pos_ == "PRON" else noun_phrase(obj, "gent"))
+    else:
+        return None
+    return _join((p, " ") for p in parts + extras)
+
+
+def phrase(value, case: str) -> str | None:
+    """A noun phrase for a template slot in ``case``: a plain word, a noun
+    (its compact phrase) or a verb (its action named by a noun)."""
+    if isinstance(value, str):
+        return inflect_phrase(value, case)
+    if value.pos_ in ("VERB", "AUX"):
+        return action_phrase(value, case)
+    return noun_phrase(value, case)
+
+
+def participle_phrase(verb, noun, case: str) -> str | None:
+    """«повредили вазу» → «повреждённую вазу»: the past passive participle of
+    a transitive verb agreeing with its object, and the object's phrase."""
+    verbs = [p for p in _morph().parse(verb.lower_) if p.tag.POS in ("VERB", "INFN", "PRTS", "PRTF")]
+    if not verbs:
+        return None
+    head = _parse_for(noun.text, noun.pos_, _token_case(noun))
+    if head is None:
+        return None
+    gram = {"PRTF", "pssv", "past", case, head.tag.number or "sing"}
+    if head.tag.number != "plur" and head.tag.gender:
+        gram.add(head.tag.gender)
+    if case == "accs" and head.tag.animacy and not (head.tag.number != "plur" and head.tag.gender == "femn"):
+        gram.add(head.tag.animacy)
+    form = None
+    for p in verbs:
+        base = p.normalized
+        if base.tag.POS == "PRTS" or base.tag.POS == "PRTF":
+            base = _morph().parse(p.normal_form)[0]
+        form = base.inflect(gram)
+        if form is not None:
+            break
+    if form is None:
+        return None
+    return f"{form.word} {noun_phrase(noun, case)}"
+
+
+def attribute_phrase(adj, noun, case: str) -> str | None:
+    """«Праздник испорчен», «пришла разбитой» → «испорченный праздник»,
+    «разбитую вазу»: the adjective or participle made a full form agreeing
+    with ``noun`` in ``case``, before the noun's phrase."""
+    head = _parse_for(noun.text, noun.pos_, _token_case(noun))
+    parses = [p for p in _morph().parse(adj.lower_) if p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS")]
+    if head is None or not parses:
+        return None
+    number = head.tag.number or "sing"
+    gram = {case, number}
+    if number == "sing" and head.tag.gender:
+        gram.add(head.tag.gender)
+    if case == "accs" and head.tag.animacy and not (number == "sing" and head.tag.gender == "femn"):
+        gram.add(head.tag.animacy)
+    p = parses[0]
+    gram.add("PRTF" if p.tag.POS in ("PRTF", "PRTS") else "ADJF")
+    form = p.inflect(gram)
+    if form is None:
+        return None
+    return f"{form.word} {noun_phrase(noun, case, drop={adj.i})}"
+
+
+def we_form(tok) -> str:
+    """A predicate moved to «мы»: past and short forms become plural
+    («не успела» → «успели», «виновата» → «виноваты»), the present and
+    the future go to the first person plural («отвечает» → «отвечаем»)."""
+    morph = str(tok.morph)
+    short = [p for p in _morph().parse(tok.lower_) if p.tag.POS in ("ADJS", "PRTS")]
+    if "Tense=Past" in morph or "Variant=Short" in morph or (short and tok.pos_ == "ADJ"):
+        parse = short[0] if short else _parse_for(tok.text, tok.pos_, None)
+        if parse is None:
+            return tok.text
+        gram = {"plur"} | ({"past"} if parse.tag.POS == "VERB" else set())
+        form = parse.inflect(gram)
+        return match_case(tok.text, form.word) if form else tok.text
+    parse = _parse_for(tok.text, "VERB")
+    if parse is None or parse.tag.POS != "VERB":
+        return tok.text
+    tense = "futr" if "futr" in parse.tag else "pres"
+    form = parse.inflect({"1per", "plur", tense, "indc"})
+    return match_case(tok.text, form.word) if form else tok.text
+
+
+_YOU = {"я": "вы", "мой": "ваш", "вы": "мы", "ваш": "наш"}
+
+
+def to_you(tokens, replace=None) -> str:
+    """The Клиент's own words turned to address the Клиент: «мне не
+    привезли мой заказ» → «Вам не привезли Ваш заказ», «жду» → «ждёте»;
+    and his «вы» (the company) becomes «мы»: «от вас не пришло» → «от нас
+    не пришло». ``replace``: token index → text put instead of the token."""
+    out = []
+    replace = replace or {}
+    tokens = list(tokens)
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        word, lem, morph = tok.text, tok.lemma_.lower(), str(tok.morph)
+        if tok.i in replace:
+            word = replace[tok.i]
+        elif lem in _YOU and tok.pos_ in ("PRON", "DET"):
+            case = _token_case(tok) or "nomn"
+            gram = {case}
+            target = _YOU[lem]
+            if target in ("ваш", "наш"):
+                number = "plur" if "Number=Plur" in morph else "sing"
+                gram.add(number)
+                gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get((tok.morph.get("Gender") or [""])[0])
+                if number == "sing" and gender:
+                    gram.add(gender)
+                word = inflect_word(target, gram, "DET", None)
+            else:
+                word = inflect_word(target, gram, "PRON", None)
+            if target in ("вы", "ваш"):
+                word = word[:1].upper() + word[1:]
+        elif tok.pos_ in ("VERB", "AUX") and "Person=1" in morph and "Number=Sing" in morph:
+            parse = _parse_for(tok.text, "VERB")
+            form = parse.inflect({"2per", "plur"}) if parse else None
+            word = form.word if form else word
+        elif tok.pos_ in ("VERB", "AUX") and "Person=2" in morph and "Mood=Imp" not in morph:
+            parse = _parse_for(tok.text, "VERB")
+            form = parse.inflect({"1per", "plur"}) if parse else None
+            word = form.word if form else word
+        elif tok.pos_ in ("VERB", "AUX", "ADJ") and ("Tense=Past" in morph or "Variant=Short" in morph) and any(
+                c.dep_.startswith("nsubj") and c.lemma_.lower() == "я" and c.i in inside for c in tok.children):
+            word = we_form(tok)
+        elif word == tok.text:
+            word = sentence_word(tok)
+        out.append((word, tok.whitespace_))
+    return _join(_spaced(tokens, out))
+
+
+def _spaced(tokens, pairs) -> list:
+    """A space after a token whose neighbour in the text was left out."""
+    tokens = list(tokens)
+    out = []
+    for k, (word, ws) in enumerate(pairs):
+        if not ws and k + 1 < len(tokens) and tokens[k + 1].i != tokens[k].i + 1 and not tokens[k + 1].is_punct:
+            ws = " "
+        out.append((word, ws))
+    return out
+
+
+_THIRD = frozenset({"он", "она", "оно", "они"})
+
+
+def antecedent(pron):
+    """The noun a third-person pronoun stands for: the nearest noun before
+    it with the same gender and number (a subject first)."""
+    if pron.lemma_.lower() not in _THIRD:
+        return None
+    number = (pron.morph.get("Number") or [""])[0]
+    gender = (pron.morph.get("Gender") or [""])[0]
+    cands = [t for t in pron.doc[:pron.i] if t.pos_ in ("NOUN", "PROPN")
+             and (t.morph.get("Number") or [""])[0] == number
+             and (number == "Plur" or (t.morph.get("Gender") or [""])[0] == gender)]
+    if not cands:
+        return None
+    subjects = [t for t in cands if t.dep_.startswith("nsubj")]
+    return (subjects or cands)[-1]
+
+
+_CLAUSE_BREAKS = frozenset({"parataxis", "conj", "advcl", "ccomp", "acl:relcl", "list"})
+
+
+def clause_tokens(root) -> list:
+    """The tokens of ``root``'s own clause: its subtree without the clauses
+    hanging on it (parataxis, conjuncts, adverbial and relative clauses) and
+    without punctuation or conjunctions at the edges."""
+    out, stack = [], [root]
+    chain = {root.i}  # the root and the verbs it governs directly («не можем доставить»)
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "csubj", "aux", "cop") and tok.i in chain:
+                chain.add(c.i)
+            if c.dep_ in _CLAUSE_BREAKS and tok.i in chain and (
+                    c.pos_ in ("VERB", "AUX", "ADJ", "NOUN") or c.dep_ != "conj"):
+                continue  # clauses inside a noun phrase («то, что описано …») stay
+            if tok.i == root.i and c.dep_ in ("cc", "mark") and c.i < root.i:
+                continue  # «но …», «так что …» stay outside
+            stack.append(c)
+    out.sort(key=lambda t: t.i)
+    while out and (out[0].is_punct or out[0].is_space):
+        out.pop(0)
+    while out and (out[-1].is_punct or out[-1].is_space):
+        out.pop()
+    return out
+
+
+_EXPLAINS = frozenset({":", "—", "–", "-"})
+
+
+_JOINS = frozenset({"но", "а", "и", "однако", "поэтому", "что", "так", "зато", "или", "либо", "ведь", "потому"})
+
+
+def clause_bounds(sent, root, lead_in=frozenset(), include=()) -> tuple:
+    """(first token, last token) of the clause of ``root`` to replace: its own
+    clause (with the tokens in ``include``), widened to the punctuation or
+    conjunction around it when the parse cut it short; through the end of
+    the sentence when an explanation follows it after a colon or a dash
+    («… нельзя: он собран»); from the start of the sentence when only
+    ``lead_in`` words precede it («К сожалению, …»)."""
+    toks = clause_tokens(root) or [root]
+    first = min([toks[0], *include], key=lambda t: t.i)
+    last = max([toks[-1], *include], key=lambda t: t.i)
+    words = [t for t in sent if not t.is_space]
+    before = [t for t in words if t.i < first.i]
+    while before and not before[-1].is_punct and before[-1].lower_ not in _JOINS:
+        first = before.pop()
+    after = [t for t in words if t.i > last.i]
+    body = [t for t in words if not t.is_punct]
+    if after and after[0].text in _EXPLAINS:
+        if body and body[-1].i > last.i:
+            last = body[-1]
+    elif after and not after[0].is_punct:
+        # the parse cut the clause short («… нужно было при курьере»): through
+        # the next comma or the end of the sentence
+        for t in after:
+            if t.text == ",":
+                break
+            if not t.is_punct:
+                last = t
+    before = [t for t in words if t.i < first.i]
+    if before and all(t.is_punct or t.lower_ in lead_in for t in before):
+        first = before[0]
+        while first.is_punct and first.i < toks[0].i:
+            first = first.doc[first.i + 1]
+    return first, last
+
+
+def contrast(sent, first, root) -> str:
+    """«но » when the replacement starts a clause after a comma with no
+    conjunction of its own («…закрыт для подключения, но вместо …»)."""
+    prev = [t for t in sent if t.i < first.i and not t.is_space]
+    if not prev or prev[-1].text != "," or root.dep_ not in ("conj", "parataxis"):
+        return ""
+    if any(c.dep_ in ("cc", "mark") for c in root.children):
+        return ""
+    word = templates("common").get("contrast", "")
+    return f"{word} " if word else ""
+
+
+def replacement(sent, first, last, text: str, prefix: str = "") -> tuple[tuple[int, int], str]:
+    """The edit replacing tokens ``first``..``last`` of ``sent`` with
+    ``prefix`` + ``text``, its first letter fitted to the place (capital
+    only at the start of the sentence)."""
+    start_tok = next((t for t in sent if not t.is_space and not (t.is_punct and t.text not in _QUOTES)), None)
+    if first is start_tok or first.i <= sent.start:
+        text = capitalise_first(prefix + text)
+    else:
+        text = prefix + lower_first(text)
+    return (first.idx, last.idx + len(last.text)), text
+
+
+def clause_span(sent, root, lead_in=frozenset()) -> tuple[int, int]:
+    first, last = clause_bounds(sent, root, lead_in)
+    return first.idx, last.idx + len(last.text)
+
+
+def sentence_after(sent, edit) -> str:
+    """The sentence with ``edit`` ((start, end), text) applied: what the
+    rewrite makes of it, shown as the suggestion."""
+    (start, end), text = edit
+    base = sent.start_char
+    raw = sent.text
+    return (raw[:start - base] + text + raw[end - base:]).strip()
+
+
+def rebuild(doc, start: int, end: int, *, replace=None, drop=(), before=None) -> str:
+    """The text of tokens ``start``..``end`` (inclusive) with some tokens
+    replaced (index → text), dropped, or preceded by an inserted word."""
+    replace, before, drop = replace or {}, before or {}, set(drop)
+    out = []
+    for tok in doc[start:end + 1]:
+        if tok.i in before:
+            out.append((before[tok.i], " "))
+        if tok.i in drop:
+            continue
+        out.append((replace.get(tok.i, tok.text), tok.whitespace_))
+    return _join(out)
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter («Вместо …» in the middle of a sentence),
+    unless the word is all capitals or an address to the Клиент («Вы»)."""
+    m = re.search(r"\w+", text)
+    if not m or m.group(0).isupper() or m.group(0).lower() in ("вы", "вас", "вам", "вами", "ваш", "клиент"):
+        return text
+    k = m.start()
+    return text[:k] + text[k].lower() + text[k + 1:]
 
 
 def to_we(verb) -> str:
@@ -132,8 +576,43 @@ def templates(rule_id: str) -> dict:
     return lexicon.load("rewrites").get(rule_id, {})
 
 
+class Phrase:
+    """A template slot that is a piece of the parsed draft: a noun (its
+    compact phrase, or the ``tokens`` given) or a verb (its action named by a
+    noun: «изменить адрес» → ``{slot|gent}`` «изменения адреса»)."""
+
+    def __init__(self, head, tokens=None, extra=(), text: str | None = None) -> None:
+        self.head, self.tokens, self.extra, self.text = head, tokens, tuple(extra), text
+
+    @classmethod
+    def ready(cls, text: str) -> "Phrase":
+        """A phrase already in the case the template asks for."""
+        return cls(None, text=text)
+
+    def in_case(self, case: str) -> str | None:
+        if self.head is None:
+            return self.text
+        if self.head.pos_ in ("VERB", "AUX"):
+            return action_phrase(self.head, case, self.extra)
+        if self.head.pos_ == "PRON":
+            return _pronoun(self.head, case)
+        return inflect_phrase(self.head, case, self.tokens if self.tokens is not None else np_tokens(self.head))
+
+    def __str__(self) -> str:
+        if self.head is None:
+            return self.text or ""
+        toks = self.tokens if self.tokens is not None else np_tokens(self.head)
+        return _join((sentence_word(t), t.whitespace_) for t in toks)
+
+
+class _Unfilled(Exception):
+    pass
+
+
 def render(rule_id: str, variant: str, **slots) -> str | None:
-    """Fill the rule's template ``variant`` from ``lexicons/rewrites.toml``."""
+    """Fill the rule's template ``variant`` from ``lexicons/rewrites.toml``.
+    None when the variant does not exist or a slot cannot be put in the case
+    the template asks for (the caller then tries another variant)."""
     template = templates(rule_id).get(variant)
     if template is None:
         return None
@@ -145,11 +624,20 @@ def render(rule_id: str, variant: str, **slots) -> str | None:
         how = m.group(2)
         if how == "we":
             return to_we(value)
+        if isinstance(value, Phrase):
+            out = value.in_case(how) if how else str(value)
+            if not out:
+                raise _Unfilled
+            return out
         if how:
             return inflect_phrase(value, how)
         return value if isinstance(value, str) else _span_text(value)
 
-    text = _SLOT.sub(fill, template)
+    try:
+        text = _SLOT.sub(fill, template)
+    except _Unfilled:
+        return None
+    text = re.sub(r"\b([Оо]) (?=[аоиуэыАОИУЭЫ])", r"\1б ", text)  # «о оплате» → «об оплате»
     return capitalise_first(re.sub(r"\s+([,.!?:;])", r"\1", re.sub(r" {2,}", " ", text)).strip())
 
 

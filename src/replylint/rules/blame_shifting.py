@@ -57,6 +57,20 @@
 from __future__ import annotations
 
 from ..model import Severity
+from ..rewrite import (
+    Phrase,
+    clause_bounds,
+    contrast,
+    inflect_word,
+    lower_first,
+    capitalise_first,
+    np_tokens,
+    rebuild,
+    render,
+    sentence_after,
+    templates,
+    we_form,
+)
 from . import Rule
 from ._clauses import (
     ancestors_and_self,
@@ -110,7 +124,10 @@ class BlameShifting(Rule):
                     continue
                 start, end = min(t.i for t in toks), max(t.i for t in toks)
                 span = ctx.doc[start:end + 1]
-                yield ctx.hit(span, message=_MESSAGES[kind].format(span.text), suggestion=_SUGGESTION)
+                rewrite = _rewrite(ctx, sent, owned)
+                yield ctx.hit(span, message=_MESSAGES[kind].format(span.text),
+                              suggestion=sentence_after(sent, rewrite) if rewrite else _SUGGESTION,
+                              rewrite=rewrite)
                 break  # one finding per sentence
 
 
@@ -257,12 +274,18 @@ def _with_neg(pred) -> list:
 # --- the patterns ---------------------------------------------------------
 
 def _blame(tok):
+    found = _blame_probe(tok)
+    return found[1] if found is not None else None
+
+
+def _blame_probe(tok):
+    """(the probe that matched, (kind, tokens)) or None."""
     for probe in (_guilty, _guilt_noun, _fault_verb, _failed_verb, _client_wrong, _deontic,
                   _no_responsibility, _answers_for, _not_depend, _beyond_us, _address_to, _because_of,
                   _not_involved):
         found = probe(tok)
         if found is not None:
-            return found
+            return probe, found
     return None
 
 
@@ -620,3 +643,242 @@ def _owns_fault(tok) -> bool:
             lemma(c) in ("мы", "я") and any(x.lower_ == "в" for x in c.children) for c in tok.children):
         return True
     return False
+
+
+# --- rewrite: ownership instead of blame --------------------------------------
+
+_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _matches(ctx, sent, owned) -> list:
+    out = []
+    for tok in sent:
+        if tok.is_punct or tok.is_space:
+            continue
+        found = _blame_probe(tok)
+        if found is None:
+            continue
+        probe, (kind, toks) = found
+        if kind == THIRD and (owned or in_apology(tok)):
+            continue
+        if not speaker_ok(ctx, tok) or is_question(tok) or in_condition(tok):
+            continue
+        out.append((probe, kind, tok, toks))
+    return out
+
+
+def _rewrite(ctx, sent, owned):
+    """((start, end), text): every blame in the sentence turned into
+    ownership; the whole sentence replaced when that cannot be done word by
+    word, or when the result would still shift the blame."""
+    edits: list[tuple[int, int, str]] = []
+    for probe, kind, tok, toks in _matches(ctx, sent, owned):
+        own = _own(sent, probe, kind, tok, toks)
+        if own is None:
+            return _whole(sent)
+        for a, b, text in own:
+            if not any(a <= y and x <= b for x, y, _ in edits):
+                edits.append((a, b, text))
+    if not edits:
+        return _whole(sent)
+    doc = sent.doc
+    first, last = min(a for a, _, _ in edits), max(b for _, b, _ in edits)
+    replace, drop = {}, set()
+    for a, b, text in edits:
+        replace[a] = text
+        drop |= set(range(a + 1, b + 1))
+    text = rebuild(doc, first, last, replace=replace, drop=drop)
+    edit = _fit(sent, first, last, text)
+    if _still_blames(ctx, sentence_after(sent, edit)):
+        return _whole(sent)
+    return edit
+
+
+def _fit(sent, first: int, last: int, text: str):
+    doc = sent.doc
+    start = next(t for t in sent if not t.is_space and not t.is_punct)
+    text = capitalise_first(text) if first <= start.i else text
+    return (doc[first].idx, doc[last].idx + len(doc[last].text)), text
+
+
+def _whole(sent):
+    words = [t for t in sent if not t.is_space]
+    body = [t for t in words if not t.is_punct] or words
+    text = render("blame-shifting", "own_end")
+    return (body[0].idx, body[-1].idx + len(body[-1].text)), capitalise_first(text)
+
+
+def _still_blames(ctx, sentence: str) -> bool:
+    doc = ctx.parse(sentence)
+    return any(_blame(t) is not None and not is_question(t) and not in_condition(t)
+               and not (_blame(t)[0] == THIRD and in_apology(t))
+               for t in doc if not t.is_punct and not t.is_space)
+
+
+def _subtree_range(tok) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i
+
+
+def _own(sent, probe, kind, tok, toks):
+    """Edits (first index, last index, text) that give the blame back to the
+    company, or None."""
+    if probe in (_fault_verb, _failed_verb, _answers_for, _no_responsibility) and kind == THIRD:
+        agent = _agent(tok) if probe in (_fault_verb, _failed_verb) else _subject(tok)
+        if agent is None:
+            return None
+        if morph(tok, "Voice") == "Pass" and morph(agent, "Case") == "Ins":
+            return _passive(sent, tok, agent)
+        return [_we(tok, agent)]
+    if probe is _guilty and kind == THIRD:
+        a = min(t.i for t in toks)
+        party = [t for t in toks if t.i != tok.i and is_noun(t)]
+        b = max([t.i for t in toks] + [t.i for p in party for t in np_tokens(p)])
+        return [(a, b, templates("blame-shifting")["own"]), *_pronoun_subjects(sent, b)]
+    if probe is _guilt_noun:
+        return _guilt_noun_own(sent, kind, tok)
+    if probe is _because_of:
+        return [_as_us(tok)]
+    if kind == CLIENT and probe in (_client_wrong, _fault_verb, _failed_verb):
+        obj = _object(tok)
+        if obj is not None:
+            wrong = {c.i for c in obj.children if c.dep_ in ("amod", "det") and (
+                has_lemma(c, words("wrong")) or c.lower_ == "тот" or negated(c))}
+            wrong |= {g.i for c in obj.children if c.i in wrong for g in c.subtree}
+            return _clause(sent, tok, "client_object", object=Phrase(obj, np_tokens(obj, drop=wrong)))
+        return _clause(sent, tok, "own")
+    if probe is _deontic:
+        inf = next((c for c in tok.children if morph(c, "VerbForm") == "Inf"), None)
+        edit = _clause(sent, tok, "deontic", what=Phrase(inf)) if inf is not None else None
+        return edit or _clause(sent, tok, "deontic_plain")
+    if kind == DENIAL or kind == CLIENT:
+        what = _answered_for(tok)
+        if what is not None:
+            edit = _clause(sent, tok, "own_for", what=Phrase(what))
+            if edit is not None:
+                return edit
+        return _clause(sent, tok, "own")
+    return None
+
+
+def _object(verb):
+    for c in verb.children:
+        if c.dep_ == "obj" and is_noun(c):
+            return c
+    for c in verb.children:  # «не успели доставить заказ»
+        if c.dep_ == "xcomp":
+            for g in c.children:
+                if g.dep_ == "obj" and is_noun(g):
+                    return g
+    return None
+
+
+def _answered_for(tok):
+    """What the company refuses to answer for: «за качество» of «не несём
+    ответственности за качество», the subject of «не зависят»."""
+    pred = tok if tok.pos_ in ("VERB", "ADJ", "AUX") else tok.head
+    for c in pred.children:
+        if c.dep_ in ("obl", "nmod") and is_noun(c) and any(x.lower_ == "за" for x in c.children):
+            return c
+    for c in tok.children:
+        if c.dep_ == "nmod" and is_noun(c) and any(x.lower_ == "за" for x in c.children):
+            return c
+    if has_lemma(pred, words("depend_verbs")):
+        subj = _subject(pred)
+        if subj is not None and is_noun(subj):
+            return subj
+    return None
+
+
+def _we(verb, agent):
+    """«Курьерская служба не успела» → «мы не успели», «Заказ задержал склад»
+    → «Заказ мы задержали»."""
+    doc = verb.doc
+    neg = [c.i for c in verb.children if c.lower_ == "не" and c.i < verb.i]
+    anchor = min([verb.i, *neg])
+    a0, b0 = _subtree_range(agent)
+    first, last = min(a0, anchor), max(b0, verb.i)
+    text = rebuild(doc, first, last, replace={verb.i: we_form(verb)}, drop=range(a0, b0 + 1),
+                   before={anchor: templates("blame-shifting")["we"]})
+    return first, last, text
+
+
+def _passive(sent, verb, agent):
+    """«Посылка повреждена курьером» → «Посылка повреждена — это наша
+    ответственность»."""
+    edit = _clause(sent, verb, "own_passive", clause=None, _drop=_subtree_range(agent))
+    return edit
+
+
+def _pronoun_subjects(sent, after: int) -> list:
+    """«Виновата транспортная компания: она отправила …» — the party's
+    pronoun becomes «мы» too."""
+    out = []
+    for t in sent:
+        if t.i <= after or t.pos_ != "PRON" or lemma(t) not in ("он", "она", "оно", "они"):
+            continue
+        verb = t.head
+        if t.dep_.startswith("nsubj") and verb.pos_ in ("VERB", "AUX", "ADJ") and verb.i > t.i:
+            out.append((t.i, verb.i, rebuild(t.doc, t.i, verb.i, replace={
+                t.i: templates("blame-shifting")["we"], verb.i: we_form(verb)})))
+    return out
+
+
+def _as_us(noun):
+    """The party's noun phrase after a preposition becomes «нас» in its case
+    («из-за курьерской службы» → «из-за нас», «у провайдера» → «у нас»)."""
+    a, b = _subtree_range(noun)
+    while noun.doc[a].dep_ == "case" and a < noun.i:
+        a += 1
+    case = _CASE.get(morph(noun, "Case"), "gent")
+    we = inflect_word(templates("blame-shifting")["we"], {case}, "PRON")
+    return a, b, we
+
+
+def _guilt_noun_own(sent, kind, noun):
+    owner = _owner(noun)
+    if owner is not None and kind in (THIRD, CLIENT) and lemma(owner) not in words("own"):
+        doc = noun.doc
+        a0, b0 = (owner.i, owner.i) if owner.pos_ in ("DET", "PRON") else _subtree_range(owner)
+        mods = [c.i for c in noun.children if c.dep_ in ("amod", "det") and c.i < noun.i and c.i != owner.i]
+        anchor = min([noun.i, *mods])
+        gram = {_CASE.get(morph(noun, "Case"), "nomn")}
+        number = "plur" if morph(noun, "Number") == "Plur" else "sing"
+        gram.add(number)
+        gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(morph(noun, "Gender"))
+        if number == "sing" and gender:
+            gram.add(gender)
+        our = inflect_word(templates("blame-shifting")["our"], gram, "DET")
+        drop = set(range(a0, b0 + 1))
+        for c in noun.children:  # «сбой платёжной системы, а не наш»
+            if c.dep_ == "conj" and lemma(c) in words("own"):
+                drop |= set(range(*(lambda r: (r[0], r[1] + 1))(_subtree_range(c))))
+        first, last = min(anchor, *drop), max(noun.i, *drop)
+        text = rebuild(doc, first, last, drop=drop, before={anchor: our})
+        return [(first, last, text)]
+    if owner is None and kind == THIRD:
+        head = noun.head
+        for c in head.children:
+            if c.dep_ == "obl" and _is_party(c) and any(lemma(x) in ("у", "на") for x in c.children):
+                return [_as_us(c)]
+        return None
+    return _clause(sent, noun, "own")
+
+
+def _clause(sent, tok, variant, _drop=None, **slots):
+    """The clause of ``tok`` replaced by a template; None when the clause is
+    embedded in another (the caller replaces the sentence)."""
+    root = tok
+    while root.dep_ not in ("ROOT", "conj", "parataxis") and root.head is not root:
+        if root.dep_ in ("advcl", "ccomp", "acl", "acl:relcl"):
+            return None
+        root = root.head
+    first, last = clause_bounds(sent, root)
+    if "clause" in slots:
+        a0, b0 = _drop
+        slots["clause"] = rebuild(sent.doc, first.i, last.i, drop=range(a0, b0 + 1))
+    rest = [t for t in sent if t.i > last.i and not t.is_punct and not t.is_space]
+    text = (render("blame-shifting", variant + "_end", **slots) if not rest else None) or \
+        render("blame-shifting", variant, **slots)
+    if text is None:
+        return None
+    return [(first.i, last.i, contrast(sent, first, root) + lower_first(text))]

@@ -49,6 +49,19 @@
 from __future__ import annotations
 
 from ..model import Severity
+from ..rewrite import (
+    Phrase,
+    action_noun,
+    antecedent,
+    attribute_phrase,
+    clause_tokens,
+    noun_phrase,
+    participle_phrase,
+    render,
+    sentence_word,
+    templates,
+    to_you,
+)
 from . import Rule
 from ._clauses import (
     has_lemma,
@@ -83,24 +96,28 @@ class MissingApology(Rule):
             return
         problem = _draft_problem(ctx)
         if problem is not None:
-            problem = negated_span(problem)
+            rewrite = _apology(ctx, [problem], incoming=False)
+            span = negated_span(problem)
             yield ctx.hit(
-                problem,
-                message=f"Ответ признаёт проблему («{problem.text}»), но в нём нет извинения",
-                suggestion="Начните с извинения: «Извините, пожалуйста, за …»",
+                span,
+                message=f"Ответ признаёт проблему («{span.text}»), но в нём нет извинения",
+                suggestion=None if rewrite else "Начните с извинения: «Извините, пожалуйста, за …»",
+                rewrite=rewrite,
             )
             return
         complaint = _incoming_complaint(ctx.incoming_doc)
         if complaint is None:
             return
-        complaint = negated_span(complaint)
+        span = negated_span(complaint)
         sent = _first_sentence(ctx)
         if sent is None:
             return
+        rewrite = _apology(ctx, _complaints(ctx.incoming_doc), incoming=True)
         yield ctx.hit(
             sent,
-            message=f"Клиент жалуется («{complaint.text}»), а в ответе нет извинения",
-            suggestion="Начните ответ с извинения: «Извините, пожалуйста, за …»",
+            message=f"Клиент жалуется («{span.text}»), а в ответе нет извинения",
+            suggestion=None if rewrite else "Начните ответ с извинения: «Извините, пожалуйста, за …»",
+            rewrite=rewrite,
         )
 
 
@@ -416,3 +433,193 @@ def _first_sentence(ctx):
             span = span[:-1]
         return span
     return ctx.sentences[0] if ctx.sentences else None
+
+
+# --- rewrite: an opening apology that names the problem ------------------------
+
+def _complaints(doc) -> list:
+    """Every word that makes the Клиент's message a complaint, in order."""
+    if doc is None:
+        return []
+    out = [t for t in doc if not (t.is_punct or t.is_space or in_condition(t)) and _complaint_word(t)]
+    for sent in doc.sents:
+        verb = _exclaimed_statement(sent)
+        if verb is not None and verb not in out:
+            out.append(verb)
+    return out
+
+
+def _apology(ctx, problems, *, incoming: bool):
+    """((at, at), text): the apology sentence inserted after the greeting."""
+    at = _opening(ctx)
+    if at is None:
+        return None
+    prefix = "sms_" if ctx.channel == "sms" else ""
+    for variant, slots in _variants(problems, incoming):
+        if any(v is None for v in slots.values()):
+            continue
+        text = render("missing-apology", prefix + variant, **slots) or render("missing-apology", variant, **slots)
+        if text:
+            return (at, at), text + " "
+    return None
+
+
+def _opening(ctx) -> int | None:
+    """Where the reply's first sentence after the greeting starts."""
+    sent = _first_sentence(ctx)
+    if sent is None:
+        return None
+    first = next((t for t in sent if not t.is_space), None)
+    return first.idx if first is not None else None
+
+
+def _rank(tok, incoming: bool) -> int:
+    if tok.pos_ in ("NOUN", "PROPN") and has_lemma(tok, _unnamed()):
+        return 9
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") or morph(tok, "VerbForm") == "Part":
+        return 0
+    if has_lemma(tok, words("wait_verbs")):
+        return 1
+    if is_question(tok) and not any(t.lower_ in ("почему", "зачем", "отчего") for t in tok.sent):
+        return 3  # «Мой заказ потерялся?» is not a fact to apologise for
+    return 2
+
+
+def _variants(problems, incoming: bool):
+    ranked = sorted(problems, key=lambda t: _rank(t, incoming))
+    for tok in ranked:
+        if _rank(tok, incoming) >= 9:
+            continue
+        yield from _named(tok, incoming)
+    yield "generic", {}
+
+
+def _named(tok, incoming: bool):
+    """Ways to name the problem ``tok``, best first."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") and (morph(tok, "VerbForm") != "Part" or negated(tok)) else None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        bare = len(noun_phrase(tok).split()) == 1
+        exists = lemma(head) in ("быть", "нет", "было") or any(c.dep_ == "cop" for c in head.children)
+        if bare and head is not tok and tok.dep_.startswith("nsubj") and exists:
+            yield "event", {"clause": _clause(head, incoming)}  # «в пицце был волос»
+        yield "problem", {"problem": Phrase(tok)}
+        return
+    if verb is None and (tok.pos_ == "ADJ" or morph(tok, "VerbForm") == "Part"):
+        noun = _described(tok)
+        if noun is not None:
+            phrase = attribute_phrase(tok, noun, "accs") if tok.dep_ != "amod" else None
+            yield "problem", {"problem": Phrase.ready(phrase) if phrase else Phrase(noun)}
+        return
+    if verb is None:
+        node = tok
+        while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            yield "event", {"clause": _clause(node, incoming)}
+        return
+    if has_lemma(verb, words("wait_verbs")):
+        yield "wait", {}
+        return
+    subj = next((c for c in verb.children if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN")), None)
+    obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")), None)
+    if negated(verb):
+        if not incoming and has_lemma(verb, words("draft_negated_verbs")) and subj is not None \
+                and morph(subj, "Animacy") != "Anim":
+            yield "delay", {"whose": Phrase(subj)}  # «Заказ не доставлен»
+        yield "event", {"clause": _clause(verb, incoming)}
+        return
+    forms = []
+    if obj is not None:
+        participle = participle_phrase(verb, obj, "accs")
+        if participle:
+            forms.append(("problem", {"problem": Phrase.ready(participle)}))  # «повреждённую вазу»
+    noun = action_noun(verb)
+    if noun is not None and obj is None:
+        forms.append(("problem_of", {"problem": noun, "whose": Phrase(subj)}) if subj is not None
+                     else ("problem", {"problem": noun}))
+    event = ("event", {"clause": _clause(verb, incoming)})
+    if incoming:  # the Клиент's own words first, but «разбитый экран» rather than «курьер разбил экран»
+        forms = [f for f in forms if f[0] == "problem" and obj is not None] + [event] + \
+            [f for f in forms if not (f[0] == "problem" and obj is not None)]
+    else:
+        forms = [*forms, event]
+    yield from forms
+
+
+def _described(adj):
+    """The noun an adjective of a bad state describes: its head («битым
+    пикселем»), the subject of the predicate («Праздник испорчен», «Ваза
+    пришла разбитой»)."""
+    if adj.dep_ == "amod" and adj.head.pos_ in ("NOUN", "PROPN"):
+        return adj.head
+    for node in (adj, adj.head):
+        for c in node.children:
+            if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN"):
+                return c
+    return None
+
+
+def _clause(root, incoming: bool) -> str | None:
+    """The clause of ``root`` to put after «за то, что»: in the Клиент's
+    message turned to address him, its pronouns replaced by the nouns they
+    stand for. None when it would be too long or unclear."""
+    if not _stated(root):
+        return None
+    lo, hi = root.sent.start, root.sent.end - 1
+    for t in root.sent:
+        if t.text in _SEPARATORS:
+            if t.i < root.i:
+                lo = max(lo, t.i + 1)
+            elif t.i > root.i:
+                hi = min(hi, t.i - 1)
+    toks = [t for t in root.doc[lo:hi + 1] if _within(t, root) and not (t.lower_ in _WH and t.i < root.i)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
+        toks.pop(0)
+    if not toks:
+        return None
+    limit = templates("missing-apology").get("max_clause_words", 14)
+    if sum(1 for t in toks if not t.is_punct) > limit:
+        return None
+    replace = {}
+    for t in toks:
+        if t.pos_ == "PRON" and lemma(t) in ("он", "она", "оно", "они"):
+            noun = antecedent(t)
+            if noun is None:
+                return None
+            case = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt",
+                    "Loc": "loct"}.get(morph(t, "Case"), "nomn")
+            replace[t.i] = Phrase(noun).in_case(case) or noun.text
+    if incoming:
+        return to_you(toks, replace)
+    return " ".join((replace.get(t.i) or sentence_word(t)) for t in toks).replace(" ,", ",")
+
+
+_WH = frozenset({"почему", "зачем", "отчего", "когда", "где", "как"})
+_SEPARATORS = frozenset({",", ";", ":", "—", "–", "!", "?", "…", ".", "(", ")"})
+
+
+def _stated(root) -> bool:
+    """A finite predicate: a verb in the indicative, a short form, «нет»."""
+    if lemma(root) in ("нет", "быть", "было"):
+        return True
+    if root.pos_ in ("VERB", "AUX"):
+        return morph(root, "VerbForm") == "Fin" and morph(root, "Mood") in ("Ind", "") or morph(root, "Variant") == "Short"
+    return any(c.dep_ == "cop" for c in root.children) or morph(root, "Variant") == "Short"
+
+
+def _within(tok, root) -> bool:
+    node = tok
+    for _ in range(30):
+        if node.i == root.i:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _unnamed() -> frozenset[str]:
+    return frozenset(templates("missing-apology").get("unnamed", []))

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from .. import lexicon
 from ..model import Severity
+from ..rewrite import render
 from . import Rule
 
 _SECOND_PERSON_SUBJECTS = frozenset({"вы", "ты", "клиент", "клиентка", "покупатель", "покупательница"})
@@ -65,14 +66,15 @@ class MissingThanks(Rule):
         words, start, end = span
         o_start, o_end = ctx.norm.to_original(words[0].sent.start_char, words[0].sent.end_char)
         sentence = ctx.norm.original[o_start:o_end].strip()  # as written, placeholders included
-        thanks = lexicon.load("missing_thanks").get("suggestion", "Спасибо за обращение!")
+        thanks = render("missing-thanks", _occasion(ctx)) or render("missing-thanks", "default")
         greetings = lexicon.words("common", "greetings")
-        if _is_greeting(words[0], greetings):
+        greeting = _is_greeting(words[0], greetings)
+        if greeting:
             suggestion = f"{sentence} {thanks}"
         else:
             suggestion = f"{thanks} {sentence}"
         yield ctx.hit(start, end, "В ответе нет благодарности Клиенту: добавьте «спасибо» после приветствия",
-                      suggestion=suggestion)
+                      suggestion=suggestion, rewrite=_insertion(ctx, words[0].sent, greeting, thanks))
 
 
 _TRAILING = frozenset(",;:—–-")
@@ -145,3 +147,48 @@ def _has_lemma(token, lemmas: frozenset[str], short: frozenset[str]) -> bool:
         if parse.normal_form in short and pos == "ADJS":
             return True
     return False
+
+
+# --- rewrite: the thanks inserted -------------------------------------------------
+
+_END = frozenset({".", "!", "?", "…", "!!", "?!", "!!!"})
+
+
+def _occasion(ctx) -> str:
+    """What the Клиент did: a complaint, a question, a request (template
+    variant of ``[missing-thanks]``); ``default`` without his message."""
+    from .missing_apology import _incoming_complaint
+
+    doc = ctx.incoming_doc
+    if doc is None:
+        return "default"
+    if _incoming_complaint(doc) is not None:
+        return "complaint"
+    if any(t.text.endswith("?") for t in doc):
+        return "question"
+    return "request"
+
+
+def _insertion(ctx, first, greeting: bool, thanks: str):
+    """((at, at), text): after the greeting, or after an apology that opens
+    the reply («Здравствуйте! Простите, пожалуйста. Спасибо, что сообщили!»),
+    else before the first sentence."""
+    from .missing_apology import is_apology
+
+    sentences = ctx.sentences
+    k = next((n for n, s in enumerate(sentences) if s.start <= first.start < s.end), 0)
+    after = first if greeting else None
+    nxt = sentences[k + 1] if greeting and k + 1 < len(sentences) else (first if not greeting else None)
+    if nxt is not None and any(is_apology(t) for t in nxt):
+        after = nxt
+    if after is not None:
+        last = [t for t in after if not t.is_space]
+        if last and last[-1].text in _END:
+            end = last[-1].idx + len(last[-1].text)
+            return (end, end), " " + thanks
+        nxt = sentences[k + 1] if after is first and k + 1 < len(sentences) else None
+    target = nxt if nxt is not None else first
+    word = next((t for t in target if not t.is_space), None)
+    if word is None:
+        return None
+    return (word.idx, word.idx), thanks + " "

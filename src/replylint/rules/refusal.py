@@ -58,6 +58,7 @@
 from __future__ import annotations
 
 from ..model import Severity
+from ..rewrite import Phrase, clause_bounds, contrast, render, replacement, sentence_after, templates
 from . import Rule
 from ._clauses import (
     analyzer,
@@ -112,10 +113,13 @@ class Refusal(Rule):
                 if _bare_no(pred) and k + 2 < len(sentences) and _mitigated(None, sent, sentences[k + 2], pred):
                     continue  # «Нет. <why>. <what we can do instead>»
                 span = ctx.doc[start:end + 1]
+                rewrite = _rewrite(sent, pred, span)
                 yield ctx.hit(
                     span,
                     message=f"Отказ без альтернативы: «{span.text}». Клиенту не предложено, что можно сделать вместо этого",
-                    suggestion="Предложите вариант решения: «Вместо этого можем …»",
+                    suggestion=sentence_after(sent, rewrite) if rewrite else
+                    "Предложите вариант решения: «Вместо этого можем …»",
+                    rewrite=rewrite,
                 )
                 break  # one refusal per sentence is enough
 
@@ -593,3 +597,73 @@ def _contrast_offer(sent, pred) -> bool:
         if lemma(t) in ("есть", "быть") and morph(t, "Tense") != "Past" and t.dep_ in ("ROOT", "conj", "parataxis"):
             return True
     return False
+
+
+# --- rewrite: options instead of the refusal -----------------------------------
+
+def _rewrite(sent, pred, span):
+    """((start, end), text): the refusing clause replaced by an offer built
+    from what was refused («Вместо изменения адреса можем предложить
+    [альтернатива]»)."""
+    root = pred
+    while root.dep_ in ("xcomp", "csubj") and root.head is not root:
+        root = root.head
+    first, last = clause_bounds(sent, root, _LEX_LEAD_IN(), include=(span[0], span[-1]))
+    if _bare_no(pred):
+        variants = [("bare", {})]
+    else:
+        extra = [c for c in root.children if c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN")
+                 and any(x.dep_ == "case" for x in c.children) and c.i < root.i]
+        variants = [("instead", {"thing": Phrase(t, extra=[x for x in extra if x.i > t.i])})
+                    for t in _refused(pred, root)] + [("other", {})]
+    for variant, slots in variants:
+        text = render("refusal", variant, **slots)
+        if text:
+            return replacement(sent, first, last, text, prefix=contrast(sent, first, root))
+    return None
+
+
+def _LEX_LEAD_IN() -> frozenset[str]:
+    return frozenset(templates("refusal").get("lead_in", []))
+
+
+def _not_things() -> frozenset[str]:
+    """«возможность», «право»: what is lacking, not what was asked for."""
+    return frozenset(templates("refusal").get("not_things", []))
+
+
+def _refused(pred, root) -> list:
+    """What the Клиент is refused, best first: the action asked for (an
+    infinitive: «Изменить адрес … нельзя»), the thing refused («Оплата
+    частями не предусмотрена», «Выписки … мы не оформляем»), or what
+    «отказать в …» names."""
+    out = []
+    seen = set()
+    queue = [pred, root]
+    while queue:
+        node = queue.pop(0)
+        if node.i in seen:
+            continue
+        seen.add(node.i)
+        for c in sorted(node.children, key=lambda t: t.i):
+            if c.dep_ in ("xcomp", "csubj", "nmod", "acl", "obj", "ccomp") and morph(c, "VerbForm") == "Inf":
+                out += _refused_action(c)
+                queue.append(c)
+            elif c.dep_ in ("obj", "xcomp") and is_noun(c) and has_lemma(c, words("option_nouns")):
+                queue.append(c)  # «не имеем возможности принять …»
+    if has_lemma(pred, words("refuse_verbs")):
+        out += [c for c in pred.children if c.dep_ == "obl" and is_noun(c)]  # «отказать в возврате»
+    for node in (pred, root):
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubj:pass") and is_noun(c) and not has_lemma(c, _not_things()):
+                out.append(c)
+            if c.dep_ == "obj" and is_noun(c) and not has_lemma(c, _not_things()):
+                out += [node, c] if node.pos_ in ("VERB", "AUX") and node is pred else [c]
+    return [t for t in out if t is not None]
+
+
+def _refused_action(verb) -> list:
+    if has_lemma(verb, words("refuse_verbs")):
+        return [c for c in verb.children if c.dep_ == "obl" and is_noun(c)]
+    obj = [c for c in verb.children if c.dep_ == "obj" and is_noun(c)]
+    return [verb, *obj]
