@@ -90,3 +90,9 @@ def test_apply_edits_skips_overlaps_and_keeps_order():
     text = "абв где"
     edits = [Fix(4, 3, "ГДЕ"), Fix(0, 3, "АБВ"), Fix(1, 1, "x")]
     assert fixes.apply_edits(text, edits) == ("АБВ ГДЕ", 2)
+
+
+def test_apply_edits_keeps_two_insertions_at_one_point_in_priority_order():
+    text = "Заказ готов."
+    edits = [Fix(0, 0, "Извините! "), Fix(0, 0, "Спасибо! "), Fix(0, 0, "Спасибо! ")]
+    assert fixes.apply_edits(text, edits) == ("Извините! Спасибо! Заказ готов.", 2)

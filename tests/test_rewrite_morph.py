@@ -79,3 +79,57 @@ def test_rewrite_reads_the_config_file(tmp_path):
     r = CliRunner().invoke(main, ["rewrite", str(f)])
     assert r.exit_code == 0
     assert r.output == "Спасибо! Мы ценим клиентов.\n"
+
+
+@pytest.mark.parametrize("text,word,case,expected", [
+    ("Изменить адрес после передачи заказа нельзя.", "Изменить", "gent", "изменения адреса после передачи заказа"),
+    ("Мы не можем выслать бумажные каталоги.", "выслать", "gent", "отправки бумажных каталогов"),
+    ("Мы не можем принять возврат после окончания срока.", "принять", "gent", "возврата после окончания срока"),
+    ("Нужно было проверить комплектность.", "проверить", "loct", "проверке комплектности"),
+])
+def test_action_phrase(text, word, case, expected):
+    assert rw.action_phrase(head(text, word), case) == expected
+
+
+def test_action_phrase_unknown_verb():
+    # no action noun: the object names it, and without one there is nothing
+    assert rw.action_phrase(head("Прочитать условия стоило заранее.", "Прочитать"), "gent") == "условий"
+    assert rw.action_phrase(head("Прочитать их стоило заранее.", "Прочитать"), "gent") is None
+
+
+@pytest.mark.parametrize("text,verb,noun,expected", [
+    ("Курьер разбил вазу.", "разбил", "вазу", "разбитую вазу"),
+    ("Курьер помял коробки.", "помял", "коробки", "помятые коробки"),
+    ("Курьер повредил новый стол.", "повредил", "стол", "повреждённый новый стол"),
+])
+def test_participle_phrase(text, verb, noun, expected):
+    assert rw.participle_phrase(head(text, verb), head(text, noun), "accs") == expected
+
+
+def test_attribute_phrase_from_a_short_form():
+    doc = get_nlp()("Праздник испорчен.")
+    assert rw.attribute_phrase(doc[1], doc[0], "accs") == "испорченный праздник"
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Курьерская служба не успела.", "успела", "успели"),
+    ("Виновата транспортная компания.", "Виновата", "Виноваты"),
+    ("За брак отвечает производитель.", "отвечает", "отвечаем"),
+])
+def test_we_form(text, word, expected):
+    assert rw.we_form(head(text, word)) == expected
+
+
+def test_to_you_turns_the_clients_words_to_him():
+    doc = get_nlp()("Мне от вас не пришло письмо про мою посылку, а я жду.")
+    assert rw.to_you(doc) == "Вам от нас не пришло письмо про Вашу посылку, а Вы ждёте."
+
+
+def test_render_with_phrases_and_euphony(monkeypatch):
+    monkeypatch.setattr(rw, "templates", lambda rule: {"t": "Вместо {x|gent} и о {y|loct}", "u": "за {x|accs}"})
+    doc = get_nlp()("Мы не можем оформить оплату частями.")
+    verb = next(t for t in doc if t.text == "оформить")
+    assert rw.render("r", "t", x=rw.Phrase(verb), y=rw.Phrase(verb)) == "Вместо оплаты частями и об оплате частями"
+    assert rw.render("r", "u", x=rw.Phrase.ready("разбитую вазу")) == "За разбитую вазу"
+    verb = get_nlp()("Прочитать их стоило.")[0]
+    assert rw.render("r", "u", x=rw.Phrase(verb)) is None  # no noun for the action: the caller tries another

@@ -19,7 +19,9 @@ from .model import Fix
 def _overlap(a: Fix, b: Fix) -> bool:
     a_end, b_end = a.offset + a.length, b.offset + b.length
     if a.length == 0 and b.length == 0:
-        return a.offset == b.offset
+        # two insertions at one point both go in (in priority order), unless
+        # they insert the same text
+        return a.offset == b.offset and a.replacement == b.replacement
     if a.length == 0:
         return b.offset < a.offset < b_end
     if b.length == 0:

@@ -146,10 +146,11 @@ def _pronoun(tok, case: str) -> str:
     return match_case(tok.text, form.word) if form else tok.text
 
 
-def np_tokens(head, drop=()) -> list:
+def np_tokens(head, drop=(), prepositional: bool = True) -> list:
     """The compact noun phrase headed by ``head``: the head with its
-    modifiers, genitives and prepositional attributes (recursively), without
-    clauses, conjuncts or tokens in ``drop`` (indices)."""
+    modifiers, genitives and (unless ``prepositional`` is false)
+    prepositional attributes, recursively; without clauses, conjuncts or
+    tokens in ``drop`` (indices)."""
     drop = set(drop)
     out, stack = [], [head]
     while stack:
@@ -160,6 +161,8 @@ def np_tokens(head, drop=()) -> list:
                 continue  # «в возврате» → «возврата»: the head's preposition is the template's
             if c.dep_ == "nmod" and c.pos_ in ("PRON", "DET"):
                 continue  # «ошибка перед тем, как …»
+            if not prepositional and c.dep_ == "nmod" and any(x.dep_ == "case" for x in c.children):
+                continue
             if c.dep_ in _NP_DEPS or (c.is_punct and c.text in _QUOTES):
                 stack.append(c)
     out.sort(key=lambda t: t.i)
@@ -208,7 +211,7 @@ def _is_light(verb) -> bool:
 
 _DROPPED_DEPS = frozenset({"nsubj", "nsubj:pass", "aux", "aux:pass", "cop", "punct", "cc", "mark", "parataxis",
                            "conj", "advcl", "ccomp", "csubj", "discourse", "vocative", "expl", "dislocated",
-                           "iobj", "orphan", "list", "acl", "acl:relcl"})
+                           "orphan", "list", "acl", "acl:relcl"})
 
 
 def _verb_extras(verb, skip) -> list:
@@ -319,8 +322,11 @@ def we_form(tok) -> str:
     the future go to the first person plural («отвечает» → «отвечаем»)."""
     morph = str(tok.morph)
     short = [p for p in _morph().parse(tok.lower_) if p.tag.POS in ("ADJS", "PRTS")]
-    if "Tense=Past" in morph or "Variant=Short" in morph or (short and tok.pos_ == "ADJ"):
-        parse = short[0] if short else _parse_for(tok.text, tok.pos_, None)
+    verbs = [p for p in _morph().parse(tok.lower_) if p.tag.POS == "VERB"]
+    past = [p for p in verbs if "past" in p.tag]
+    only_past = bool(past) and len(past) == len(verbs)  # the tagger can miss the tense («помял»)
+    if "Tense=Past" in morph or "Variant=Short" in morph or (short and tok.pos_ == "ADJ") or only_past:
+        parse = short[0] if short and not past else (past[0] if past else _parse_for(tok.text, tok.pos_, None))
         if parse is None:
             return tok.text
         gram = {"plur"} | ({"past"} if parse.tag.POS == "VERB" else set())

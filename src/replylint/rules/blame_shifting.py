@@ -29,6 +29,12 @@
 того, кто ошибся, не считается перекладыванием. Находка — слова, которыми
 вина приписана (сказуемое вместе с виновником).
 
+Правка (``replylint rewrite``) возвращает ответственность компании: виновник
+заменяется на «мы» («Посылку потеряла транспортная компания» → «Посылку мы
+потеряли», «по вине поставщика» → «по нашей вине»), отказ от ответственности
+и упрёк Клиенту — на «это наша ответственность» с местом для того, что
+компания уже делает: «[действие]».
+
 Почему это важно
 ----------------
 Стандарт 000, §6: «Причины ошибок мы ищем в себе. […] Не вовремя доставили
@@ -795,7 +801,8 @@ def _we(verb, agent):
     doc = verb.doc
     neg = [c.i for c in verb.children if c.lower_ == "не" and c.i < verb.i]
     anchor = min([verb.i, *neg])
-    a0, b0 = _subtree_range(agent)
+    agents = [agent] + [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != agent.i]
+    a0, b0 = _np_range(agents)
     first, last = min(a0, anchor), max(b0, verb.i)
     text = rebuild(doc, first, last, replace={verb.i: we_form(verb)}, drop=range(a0, b0 + 1),
                    before={anchor: templates("blame-shifting")["we"]})
@@ -805,8 +812,14 @@ def _we(verb, agent):
 def _passive(sent, verb, agent):
     """«Посылка повреждена курьером» → «Посылка повреждена — это наша
     ответственность»."""
-    edit = _clause(sent, verb, "own_passive", clause=None, _drop=_subtree_range(agent))
-    return edit
+    return _clause(sent, verb, "own_passive", clause=None, _drop=_np_range([agent]))
+
+
+def _np_range(nouns) -> tuple[int, int]:
+    """First and last index of the noun phrases of ``nouns`` (their
+    modifiers and genitives, not the clauses hanging on them)."""
+    idx = [t.i for n in nouns for t in np_tokens(n, prepositional=False)]
+    return min(idx), max(idx)
 
 
 def _pronoun_subjects(sent, after: int) -> list:

@@ -26,6 +26,11 @@
 Клиента — на первом предложении ответа после приветствия (с него и стоит
 начать с извинения).
 
+Правка (``replylint rewrite``) вставляет после приветствия извинение, которое
+называет проблему: «Извините, пожалуйста, за повреждение упаковки.», «…за
+разбитую вазу.», «…за то, что Вам привезли диван не того цвета.» (слова
+Клиента обращены к нему самому).
+
 Почему это важно
 ----------------
 Стандарт 003 «Прежде всего — извинения»: «Приучите своих менеджеров сначала
@@ -474,7 +479,7 @@ def _opening(ctx) -> int | None:
 
 
 def _rank(tok, incoming: bool) -> int:
-    if tok.pos_ in ("NOUN", "PROPN") and has_lemma(tok, _unnamed()):
+    if has_lemma(tok, _unnamed()):
         return 9
     if tok.pos_ in ("NOUN", "PROPN", "ADJ") or morph(tok, "VerbForm") == "Part":
         return 0
@@ -539,9 +544,13 @@ def _named(tok, incoming: bool):
         forms.append(("problem_of", {"problem": noun, "whose": Phrase(subj)}) if subj is not None
                      else ("problem", {"problem": noun}))
     event = ("event", {"clause": _clause(verb, incoming)})
-    if incoming:  # the Клиент's own words first, but «разбитый экран» rather than «курьер разбил экран»
-        forms = [f for f in forms if f[0] == "problem" and obj is not None] + [event] + \
-            [f for f in forms if not (f[0] == "problem" and obj is not None)]
+    if incoming:
+        # the Клиент's own words first, but «разбитый экран» rather than
+        # «курьер разбил экран» when the participle loses nothing he said
+        # («дважды списали деньги» keeps its clause)
+        said = [c for c in verb.children if c.dep_ in ("advmod", "obl", "iobj") and not c.is_punct]
+        first = [f for f in forms if f[0] == "problem" and obj is not None and not said]
+        forms = first + [event] + [f for f in forms if f not in first]
     else:
         forms = [*forms, event]
     yield from forms

@@ -1,0 +1,106 @@
+"""blame-shifting: ownership instead of blame (standard 000 §6) — the party
+named as the culprit becomes «мы», a denial becomes «это наша
+ответственность»."""
+
+import pytest
+
+from replylint import fixes
+from replylint.engine import Message
+from replylint.options import Options
+
+from .conftest import findings
+
+RULE = "blame-shifting"
+
+
+def rewritten(text, **kw):
+    return fixes.rewrite_message(Message(text, channel=kw.get("channel", "email"), incoming=kw.get("incoming")),
+                                 Options())
+
+
+@pytest.mark.parametrize("text,suggestion", [
+    # the party's verb moves to «мы»: feminine singular past → plural
+    ("Спасибо за письмо! Посылку потеряла транспортная компания.",
+     "Посылку мы потеряли."),
+    ("Спасибо за письмо! Курьерская служба не успела доставить заказ, привезём его завтра до 12:00.",
+     "Мы не успели доставить заказ, привезём его завтра до 12:00."),
+    # the tagger takes «помял» for a future form; the past plural is still right
+    ("Спасибо за письмо! Курьер помял коробки при погрузке.",
+     "Мы помяли коробки при погрузке."),
+    # present tense: «отвечает производитель» → «мы отвечаем»
+    ("Спасибо за письмо! За брак отвечает производитель.",
+     "За брак мы отвечаем."),
+    # the party's genitive becomes «наш» agreeing with the fault noun (case, gender)
+    ("Спасибо за письмо! Доставка сорвалась по вине перевозчика.",
+     "Доставка сорвалась по нашей вине."),
+    ("Спасибо за письмо! Это ошибка поставщика, новую партию ждём 5 марта.",
+     "Это наша ошибка, новую партию ждём 5 марта."),
+    ("Спасибо за письмо! Это сбой платёжной системы, а не наш.",
+     "Это наш сбой."),
+    ("Спасибо за письмо! Платёж не прошёл по Вашей вине.",
+     "Платёж не прошёл по нашей вине."),
+    # after a preposition: «нас» in the case of the party
+    ("Спасибо за письмо! Заказ задержался из-за транспортной компании.",
+     "Заказ задержался из-за нас."),
+])
+def test_the_company_takes_the_blame(text, suggestion):
+    (f,) = findings(text, RULE)
+    assert f.suggestion == suggestion
+    assert rewritten(text).endswith(suggestion)
+
+
+def test_pronoun_of_the_party_follows():
+    text = "Спасибо за письмо! Виноват производитель: он прислал бракованные детали."
+    assert rewritten(text) == "Спасибо за письмо! Это наша ответственность: мы прислали бракованные детали."
+
+
+def test_passive_agent_is_left_out_and_ownership_added():
+    text = "Спасибо за письмо! Посылка была повреждена почтой при пересылке."
+    (f,) = findings(text, RULE)
+    assert f.suggestion == "Посылка была повреждена при пересылке — это наша ответственность."
+
+
+@pytest.mark.parametrize("text,suggestion", [
+    ("Спасибо за письмо! За качество товара мы ответственности не несём.",
+     "За качество товара отвечаем мы, и уже [действие]."),
+    # plural subject of «не зависят» in the accusative after «за»
+    ("Спасибо за письмо! Сроки ремонта от нас не зависят.",
+     "За сроки ремонта отвечаем мы, и уже [действие]."),
+    ("Спасибо за письмо! Мы здесь ни при чём.",
+     "Это наша ответственность: мы уже [действие]."),
+])
+def test_denial_becomes_ownership(text, suggestion):
+    (f,) = findings(text, RULE)
+    assert f.suggestion == suggestion
+
+
+def test_denial_after_a_comma_is_joined_by_but():
+    text = "Спасибо за письмо! Посылка застряла на таможне, от нас это никак не зависело."
+    assert rewritten(text) == ("Спасибо за письмо! Посылка застряла на таможне, но это наша ответственность: "
+                               "мы уже [действие].")
+
+
+@pytest.mark.parametrize("text,suggestion", [
+    # the wrong modifier is left out of what the company should have checked
+    ("Спасибо за письмо! Вы сами выбрали неправильный размер.",
+     "Мы не сверили с Вами размер заранее — это наша ответственность."),
+    ("Спасибо за письмо! Вы не указали номер подъезда, поэтому курьер опоздал.",
+     "Мы не сверили с Вами номер подъезда заранее — это наша ответственность, поэтому курьер опоздал."),
+    # a reproach becomes what the company should have done, the action named by a noun
+    ("Спасибо за письмо! Вам следовало проверить комплектность при получении.",
+     "Мы должны были заранее напомнить о проверке комплектности при получении — это наша ответственность."),
+])
+def test_blame_on_the_client_becomes_ownership(text, suggestion):
+    (f,) = findings(text, RULE)
+    assert f.suggestion == suggestion
+
+
+def test_every_blame_in_the_sentence_is_rewritten_and_the_rule_is_quiet():
+    text = ("Здравствуйте, Кирилл!\n\nПриносим извинения за перебои со связью. Авария произошла у магистрального "
+            "провайдера, так что с нашей стороны вины нет. Бригада восстановит канал сегодня до 21:00.\n"
+            "Спасибо за терпение!\n")
+    out = rewritten(text)
+    assert out == ("Здравствуйте, Кирилл!\n\nПриносим извинения за перебои со связью. Авария произошла у нас, "
+                   "так что это наша ответственность: мы уже [действие]. Бригада восстановит канал сегодня "
+                   "до 21:00.\nСпасибо за терпение!\n")
+    assert not [f for f in findings(out) if f.rule == RULE or f.severity.label == "error"]
