@@ -43,6 +43,12 @@ def only(text, **kw):
     # a plural participle of a prohibition: «уценённых товаров»
     ("Спасибо за письмо! Возврат уценённых товаров запрещён.",
      "Вместо возврата уценённых товаров можем предложить [альтернатива]"),
+    # a passive complement: the participle's action with its subject in the genitive
+    ("Спасибо за вопрос! Без документов фильм не может быть опубликован.",
+     "Вместо публикации фильма можем предложить [альтернатива]"),
+    # «возможность …» is what is lacking; the action it governs is what was asked for
+    ("Спасибо за вопрос! Возможность скачивать видео не предусмотрена.",
+     "Вместо скачивания видео можем предложить [альтернатива]"),
 ])
 def test_rewrite_names_what_was_refused(text, expected):
     f = only(text, incoming="Можно это сделать?")
@@ -83,8 +89,14 @@ def test_bare_no_gets_an_offer_to_find_another_way():
     assert f.rewrite.replacement == "Давайте подберём другой вариант: [альтернатива]"
 
 
-def test_nothing_to_name_falls_back_to_instead_of_this():
-    f = only("Спасибо за вопрос! Такой возможности у нас нет.", incoming="Можно оплатить заказ частями?")
+@pytest.mark.parametrize("text", [
+    "Спасибо за вопрос! Такой возможности у нас нет.",
+    # what was turned down is not what an alternative replaces
+    "Спасибо за письмо! Ваш платёж отклонили.",
+    "Спасибо за письмо! Товар исключён из акции.",
+])
+def test_nothing_to_name_falls_back_to_instead_of_this(text):
+    f = only(text, incoming="Можно оплатить заказ частями?")
     assert f.rewrite.replacement == "Вместо этого можем предложить [альтернатива]"
 
 

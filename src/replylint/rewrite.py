@@ -236,13 +236,16 @@ def _subtree_text(tok) -> str:
     return _join((sentence_word(t), t.whitespace_) for t in tok.doc[tok.left_edge.i:tok.right_edge.i + 1])
 
 
-def action_phrase(verb, case: str, extra=()) -> str | None:
+def action_phrase(verb, case: str, extra=(), obj=None) -> str | None:
     """The action of ``verb`` (an infinitive or a finite verb with its
     dependents) named by a noun phrase in ``case``: «Изменить адрес после
     передачи заказа» → «изменения адреса после передачи заказа» (gent);
     «принять возврат» → «возврата» (a light verb is named by its object).
+    ``obj``: what the action is done to, when it is not the verb's object
+    («фильм не может быть опубликован» → «публикации фильма»).
     None when there is no noun for it."""
-    obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN", "PRON")), None)
     skip = {obj.i} if obj is not None else set()
     extras = [_subtree_text(c) for c in sorted([*_verb_extras(verb, skip), *extra], key=lambda t: t.i)]
     noun = action_noun(verb)
@@ -587,8 +590,8 @@ class Phrase:
     compact phrase, or the ``tokens`` given) or a verb (its action named by a
     noun: «изменить адрес» → ``{slot|gent}`` «изменения адреса»)."""
 
-    def __init__(self, head, tokens=None, extra=(), text: str | None = None) -> None:
-        self.head, self.tokens, self.extra, self.text = head, tokens, tuple(extra), text
+    def __init__(self, head, tokens=None, extra=(), text: str | None = None, of=None) -> None:
+        self.head, self.tokens, self.extra, self.text, self.of = head, tokens, tuple(extra), text, of
 
     @classmethod
     def ready(cls, text: str) -> "Phrase":
@@ -598,8 +601,8 @@ class Phrase:
     def in_case(self, case: str) -> str | None:
         if self.head is None:
             return self.text
-        if self.head.pos_ in ("VERB", "AUX"):
-            return action_phrase(self.head, case, self.extra)
+        if self.head.pos_ in ("VERB", "AUX") or self.of is not None:
+            return action_phrase(self.head, case, self.extra, obj=self.of)
         if self.head.pos_ == "PRON":
             return _pronoun(self.head, case)
         return inflect_phrase(self.head, case, self.tokens if self.tokens is not None else np_tokens(self.head))

@@ -124,9 +124,7 @@ class BlameShifting(Rule):
                 if found is None:
                     continue
                 kind, toks = found
-                if kind == THIRD and (owned or (_describes_event(tok) and _apology_complement(tok))):
-                    continue
-                if not speaker_ok(ctx, tok) or is_question(tok) or in_condition(tok):
+                if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
                     continue
                 start, end = min(t.i for t in toks), max(t.i for t in toks)
                 span = ctx.doc[start:end + 1]
@@ -135,6 +133,14 @@ class BlameShifting(Rule):
                               suggestion=sentence_after(sent, rewrite) if rewrite else _SUGGESTION,
                               rewrite=rewrite)
                 break  # one finding per sentence
+
+
+def _excused(tok, kind, owned) -> bool:
+    """Not a shift of blame after all: asked, only a condition, or a third
+    party named where the company owns the fault or apologises for it."""
+    if kind == THIRD and (owned or (_describes_event(tok) and _apology_complement(tok))):
+        return True
+    return is_question(tok) or in_condition(tok)
 
 
 # --- who is who -----------------------------------------------------------
@@ -665,9 +671,7 @@ def _matches(ctx, sent, owned) -> list:
         if found is None:
             continue
         probe, (kind, toks) = found
-        if kind == THIRD and (owned or in_apology(tok)):
-            continue
-        if not speaker_ok(ctx, tok) or is_question(tok) or in_condition(tok):
+        if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
             continue
         out.append((probe, kind, tok, toks))
     return out
@@ -716,9 +720,13 @@ def _whole(sent):
 
 def _still_blames(ctx, sentence: str) -> bool:
     doc = ctx.parse(sentence)
-    return any(_blame(t) is not None and not is_question(t) and not in_condition(t)
-               and not (_blame(t)[0] == THIRD and in_apology(t))
-               for t in doc if not t.is_punct and not t.is_space)
+    for t in doc:
+        if t.is_punct or t.is_space:
+            continue
+        found = _blame(t)
+        if found is not None and not _excused(t, found[0], False):
+            return True
+    return False
 
 
 def _subtree_range(tok) -> tuple[int, int]:

@@ -619,7 +619,8 @@ def _rewrite(sent, pred, span):
     else:
         extra = [c for c in root.children if c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN")
                  and any(x.dep_ == "case" for x in c.children) and c.i < root.i]
-        variants = [("instead", {"thing": Phrase(t, extra=[x for x in extra if x.i > t.i])})
+        variants = [("instead", {"thing": t if isinstance(t, Phrase) else
+                                 Phrase(t, extra=[x for x in extra if x.i > t.i])})
                     for t in _refused(pred, root)] + [("other", {})]
     for variant, slots in variants:
         text = render("refusal", variant, **slots)
@@ -654,17 +655,28 @@ def _refused(pred, root) -> list:
             if c.dep_ in ("xcomp", "csubj", "nmod", "acl", "obj", "ccomp") and morph(c, "VerbForm") == "Inf":
                 out += _refused_action(c)
                 queue.append(c)
-            elif c.dep_ in ("obj", "xcomp") and is_noun(c) and has_lemma(c, words("option_nouns")):
-                queue.append(c)  # «не имеем возможности принять …»
+            elif c.dep_ in ("obj", "xcomp", "nsubj", "nsubj:pass") and is_noun(c) and (
+                    has_lemma(c, words("option_nouns")) or has_lemma(c, _not_things())):
+                queue.append(c)  # «не имеем возможности принять …», «возможность скачивать … не предусмотрена»
+            elif morph(c, "VerbForm") == "Part" and morph(c, "Voice") == "Pass" and c.dep_ in ("xcomp", "csubj"):
+                subj = next((x for x in pred.children if x.dep_.startswith("nsubj") and is_noun(x)), None)
+                if subj is not None:  # «фильм не может быть опубликован» → «публикации фильма»
+                    out.append(Phrase(c, of=subj))
     if has_lemma(pred, words("refuse_verbs")):
-        out += [c for c in pred.children if c.dep_ == "obl" and is_noun(c)]  # «отказать в возврате»
+        # «отказать в возврате»; what was turned down («платёж отклонили») is
+        # not what an alternative replaces
+        return out + [c for c in pred.children if c.dep_ == "obl" and is_noun(c)
+                      and any(x.lower_ == "в" for x in c.children)]
+    if has_lemma(pred, words("exclude_verbs")) and any(
+            c.dep_ == "obl" and any(x.lower_ == "из" for x in c.children) for c in pred.children):
+        return out  # «Товар исключён из акции»: the thing is not what was refused
     for node in (pred, root):
         for c in node.children:
             if c.dep_ in ("nsubj", "nsubj:pass") and is_noun(c) and not has_lemma(c, _not_things()):
                 out.append(c)
             if c.dep_ == "obj" and is_noun(c) and not has_lemma(c, _not_things()):
                 out += [node, c] if node.pos_ in ("VERB", "AUX") and node is pred else [c]
-    return [t for t in out if t is not None]
+    return [t for t in out if t is not None]  # tokens, or phrases built here
 
 
 def _refused_action(verb) -> list:
