@@ -529,30 +529,6 @@ def sentence_after(sent, edit) -> str:
     return (raw[:start - base] + text + raw[end - base:]).strip()
 
 
-def rebuild(doc, start: int, end: int, *, replace=None, drop=(), before=None) -> str:
-    """The text of tokens ``start``..``end`` (inclusive) with some tokens
-    replaced (index → text), dropped, or preceded by an inserted word."""
-    replace, before, drop = replace or {}, before or {}, set(drop)
-    out = []
-    for tok in doc[start:end + 1]:
-        if tok.i in before:
-            out.append((before[tok.i], " "))
-        if tok.i in drop:
-            continue
-        out.append((replace.get(tok.i, tok.text), tok.whitespace_))
-    return _join(out)
-
-
-def lower_first(text: str) -> str:
-    """Lower-case the first letter («Вместо …» in the middle of a sentence),
-    unless the word is all capitals or an address to the Клиент («Вы»)."""
-    m = re.search(r"\w+", text)
-    if not m or m.group(0).isupper() or m.group(0).lower() in ("вы", "вас", "вам", "вами", "ваш", "клиент"):
-        return text
-    k = m.start()
-    return text[:k] + text[k].lower() + text[k + 1:]
-
-
 def to_we(verb) -> str:
     """A verb (imperative, infinitive, 2nd person) in the company's voice:
     first person plural, future for perfective verbs («отследите» →
@@ -758,12 +734,19 @@ def join_words(pairs) -> str:
     return text.strip()
 
 
-def rebuild(doc, start: int, end: int, replace: dict | None = None) -> str:
+def rebuild(doc, start: int, end: int, replace: dict | None = None, *, drop=(), before=None) -> str:
     """The text of tokens ``start``..``end`` (inclusive), a token's text
-    replaced by ``replace[i]`` ("" drops the token with its space)."""
-    replace = replace or {}
+    replaced by ``replace[i]`` ("" drops the token with its space); tokens
+    in ``drop`` left out the same way; ``before[i]``: a word inserted before
+    token ``i`` (even a dropped one)."""
+    replace = dict(replace or {})
+    for i in drop:
+        replace[i] = ""
+    before = before or {}
     out = []
     for tok in doc[start:end + 1]:
+        if tok.i in before:
+            out.append((before[tok.i], " "))
         word = replace.get(tok.i, tok.text)
         if word == "":
             if out and not out[-1][1] and tok.whitespace_:
