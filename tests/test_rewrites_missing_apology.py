@@ -84,3 +84,13 @@ def test_apology_and_thanks_both_go_in_when_there_is_no_greeting():
     assert rewritten(text, incoming="Где мой заказ? Жду уже неделю!") == (
         "Спасибо, что сообщили! Извините, пожалуйста, за задержку заказа 3310. Заказ 3310 задерживается. "
         "Привезём 14 мая до 18:00.")
+
+
+def test_preposition_hung_on_the_modifier_is_not_repeated():
+    import replylint
+
+    # the parser attaches «за» to «сломанный», not to «чайник»
+    report = replylint.lint("Мы не можем вернуть деньги сегодня, вернём завтра до 12:00. Спасибо!",
+                            incoming="Верните деньги за сломанный чайник!")
+    apology = [f for f in report.findings if f.rule == "missing-apology"]
+    assert apology and apology[0].rewrite.replacement == "Извините, пожалуйста, за сломанный чайник. "

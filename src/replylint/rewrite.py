@@ -166,6 +166,10 @@ def np_tokens(head, drop=(), prepositional: bool = True) -> list:
             if c.dep_ in _NP_DEPS or (c.is_punct and c.text in _QUOTES):
                 stack.append(c)
     out.sort(key=lambda t: t.i)
+    # a preposition in front belongs to the template, even when the parser
+    # hung it on a modifier («за сломанный чайник»: «за» ← «сломанный»)
+    while len(out) > 1 and out[0].pos_ == "ADP" and out[0] is not head:
+        out.pop(0)
     # a quotation mark without its pair is left out
     if sum(1 for t in out if t.text in _QUOTES) % 2:
         out = [t for t in out if t.text not in _QUOTES]
