@@ -89,23 +89,38 @@ class Run:
             wall, code, peak_pss_mib, peak_rss_mib, out, err)
 
 
-def run(cmd: list[str], *, env=None, cwd=None, memory: bool = False, stdin=None) -> Run:
-    """Run a command; wall time and (if ``memory``) peak memory of its process tree."""
+TIMEOUT = 900.0
+
+
+def run(cmd: list[str], *, env=None, cwd=None, memory: bool = False, stdin=None,
+        timeout: float | None = None) -> Run:
+    """Run a command; wall time and (if ``memory``) peak memory of its process
+    tree. Past ``timeout`` seconds the tree is stopped and ``code`` is None."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err,
-                                stdin=subprocess.DEVNULL if stdin is None else stdin)
+                                stdin=subprocess.DEVNULL if stdin is None else stdin,
+                                start_new_session=True)
         peak_pss = peak_rss = 0
-        if memory:
-            while proc.poll() is None:
+        stopped = False
+        while memory or timeout:
+            if proc.poll() is not None:
+                break
+            if memory:
                 pss = rss = 0
                 for p in _tree(proc.pid):
                     a, b = _mem_kib(p)
                     pss += a
                     rss = max(rss, b)
                 peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
-                time.sleep(0.02)
+            if timeout and time.perf_counter() - start > timeout:
+                os.killpg(proc.pid, 9)
+                stopped = True
+                break
+            time.sleep(0.02)
         code = proc.wait()
+        if stopped:
+            code = None
         wall = time.perf_counter() - start
         out.seek(0)
         err.seek(0)
@@ -155,8 +170,8 @@ class Replylint:
 
     def batch(self, directory: Path) -> Run:
         r = run(self.check("--no-daemon", "--format", "json", *self.jobs, str(directory)),
-                env=self.env, memory=True)
-        if r.code not in (0, 1):
+                env=self.env, memory=True, timeout=TIMEOUT)
+        if r.code not in (0, 1, None):
             raise RuntimeError(f"replylint failed ({r.code}): {r.err.strip()[:500]}")
         return r
 
@@ -249,8 +264,8 @@ class Textlint:
         return median_wall(self.cmd("--help"), runs, cwd=self.dir)
 
     def batch(self, directory: Path) -> Run:
-        r = run(self.cmd("--format", "json", str(directory)), cwd=self.dir, memory=True)
-        if r.code not in (0, 1):
+        r = run(self.cmd("--format", "json", str(directory)), cwd=self.dir, memory=True, timeout=TIMEOUT)
+        if r.code not in (0, 1, None):
             raise RuntimeError(f"textlint failed ({r.code}): {r.err.strip()[:500]}")
         return r
 
@@ -276,12 +291,18 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=None, help="replylint --jobs (default: all cores)")
     ap.add_argument("--no-textlint", action="store_true", help="replylint only")
     ap.add_argument("--keep", metavar="DIR", help="keep the drafts and installs in DIR")
+    ap.add_argument("--timeout", type=float, default=TIMEOUT, help="stop a batch run after this many seconds")
     ap.add_argument("--profile", type=int, metavar="N", help="profile N drafts in-process and exit")
+    ap.add_argument("--rules", type=int, metavar="N", help="CPU time per rule on N drafts and exit")
     args = ap.parse_args()
 
     if args.profile:
         return profile(args.profile)
+    if args.rules:
+        return rule_times(args.rules)
 
+    global TIMEOUT
+    TIMEOUT = args.timeout
     sizes = [int(s) for s in args.sizes.split(",") if s]
     linear = [int(s) for s in args.linear.split(",") if s]
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="replylint-bench-"))
@@ -328,12 +349,17 @@ def _bench(work: Path, sizes, linear, args) -> int:
         print(f"… {t.name}: cold start", file=sys.stderr)
         r["cold"] = t.cold(draft, args.runs)
         r["help"] = t.help(args.runs)
+        print(f"    cold {r['cold']:.3f} s, --help {r['help']:.3f} s", file=sys.stderr)
         if isinstance(t, Replylint):
             print(f"… {t.name}: daemon", file=sys.stderr)
             r["daemon_start"], r["repeated"] = t.repeated(draft, max(args.runs, 10))
+            print(f"    daemon start {r['daemon_start']:.2f} s, repeated {r['repeated']:.3f} s", file=sys.stderr)
         for n in every:
             print(f"… {t.name}: {n} drafts", file=sys.stderr)
             r[n] = t.batch(dirs[n])
+            print(f"    {r[n].wall:.2f} s{' (stopped)' if r[n].code is None else ''}, "
+                  f"{n / r[n].wall:.0f} drafts/s, PSS {r[n].peak_pss:.0f} MiB, RSS {r[n].peak_rss:.0f} MiB",
+                  file=sys.stderr)
 
     def cells(fn):
         return [fn(results[t.name]) for t in tools]
@@ -344,13 +370,15 @@ def _bench(work: Path, sizes, linear, args) -> int:
                  cells(lambda r: fmt_s(r.get("repeated")))))
     for n in sizes:
         rows.append((f"throughput, {n:,} drafts (whole command)",
-                     cells(lambda r, n=n: f"{n / r[n].wall:,.0f} drafts/s")))
+                     cells(lambda r, n=n: f"{n / r[n].wall:,.0f} drafts/s" if r[n].code is not None
+                           else f"< {n / r[n].wall:,.0f} drafts/s (stopped after {r[n].wall:.0f} s)")))
         rows.append((f"peak memory, {n:,} drafts (PSS of all processes / largest RSS)",
                      cells(lambda r, n=n: f"{r[n].peak_pss:,.0f} / {r[n].peak_rss:,.0f} MiB")))
     if len(linear) == 2:
         a, b = linear
         rows.append((f"time for {a:,} / {b:,} drafts",
-                     cells(lambda r: f"{fmt_s(r[a].wall)} / {fmt_s(r[b].wall)}")))
+                     cells(lambda r: f"{fmt_s(r[a].wall)} / {fmt_s(r[b].wall)}"
+                           + (" (stopped)" if r[b].code is None else ""))))
         rows.append((f"cost ratio {b // a}× drafts (linear: ≤ {b // a * 1.1:g})",
                      cells(lambda r: f"{r[b].wall / r[a].wall:.2f}×")))
     if len(tools) == 2:
@@ -389,6 +417,41 @@ def profile(n: int) -> int:
     profiler.stop()
     print(profiler.output_text(unicode=True, color=False, show_all=False))
     print(f"{len(reports)} reports, {sum(len(r.findings) for r in reports)} findings")
+    return 0
+
+
+def rule_times(n: int) -> int:
+    """CPU time per draft: each rule's ``check``, and the rest of the pipeline."""
+    import collections
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from replylint.engine import Message, lint_messages, selected_rules
+    from replylint.options import Options
+
+    drafts = make_drafts(n)
+    messages = [Message(d["text"], id=d["id"], channel=d["channel"], incoming=d["incoming"]) for d in drafts]
+    list(lint_messages(messages[:20], Options()))  # load everything first
+    spent: collections.Counter = collections.Counter()
+    for rule in selected_rules(Options()):
+        original = type(rule).check
+
+        def timed(self, ctx, _original=original, _id=rule.id):
+            start = time.process_time()
+            hits = list(_original(self, ctx) or ())
+            spent[_id] += time.process_time() - start
+            return hits
+
+        type(rule).check = timed
+    start = time.process_time()
+    list(lint_messages(messages, Options()))
+    total = time.process_time() - start
+    rules = sum(spent.values())
+    print(f"| part | ms per draft (CPU, {n} drafts, one process) |\n|---|---|")
+    print(f"| everything | {total / n * 1000:.2f} |")
+    print(f"| NLP, normalising, findings (all but rules) | {(total - rules) / n * 1000:.2f} |")
+    print(f"| all rules | {rules / n * 1000:.2f} |")
+    for rule_id, seconds in spent.most_common():
+        print(f"| `{rule_id}` | {seconds / n * 1000:.3f} |")
     return 0
 
 
