@@ -291,7 +291,7 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=None, help="replylint --jobs (default: all cores)")
     ap.add_argument("--no-textlint", action="store_true", help="replylint only")
     ap.add_argument("--keep", metavar="DIR", help="keep the drafts and installs in DIR")
-    ap.add_argument("--timeout", type=float, default=TIMEOUT, help="stop a batch run after this many seconds")
+    ap.add_argument("--timeout", type=float, default=900.0, help="stop a batch run after this many seconds")
     ap.add_argument("--profile", type=int, metavar="N", help="profile N drafts in-process and exit")
     ap.add_argument("--rules", type=int, metavar="N", help="CPU time per rule on N drafts and exit")
     args = ap.parse_args()
