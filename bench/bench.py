@@ -380,11 +380,14 @@ def _bench(work: Path, sizes, linear, args) -> int:
                      cells(lambda r: f"{fmt_s(r[a].wall)} / {fmt_s(r[b].wall)}"
                            + (" (stopped)" if r[b].code is None else ""))))
         rows.append((f"cost ratio {b // a}× drafts (linear: ≤ {b // a * 1.1:g})",
-                     cells(lambda r: f"{r[b].wall / r[a].wall:.2f}×")))
+                     cells(lambda r: f"{r[b].wall / r[a].wall:.2f}×" if r[b].code is not None
+                           else f"> {r[b].wall / r[a].wall:.2f}× (stopped)")))
     if len(tools) == 2:
         n = max(sizes)
-        ratio = (n / results["replylint"][n].wall) / (n / results[tools[1].name][n].wall)
-        notes.append(f"replylint / textlint throughput on {n:,} drafts: {ratio:.2f}×")
+        other = results[tools[1].name][n]
+        ratio = (n / results["replylint"][n].wall) / (n / other.wall)
+        notes.append(f"replylint / textlint throughput on {n:,} drafts: {'≥ ' if other.code is None else ''}"
+                     f"{ratio:.2f}×" + (" (textlint stopped at the time limit)" if other.code is None else ""))
 
     header = ["measure", *[t.name for t in tools]]
     table = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
