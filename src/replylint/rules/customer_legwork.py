@@ -3,11 +3,13 @@
 Что делает
 ----------
 Находит просьбы и указания Клиенту (повелительное наклонение —
-«обратитесь», «позвоните», «отслеживайте»; «Вам нужно / необходимо /
-следует…», «рекомендуем…», «можно / Вы можете…» с инфинитивом) сделать то,
-что компания может сделать сама: связаться с третьей стороной (почтой,
+«обратитесь», «позвоните», «загляните»; «Вам нужно / необходимо / следует /
+придётся…», «Вы должны…», «рекомендуем…», «можно / Вы можете…» с
+инфинитивом; будущее время — «адрес найдёте на его сайте») сделать то, что
+компания может сделать сама: связаться с третьей стороной (почтой,
 курьером, службой доставки, производителем, банком, сервисным центром,
-магазином), самому отследить посылку на чужом сайте или по трек-номеру,
+справочной, любой организацией — «РЖД», «МФЦ»), сходить или заглянуть туда,
+узнать или посмотреть что-то на чужом сайте, самому отследить посылку,
 получить заключение мастерской, что-то сделать «самостоятельно» или «сами».
 Просьбы написать самой компании («напишите нам», «ответьте на это письмо»),
 уточнить нужные компании сведения («уточните номер заказа»), отрицание
@@ -28,10 +30,12 @@
 - Уточните, пожалуйста, у курьерской службы, когда приедет машина.
 - Вам следует самостоятельно написать производителю.
 - Проверяйте статус посылки на сайте pochta.ru по трек-номеру.
+- Расписание электричек узнайте в справочной вокзала.
 Не срабатывает:
 - Мы уже связались с курьерской службой: машина будет у Вас в 15:00.
 - Уточните, пожалуйста, удобное время доставки.
 - Если будут вопросы, напишите нам в чат.
+- Загляните в личный кабинет: чек уже там.
 """
 
 from __future__ import annotations
@@ -102,8 +106,7 @@ def _legwork(verb, sent, prev_sent):
     # «самостоятельно», «сами»: only for imperatives and obligations
     if mode in ("imp", "oblig", "advice"):
         for w in window:
-            if fold(w.text) in _w("self_words") and abs(w.i - verb.i) <= 6 \
-                    and not (w.dep_ in ("det", "amod") and w.head.pos_ in ("NOUN", "PROPN")):
+            if _self_word(w) and abs(w.i - verb.i) <= 6:
                 return span_to(w), "самостоятельно"
     vlem = set(lemmas(verb))
     # what the verb reaches: words after it, or just before it («у курьера уточните»)
@@ -116,21 +119,40 @@ def _legwork(verb, sent, prev_sent):
                 has_lemma(w, _w("track_places")) or _URL.match(w.text) or _third_party(w))), None)
             if place is not None and not _own(place):
                 return span_to(place), "отслеживание"
-    if not vlem & _w("legwork_verbs"):
+    contact = bool(vlem & _w("legwork_verbs"))
+    if not contact and not vlem & _w("place_verbs"):
         return None
-    # a third party
+    if not contact and _pickup(sent):
+        return None  # «загляните в отделение почты и заберите посылку» — ordinary delivery
+    # a third party (for verbs of going and looking: as the place to go or look)
     for w in after_verb:
         if _third_party(w) and not _own(w) and not _instrument(w) and not _beside(w) \
                 and not _email(w, vlem) and not _on_delivery(window):
-            if vlem & _w("fetch_verbs") and not any(has_lemma(x, _w("documents")) for x in after_verb):
+            if not contact and not _located(w):
+                continue  # «проверьте почту» — the mailbox, not the post office
+            if vlem & _w("fetch_verbs") and not vlem & _w("place_verbs") \
+                    and not any(has_lemma(x, _w("documents")) for x in after_verb):
                 continue
             return span_to(w), "третья сторона"
-        if fold(w.text) in _THIRD_PERSON and w.i > verb.i and w.i - verb.i <= 3 and not vlem & _w("fetch_verbs"):
+        if contact and fold(w.text) in _THIRD_PERSON and w.i > verb.i and w.i - verb.i <= 3 \
+                and not vlem & _w("fetch_verbs"):
             # «звоните им напрямую» — «им» = the courier service named before
             earlier = [t for t in sent if t.i < verb.i] + (list(prev_sent) if prev_sent is not None else [])
             if any(_third_party(t) and not _own(t) for t in earlier):
                 return span_to(w), "третья сторона"
     return None
+
+
+def _pickup(sent) -> bool:
+    """The sentence is about picking up the order («заберите посылку»)."""
+    objects = _w("pickup_objects")
+    for t in sent:
+        if has_lemma(t, _w("fetch_verbs")) and t.pos_ in ("VERB", "NOUN", "ADJ", "X", "PRON"):
+            doc = sent.doc
+            near = [doc[j] for j in range(t.i + 1, min(sent.end, t.i + 4))]
+            if any(has_lemma(x, objects) for x in near):
+                return True
+    return False
 
 
 def _phrase_end(tok) -> int:
@@ -155,9 +177,11 @@ def _phrase_end(tok) -> int:
 def _mode(verb, sent):
     """How the action is put to the Клиент: ``imp`` (imperative), ``oblig``
     («Вам нужно …»), ``advice`` («рекомендуем …»), ``poss`` («можно …»)."""
-    if verb.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN") \
+    if verb.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN", "PRON") \
             and not _is_infinitive(verb) and is_imperative(verb):
         return "imp", verb
+    if _future_you(verb, sent):
+        return "fut", verb
     if not _is_infinitive(verb):
         return None, None
     doc = sent.doc
@@ -176,6 +200,35 @@ def _mode(verb, sent):
                 return "poss", m
             return None, None
     return None, None
+
+
+def _future_you(verb, sent) -> bool:
+    """«адрес найдёте на сайте перевозчика», «номер дела Вы узнаете в полиции»:
+    a 2nd-person future that tells the Клиент where to go — not in a question
+    or a condition («Если Вы позвоните в банк, …»)."""
+    if verb.pos_ not in ("VERB", "NOUN", "ADJ", "X", "PROPN", "PRON"):
+        return False
+    if not any(p.tag.POS == "VERB" and {"2per", "plur"} <= p.tag.grammemes and "impr" not in p.tag.grammemes
+               and ("futr" in p.tag.grammemes or "pres" in p.tag.grammemes) for p in parses(verb)):
+        return False
+    if any(t.text == "?" for t in sent) or any(fold(t.text) == "ли" for t in sent):
+        return False
+    doc = sent.doc
+    before = [doc[j] for j in range(sent.start, verb.i)]
+    return not any(fold(t.text) in ("если", "когда", "пока", "чтобы", "коли") for t in before)
+
+
+def _self_word(w) -> bool:
+    """«самостоятельно», «сами», «самим», «самой» — not «сама посылка»,
+    «самый», «самостоятельная работа»."""
+    if not has_lemma(w, _w("self_words")):
+        return False
+    doc = w.doc
+    if has_lemma(w, {"самый"}) and w.i + 1 < len(doc) and doc[w.i + 1].pos_ in ("ADJ", "ADV"):
+        return False  # «в самое ближайшее время»
+    if fold(w.text).startswith("самостоятельн") and w.pos_ == "ADJ":
+        return w.head.pos_ == "NOUN" and has_lemma(w.head, {"порядок"})  # «в самостоятельном порядке»
+    return not (w.dep_ in ("det", "amod") and w.head.pos_ in ("NOUN", "PROPN"))
 
 
 def _is_infinitive(tok) -> bool:
@@ -216,6 +269,8 @@ def _third_party(tok) -> bool:
         return False
     if has_lemma(tok, _w("third_parties")) and tok.pos_ != "ADJ":
         return True
+    if _office_adjective(tok) or _org_name(tok) or _their_place(tok):
+        return True
     if has_lemma(tok, _w("third_party_heads")) and tok.pos_ in ("NOUN", "PROPN"):
         mods = _w("third_party_modifiers") | _w("third_parties")
         if any(has_lemma(c, mods) for c in tok.children):
@@ -226,15 +281,124 @@ def _third_party(tok) -> bool:
     return False
 
 
+def _office_adjective(tok) -> bool:
+    """«в справочной», «позвоните в налоговую»: an adjective standing for an office."""
+    if not has_lemma(tok, _w("office_adjectives")):
+        return False
+    if tok.pos_ == "NOUN":
+        return True
+    return tok.pos_ == "ADJ" and not (tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i) \
+        and not (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+_PERSON_OR_PLACE = {"Name", "Surn", "Patr", "Geox"}
+
+
+def _org_name(tok) -> bool:
+    """The name of an organisation: pymorphy3's organisation tag («Ростелеком»),
+    an abbreviation in capitals («РЖД», «МФЦ»), or a proper noun in the middle
+    of a sentence that is neither a common noun nor the name of a person or
+    a place («Вайлдберриз», «Тинькофф»).
+    The company's own name (in the signature, «команда X») does not count."""
+    text = tok.text
+    if not text[:1].isupper() or not re.search("[а-яё]", text, re.I):
+        return False
+    if fold(text) in _own_names(tok.doc):
+        return False
+    ps = parses(tok)
+    if text.isupper() and 2 <= len(text) <= 8 and text.isalpha():
+        if fold(text) in ("вы", "вас", "вам", "вами", "ваш", "ты", "мы", "нам", "нас"):
+            return False
+        return any({"Abbr"} <= p.tag.grammemes or "Orgn" in p.tag.grammemes for p in ps) \
+            or not _morph_known(text)
+    if any("Orgn" in p.tag.grammemes for p in ps[:2]):
+        return True
+    if tok.pos_ != "PROPN" or tok.i == tok.sent.start or _in_quotes(tok):
+        return False
+    prev = tok.doc[tok.i - 1]
+    if prev.is_punct and prev.text in (".", "!", "?", "…", "\n"):
+        return False
+    if any(_PERSON_OR_PLACE & set(p.tag.grammemes) for p in ps[:3]):
+        return False
+    # a common noun written with a capital is a product's or a section's
+    # name («в Студии», «раздел Настройки»), not an organisation
+    return not (_morph_known(text) and any(p.tag.POS == "NOUN" for p in ps[:2]))
+
+
+def _morph_known(text: str) -> bool:
+    from ..nlp.pipeline import morph_analyzer
+
+    return morph_analyzer().word_is_known(fold(text))
+
+
+def _in_quotes(tok) -> bool:
+    doc = tok.doc
+    return tok.i > 0 and doc[tok.i - 1].text in ("«", '"', "“", "„")
+
+
+def _their_place(tok) -> bool:
+    """«на его сайте», «в их приложении»: a place that belongs to someone else."""
+    if not has_lemma(tok, _w("place_nouns")) or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = tok.doc
+    owners = [c for c in tok.children if c.i < tok.i] + [doc[j] for j in range(max(0, tok.i - 2), tok.i)]
+    return any(fold(o.text) in ("его", "ее", "их") for o in owners)
+
+
+def _own_names(doc) -> frozenset[str]:
+    """Words naming the company itself: the signature line (a short last
+    line: «Сервис «ТехноДом»») and what follows «команда», «поддержка»."""
+    key = ("customer_legwork", "own_names")
+    got = doc.user_data.get(key)
+    if got is not None:
+        return got
+    names: set[str] = set()
+    lines = [ln for ln in doc.text.strip().splitlines() if ln.strip()]
+    if len(lines) > 1:
+        last = lines[-1]
+        if len(last.split()) <= 6 and not last.rstrip().endswith((".", "!", "?", ":")):
+            names |= {fold(w) for w in re.findall(r"[\w-]+", last)}
+    for tok in doc:
+        if has_lemma(tok, {"команда", "поддержка", "администрация", "сервис"}) and tok.i + 1 < len(doc):
+            nxt = doc[tok.i + 1]
+            if nxt.text[:1].isupper():
+                names.add(fold(nxt.text))
+    got = frozenset(names)
+    doc.user_data[key] = got
+    return got
+
+
+def _located(tok) -> bool:
+    """The word names a place to go or look: after «в», «на», «у», «к», «через»
+    («в справочной РЖД», «на сайте перевозчика»), or owns such a place."""
+    doc = tok.doc
+    j = tok.i - 1
+    steps = 0
+    while j >= 0 and steps < 6:
+        t = doc[j]
+        if t.pos_ == "ADP" or fold(t.text) in ("в", "во", "на", "у", "к", "ко", "через"):
+            return fold(t.text) in ("в", "во", "на", "у", "к", "ко", "через")
+        if t.pos_ in ("ADJ", "DET", "NOUN", "PROPN", "NUM") or t.text in ("«", "»", '"') or t.is_space:
+            j -= 1
+            steps += 1
+            continue
+        return False
+    return False
+
+
 def _own(tok) -> bool:
-    """«наш курьер», «в нашу курьерскую службу»."""
+    """«наш курьер», «в нашу курьерскую службу», «в отделении нашего банка»."""
     own = _w("own_markers")
     nodes = [tok, tok.head] if tok.pos_ == "ADJ" else [tok]
+    nodes += [c for c in tok.children if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")]
     for n in nodes:
         if any(has_lemma(c, own) for c in n.children):
             return True
     doc = tok.doc
-    return any(has_lemma(doc[j], own) for j in range(max(0, tok.i - 2), tok.i))
+    if any(has_lemma(doc[j], own) for j in range(max(0, tok.i - 2), tok.i)):
+        return True
+    # «в отделении ТехноДома»: the company's own name
+    return any(fold(c.text) in _own_names(doc) for c in tok.children if c.dep_ in ("nmod", "flat", "appos"))
 
 
 def _on_delivery(window) -> bool:
