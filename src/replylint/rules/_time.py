@@ -71,3 +71,44 @@ def concrete_time_tokens(tokens) -> list:
 
 def has_concrete_time(tokens) -> bool:
     return bool(concrete_time_tokens(tokens))
+
+
+def deadline_tokens(tokens) -> list:
+    """The concrete time tokens that say WHEN something happens — not those
+    that name which thing is meant: «расписание на декабрь», «заказ от
+    12 мая», «отчёт за март» are attached to a noun, not to the verb, so they
+    set no deadline («Расписание на декабрь откроем в ближайшие дни»).
+
+    A time expression counts unless its phrase (climbing through numbers,
+    time words and «конец/начало/середина») hangs as ``nmod`` on a noun that
+    is not itself a time word, after «на», «за», «от», «с», «по» or no
+    preposition. «к пятнице», «до 10 июня», «в декабре» always count, and so
+    does the date of an event («перенесём доставку на пятницу»)."""
+    found = concrete_time_tokens(tokens)
+    if not found:
+        return []
+    timeish = {t.i for t in found}
+    scaffold = _words("scaffold_nouns") | _words("units") | _words("months") | _words("weekdays") \
+        | _words("day_words")
+    out = []
+    for tok in found:
+        node = tok
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                break
+            if node.dep_ in ("flat", "flat:name", "nummod", "nummod:gov", "amod", "det", "fixed", "compound", "nmod", "appos") \
+                    and (head.i in timeish or is_number(head) or has_lemma(head, scaffold)):
+                node = head
+                continue
+            break
+        head = node.head
+        if node.dep_.startswith("nmod") and head.i != node.i and head.pos_ in ("NOUN", "PROPN") \
+                and not has_lemma(head, scaffold) and head.i not in timeish:
+            preps = [c for c in node.children if c.dep_ == "case"]
+            prep = fold(preps[0].text) if preps else ""
+            if (prep in _words("naming_preps") or prep == "") \
+                    and not (prep in ("на", "") and has_lemma(head, _words("event_nouns"))):
+                continue  # names which thing: «расписание на декабрь»
+        out.append(tok)
+    return out

@@ -4,9 +4,13 @@
 ----------
 Находит места, где Клиенту не верят: требование доказательств
 («Докажите…», «Предоставьте доказательства», «видео как доказательство»,
-«фото для подтверждения брака», «подтвердите письменно, что…»), сомнение
-(«Мы сомневаемся, что…», «у нас есть сомнения», «нам трудно поверить»,
-«не похоже, что это заводской брак», «якобы»), проверку самого Клиента
+«фото для подтверждения брака», «подтвердите письменно, что…»,
+«предъявите заключение экспертизы», «приложите справку о том, что…»,
+«рассмотрим только после экспертизы»), сомнение («Мы сомневаемся, что…»,
+«у нас есть сомнения», «нам трудно поверить», «не похоже, что это заводской
+брак», «якобы»), отказ верить словам Клиента («Ваши слова не
+подтверждаются», «это не соответствует действительности», «по нашим
+данным, Вы получили заказ…»), проверку самого Клиента
 («проверим Ваши слова», «чтобы мы убедились, что … действительно…»), а также
 расходы, переложенные на Клиента «по закону» («по закону доставку оплачиваете
 Вы», «верните товар за свой счёт»). Отрицание («не сомневаемся»,
@@ -28,10 +32,12 @@
 - Сначала докажите, что заказ пришёл неполным.
 - Честно говоря, мы сомневаемся, что курьер вёл себя грубо.
 - Согласно закону, пересылку товара оплачивает покупатель.
+- Для обмена предъявите заключение независимой лаборатории.
 Не срабатывает:
 - Мы не сомневаемся в Ваших словах и уже отправили замену.
 - Пришлите, пожалуйста, фото упаковки — так мы поймём, где её усилить.
 - Если остались сомнения, привезём обе модели на выбор.
+- Экспертизу проведём сами и за свой счёт.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ from .. import lexicon
 from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
-from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, is_number, lemmas, parses, person
+from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_negated_up, is_number, is_past, lemmas, parses, person
 
 _MESSAGE = {
     "proof": "Требование доказательств: «{}». Клиенту верят на слово — попросите фото только для своего "
@@ -131,7 +137,171 @@ def _findings(sent):
             topic = _topic(tok, topics)
             if topic is not None and not _waived(tok, waivers):
                 yield "proof", doc[tok.i:topic.i + 1]
+    yield from _evidence_demands(sent)
+    yield from _claim_denied(sent)
+    yield from _our_records(sent)
     yield from _law_costs(sent)
+
+
+# --- evidence, denial, records ------------------------------------------------
+
+def _demanding(verb) -> bool:
+    """An imperative, a 2nd-person form or an obligation put to the Клиент
+    («предъявите», «Вам нужно приложить», «Вы должны предоставить»)."""
+    if _our_subject(verb) or is_negated(verb):
+        return False
+    if is_imperative(verb) and verb.pos_ != "ADJ":
+        return True  # pymorphy3 knows «предоставьте» even when the tagger says 1st person
+    if person(verb) == "1":
+        return False
+    if person(verb) == "2" and "Past" not in verb.morph.get("Tense"):
+        return True
+    return _obliged(verb)
+
+
+def _is_evidence(tok) -> bool:
+    """The noun names evidence: «заключение (эксперта)», «акт экспертизы»,
+    «справка о том, что …», «документ, подтверждающий брак»."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc = tok.doc
+    after = [doc[j] for j in range(tok.i + 1, min(len(doc), tok.i + 4))]
+    if has_lemma(tok, _w("evidence_strong")):
+        nxt = next((t for t in after if t.pos_ in ("NOUN", "PROPN")), None)
+        return not (nxt is not None and nxt.i == tok.i + 1 and has_lemma(nxt, _w("not_evidence_of")))
+    if not has_lemma(tok, _w("evidence_weak")):
+        return False
+    near = [doc[j] for j in range(max(0, tok.i - 2), min(len(doc), tok.i + 4))]
+    if any(has_lemma(t, _w("expert_words")) for t in near if t.i != tok.i):
+        return True
+    # «справка о том, что …», «акт, подтверждающий брак»: about the Клиент's claim
+    clause = [doc[j] for j in range(tok.i + 1, min(tok.sent.end, tok.i + 12))]
+    about = any(fold(t.text) == "том" for t in clause[:3]) or any(
+        has_lemma(t, _w("confirm_verbs") | _w("proof_words")) for t in clause[:3])
+    topics = _w("proof_topics") | {"вина", "неисправность", "причина"}
+    return about and any(has_lemma(t, topics) for t in clause)
+
+
+def _evidence_demands(sent):
+    """«Предъявите заключение экспертизы», «Приложите акт, подтверждающий
+    брак», «рассмотрим только после экспертизы»."""
+    doc = sent.doc
+    demand = _w("demand_verbs")
+    for tok in sent:
+        if not _is_evidence(tok) or has_lemma(tok, _w("proof_words")):
+            continue
+        # «без заключения эксперта вернуть деньги не сможем»
+        before = [doc[j] for j in range(max(sent.start, tok.i - 3), tok.i)]
+        bez = next((t for t in before if fold(t.text) == "без"), None)
+        if bez is not None:
+            if any(fold(t.text) in ("не", "нельзя", "невозможно") for t in clause_window(tok, sent) if t.i > tok.i):
+                yield "proof", doc[bez.i:tok.i + 1]
+            continue
+        if _waived(tok, _w("waivers")):
+            continue
+        # the verb that asks for it: its head, or a demand verb just before
+        verbs = [tok.head] + [doc[j] for j in range(max(sent.start, tok.i - 5), tok.i)]
+        verb = next((v for v in verbs if v.i != tok.i and has_lemma(v, demand) and _demanding(v)), None)
+        if verb is not None:
+            yield "proof", doc[min(verb.i, tok.i):max(verb.i, tok.i) + 1]
+            continue
+        # «только после экспертизы», «лишь при наличии заключения»
+        for j in range(tok.i - 1, max(sent.start, tok.i - 5) - 1, -1):
+            if fold(doc[j].text) in _w("condition_preps") and j - 1 >= sent.start \
+                    and fold(doc[j - 1].text) in _w("only_words") | {"при"}:
+                start = j - 1
+                if fold(doc[start].text) == "при" and start - 1 >= sent.start and fold(doc[start - 1].text) in _w("only_words"):
+                    start -= 1
+                if fold(doc[start].text) in _w("only_words"):
+                    yield "proof", doc[start:tok.i + 1]
+                break
+
+
+def _claim_denied(sent):
+    """«Ваши слова не подтверждаются», «изложенные Вами факты не подтвердились»,
+    «не нашли подтверждения», «это не соответствует действительности»."""
+    doc = sent.doc
+    accounts = _w("claim_accounts") | _w("proof_topics")
+    for tok in sent:
+        lem = set(lemmas(tok))
+        denied = None
+        if lem & _w("confirm_passive") and is_negated(tok):
+            denied = tok
+        elif has_lemma(tok, {"найти", "находить"}) and is_negated(tok) and any(
+                has_lemma(doc[j], {"подтверждение"}) for j in range(tok.i + 1, min(sent.end, tok.i + 3))):
+            denied = tok
+        elif has_lemma(tok, {"соответствовать"}) and is_negated(tok) and any(
+                has_lemma(doc[j], _w("reality_nouns")) for j in range(tok.i + 1, min(sent.end, tok.i + 3))):
+            if is_past(tok) and not _clients(sent, tok):
+                continue  # «информация на сайте не соответствовала действительности» — our own mistake
+            if _clients(sent, tok) or _subject_is(tok, {"это", "все"} | _w("claim_accounts") - {"информация", "сведения"}):
+                yield "doubt", _with_neg(tok, doc[tok.i:tok.i + 2])
+            continue
+        if denied is None:
+            continue
+        subj = [t for t in sent if t.i < tok.i and t.pos_ in ("NOUN", "PRON", "PROPN")]
+        if any(has_lemma(t, accounts) for t in subj) or (denied.i != tok.i) or _clients(sent, tok):
+            if any(has_lemma(t, accounts) for t in subj) or _clients(sent, tok):
+                end = tok.i + 1
+                if has_lemma(tok, {"найти", "находить"}):
+                    end = next(j for j in range(tok.i + 1, sent.end) if has_lemma(doc[j], {"подтверждение"})) + 1
+                yield "doubt", _with_neg(tok, doc[tok.i:end])
+
+
+def _with_neg(tok, span):
+    doc = tok.doc
+    start = span.start
+    if start > 0 and fold(doc[start - 1].text) == "не":
+        start -= 1
+    return doc[start:span.end]
+
+
+_YOURS = {"вы", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "вашим", "ваших", "вашу", "вашими", "вашему"}
+
+
+def _clients(sent, tok) -> bool:
+    """The subject is the Клиент's own account: «Ваши слова», «изложенные Вами
+    факты», «информация, которую Вы сообщили»."""
+    subjects = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if subjects:
+        return any(fold(t.text) in _YOURS for c in subjects for t in c.subtree)
+    return any(fold(t.text) in _YOURS for t in clause_window(tok, sent) if t.i < tok.i)
+
+
+def _subject_is(tok, wanted) -> bool:
+    for c in tok.children:
+        if c.dep_.startswith("nsubj") and (has_lemma(c, wanted) or fold(c.text) in wanted):
+            return True
+    return False
+
+
+def _our_records(sent):
+    """«По нашим данным, Вы получили заказ 5 мая» — the company's records set
+    against the Клиент's word (quiet when the company acts on them in the
+    same sentence: «…, вернём деньги на неё же»)."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks[:-2]):
+        if fold(tok.text) not in ("по", "согласно"):
+            continue
+        a, b = toks[k + 1], toks[k + 2]
+        if not (has_lemma(a, {"наш"}) and (has_lemma(b, _w("records")) or fold(b.text).startswith("данн"))):
+            continue
+        rest = toks[k + 3:]
+        you = next((t for t in rest if fold(t.text) == "вы" and t.dep_.startswith("nsubj") and is_past(t.head)), None)
+        if you is not None:
+            did = you.head
+        else:
+            you = next((t for t in rest[:3] if fold(t.text) == "вы"), None)
+            did = next((t for t in rest if t.pos_ == "VERB" and is_past(t) and person(t) != "1"), None)
+            if you is None or did is None:
+                continue
+        if is_negated(did):
+            continue  # «по нашим данным, Вы ещё не получили посылку» informs, it does not contradict
+        if any(t.pos_ == "VERB" and person(t) == "1" and not is_past(t) for t in rest):
+            continue
+        yield "doubt", doc[tok.i:b.i + 1]
+        return
 
 
 # --- pieces -------------------------------------------------------------------

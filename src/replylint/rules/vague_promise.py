@@ -5,13 +5,17 @@
 Находит обещания без срока: «постараемся», «попробуем», «попытаемся» (форма
 будущего времени от первого лица), «по возможности», «в ближайшее время»,
 «в кратчайшие сроки», «как можно скорее», «при первой возможности», «скоро»,
-«на днях», «позже» — если в том же предложении нет конкретной даты или
-времени. Дата и время распознаются по морфологии: часы («14:00»), даты
-(«8 августа», «01.02»), «сегодня», «завтра», дни недели, число со словом
-времени («3 дня», «двух недель») и сроки с предлогом («через час»,
-«в течение суток», «до конца дня»). Советы Клиенту («попробуйте позже»),
-рассказы о прошлом («на днях мы обновили приложение») и цитаты не
-считаются.
+«на днях», «позже», «как только, так сразу», «со дня на день», «в обозримом
+будущем» — в том числе в пассиве и от третьего лица («заказ будет доставлен
+в ближайшее время», «мастер скоро приедет») — если в том же предложении нет
+конкретной даты или времени. Дата и время распознаются по морфологии: часы
+(«14:00»), даты («8 августа», «01.02»), «сегодня», «завтра», дни недели,
+число со словом времени («3 дня», «двух недель») и сроки с предлогом
+(«через час», «в течение суток», «до конца дня»). Дата считается сроком,
+только если говорит, КОГДА («откроем в декабре», «до пятницы»), а не какой
+предмет имеется в виду («расписание на декабрь», «заказ от 12 мая»).
+Советы Клиенту («попробуйте позже»), рассказы о прошлом («на днях мы
+обновили приложение») и цитаты не считаются.
 
 Почему это важно
 ----------------
@@ -26,6 +30,7 @@
 - Постараемся решить вопрос в кратчайшие сроки.
 - Мастер скоро с Вами свяжется.
 - Заказ пришёл вчера. Деньги за доставку вернём в ближайшее время.
+- Отчёт за март будет готов в ближайшее время.
 Не срабатывает:
 - Постараемся перезвонить сегодня до 16:30.
 - Деньги вернём в ближайшее время, не позднее пятницы.
@@ -40,7 +45,7 @@ from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
 from ._ru import clause_window, fold, has_lemma, is_imperative, is_past, matches, parses, person
-from ._time import has_concrete_time
+from ._time import deadline_tokens
 
 
 class VaguePromise(Rule):
@@ -68,7 +73,7 @@ class VaguePromise(Rule):
                     if start > sent.start and fold(sent.doc[start - 1].text) in ("будем", "буду"):
                         start -= 1  # «будем стараться»
                     found.append(sent.doc[start:tok.i + 1])
-            if not found or has_concrete_time(sent):
+            if not found or deadline_tokens(sent):
                 continue
             rewrite = _rewrite(sent, found, effort, effort_impf)
             for span in sorted(found, key=lambda s: s.start):
@@ -94,11 +99,22 @@ class VaguePromise(Rule):
             return False  # «по возможности укажите номер заказа» — a request to the Клиент
         verb = _governing_verb(span.root)
         if verb is not None and verb.i in {t.i for t in clause_window(span.root)}:
-            if is_past(verb):
+            if is_past(verb) and not _future_passive(verb):
                 return False  # a report of the past («на днях мы обновили …»)
             if is_imperative(verb) and "Ind" not in verb.morph.get("Mood"):
                 return False  # advice to the Клиент («попробуйте позже»)
         return True
+
+
+_FUTURE_AUX = {"будет", "будут", "будем", "буду", "будете", "будешь"}
+
+
+def _future_passive(verb) -> bool:
+    """«будет доставлен», «будут возвращены» — a passive promise in the future."""
+    if any(fold(c.text) in _FUTURE_AUX for c in verb.children if c.dep_.startswith("aux") or c.i < verb.i):
+        return True
+    doc = verb.doc
+    return any(fold(doc[j].text) in _FUTURE_AUX for j in range(max(0, verb.i - 3), verb.i))
 
 
 def _governing_verb(tok):
