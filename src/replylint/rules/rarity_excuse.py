@@ -3,13 +3,18 @@
 Что делает
 ----------
 Находит попытки сделать проблему Клиента незначительной: «такое случается
-крайне редко», «это большая редкость», «единичный (исключительный) случай»,
-«жалоб практически не бывает», «никто не жаловался», «впервые за всю
-историю», «раз в сто лет», «не чаще раза в год», «один раз на тысячу»,
-«из тысячи покупателей…», «99% наших Клиентов довольны». Слова ищутся по
-леммам. Отрицание («это не единичный случай» — признание системной
-проблемы), редкий товар («модель редкая»), скидки и кешбэк в процентах и
-частота рассылки («раз в месяц») не считаются.
+крайне редко», «сбои бывают нечасто», «это большая редкость», «единичный
+(исключительный) случай», «это скорее исключение», «жалоб практически не
+бывает», «никто не жаловался», «впервые за всю историю», «это первый
+подобный случай», «раньше такого не было», «обычно у нас всё приходит
+вовремя», «раз в сто лет», «не чаще раза в год», «один раз на тысячу»,
+«из тысячи покупателей…», «99% наших Клиентов довольны», «тысячи довольных
+клиентов». Слова ищутся по леммам, а то, о чём сказано «редко» или
+«редкость», — по разбору предложения: это должна быть сама проблема (сбой,
+задержка, жалоба, «такое», «это»), а не товар. Отрицание («это не
+единичный случай» — признание системной проблемы), редкий товар («это
+редкая модель»), скидки и кешбэк в процентах и частота рассылки («раз в
+месяц») не считаются.
 
 Почему это важно
 ----------------
@@ -24,10 +29,12 @@
 - Поверьте, подобные ошибки у нас происходят очень редко.
 - 97% покупателей получают заказы без задержек.
 - Из сотни заказов жалуется от силы один Клиент.
+- Такие задержки у нас случаются нечасто.
 Не срабатывает:
 - К сожалению, это не единичный случай: мы уже меняем всю партию.
 - Скидка 15% действует на все товары до воскресенья.
 - Эта модель редкая, поэтому везём её под заказ.
+- Мы нечасто получаем такие отзывы, спасибо!
 """
 
 from __future__ import annotations
@@ -52,6 +59,7 @@ class RarityExcuse(Rule):
     def check(self, ctx):
         lex = lexicon.load("rarity_excuse")
         needs_problem = set(lex.get("needs_problem", []))
+        said_of = set(lex.get("said_of_problem", []))
         problem = lexicon.words("rarity_excuse", "problem_words")
         stat_nouns = lexicon.words("rarity_excuse", "stat_nouns")
         policy = lexicon.words("rarity_excuse", "policy_adjectives")
@@ -61,6 +69,10 @@ class RarityExcuse(Rule):
                 if not ctx.company_speaks(span[0]) or _negated(span):
                     continue
                 if label in needs_problem and not _names_problem(sent, span, problem):
+                    continue
+                if label in said_of and not _said_of_problem(sent, span, problem):
+                    continue
+                if label == "обычно всё вовремя" and _duration(span):
                     continue
                 if _policy_phrase(span, policy) or _small_count(span, min_stat):
                     continue
@@ -101,6 +113,95 @@ def _policy_phrase(span, policy) -> bool:
     if not has_lemma(span[0], policy) or span.start == 0:
         return False
     return fold(doc[span.start - 1].text) in ("в", "во") and "Plur" in span[-1].morph.get("Number")
+
+
+def _w(key: str) -> frozenset[str]:
+    return lexicon.words("rarity_excuse", key)
+
+
+def _duration(span) -> bool:
+    """«обычно доставляем в срок до трёх дней» states a duration, not a record."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and (fold(nxt.text) in ("до", "от", "не", "в", "за") or nxt.text[:1].isdigit())
+
+
+def _said_of_problem(sent, span, problem) -> bool:
+    """The rarity word is said of the problem, by the parse: the noun that
+    «редкий / единичный» qualifies («редкая модель» — no; «единичный случай» —
+    yes), the subject of «редкость / исключение» or of the verb «редко /
+    нечасто» modifies («Такие задержки случаются нечасто», «Мы редко проводим
+    распродажи» — no). With no subject found, the sentence must name a problem."""
+    doc = span.doc
+    rarity = _w("rarity_words")
+    word = next((t for t in span if has_lemma(t, rarity) or fold(t.text) in rarity), None)
+    if word is None:  # «раньше такого не было»: what is said not to have happened
+        return _never_before_of_problem(span)
+    if word.pos_ == "ADJ" and word.dep_ == "amod" and word.head.i != word.i and word.head.pos_ in ("NOUN", "PROPN"):
+        noun = word.head
+        if any(c.dep_ == "case" and fold(c.text) in _w("topic_preps") for c in noun.children):
+            return False  # «спасибо, что сообщили о редкой ошибке» — the topic, not a claim
+        nxt = [t for t in doc[noun.i + 1:min(len(doc), noun.i + 3)]]
+        if len(nxt) == 2 and nxt[0].text == "," and fold(nxt[1].text) == "когда":
+            return False  # «тот редкий случай, когда мы рады ошибиться»
+        if has_lemma(noun, _w("problem_nouns")):
+            return True
+        if not has_lemma(noun, _w("event_nouns")):
+            return False  # «редкая модель», «редкий оттенок»
+        return _subject_ok(_subjects(noun, sent), default=True)
+    if word.pos_ == "ADV" or fold(word.text) in ("нечасто", "редко", "изредка", "часто"):
+        verb = word.head if word.head.i != word.i else None
+        if verb is None:
+            return _names_problem(sent, span, problem)
+        subjects = _subjects(verb, sent)
+        if has_lemma(verb, _w("failure_verbs")):
+            return True  # the verb names the failure: «курьеры редко опаздывают»
+        if has_lemma(verb, _w("happening_verbs")):
+            return _subject_ok(subjects, default=True)
+        return _subject_ok(subjects, default=False)
+    # a predicate: «Такие списания — большая редкость», «Ваш случай — исключение»,
+    # «Жалобы у нас единичные»
+    subjects = _subjects(word, sent)
+    if not subjects and word.head.i != word.i and word.head.pos_ in ("NOUN", "PRON", "DET"):
+        subjects = [word.head]
+    if not subjects:
+        return _names_problem(sent, span, problem)
+    return _subject_ok(subjects, default=False)
+
+
+def _subjects(pred, sent) -> list:
+    out = [c for c in pred.children if c.dep_.startswith("nsubj")]
+    if not out and pred.dep_ in ("conj", "xcomp", "cop"):
+        out = [c for c in pred.head.children if c.dep_.startswith("nsubj")]
+    return out
+
+
+def _subject_ok(subjects, default: bool) -> bool:
+    """Some subject names the problem: a failure or complaint noun, an event
+    noun, or «такое / это / подобное» standing alone."""
+    if not subjects:
+        return default
+    for s in subjects:
+        if has_lemma(s, _w("problem_nouns")) or has_lemma(s, _w("event_nouns")):
+            return True
+        if has_lemma(s, _w("anaphors")) and s.pos_ in ("PRON", "DET", "ADJ", "NOUN") and not any(
+                c.pos_ == "NOUN" for c in s.children):
+            return True
+    return False
+
+
+def _never_before_of_problem(span) -> bool:
+    """«Раньше такого не было», «до сих пор подобных жалоб не поступало» — but
+    not «раньше такого тарифа не было»."""
+    for t in span:
+        if has_lemma(t, _w("problem_nouns")) or has_lemma(t, _w("event_nouns")):
+            return True
+    for t in span:
+        if has_lemma(t, {"такой", "подобный"}):
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                return True
+    return False
 
 
 _DEMONSTRATIVES = {"такой", "подобный", "это"}
