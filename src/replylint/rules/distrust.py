@@ -137,6 +137,7 @@ def _findings(sent):
             topic = _topic(tok, topics)
             if topic is not None and not _waived(tok, waivers):
                 yield "proof", doc[tok.i:topic.i + 1]
+    yield from _not_on_faith(sent)
     yield from _evidence_demands(sent)
     yield from _claim_denied(sent)
     yield from _our_records(sent)
@@ -180,6 +181,19 @@ def _is_evidence(tok) -> bool:
         has_lemma(t, _w("confirm_verbs") | _w("proof_words")) for t in clause[:3])
     topics = _w("proof_topics") | {"вина", "неисправность", "причина"}
     return about and any(has_lemma(t, topics) for t in clause)
+
+
+def _not_on_faith(sent):
+    """«Мы не можем принять Ваши слова на веру»."""
+    doc = sent.doc
+    for tok in sent:
+        if fold(tok.text) == "веру" and tok.i > sent.start and fold(doc[tok.i - 1].text) == "на":
+            verb = next((v for v in [tok.head] + [doc[j] for j in range(max(sent.start, tok.i - 6), tok.i)]
+                         if has_lemma(v, {"принять", "принимать", "брать", "взять"})), None)
+            if verb is not None and is_negated_up(verb) and not _addressed_to_client(verb):
+                start = next((j for j in range(max(sent.start, verb.i - 3), verb.i) if fold(doc[j].text) == "не"), verb.i)
+                yield "doubt", doc[start:tok.i + 1]
+                return
 
 
 def _evidence_demands(sent):

@@ -74,6 +74,9 @@ class RarityExcuse(Rule):
                     continue
                 if label == "обычно всё вовремя" and _duration(span):
                     continue
+                if label == "впервые за всю историю" and any(has_lemma(t, {"такой", "подобный"}) for t in span) \
+                        and not _never_before_of_problem(span):
+                    continue  # «такое редкое имя мы впервые встречаем» — not a problem
                 if _policy_phrase(span, policy) or _small_count(span, min_stat):
                     continue
                 yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
