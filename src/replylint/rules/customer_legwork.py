@@ -307,10 +307,17 @@ def _org_name(tok) -> bool:
         return False
     ps = parses(tok)
     if text.isupper() and 2 <= len(text) <= 8 and text.isalpha():
-        if fold(text) in ("вы", "вас", "вам", "вами", "ваш", "ты", "мы", "нам", "нас"):
+        if fold(text) in ("вы", "вас", "вам", "вами", "ваш", "ты", "мы", "нам", "нас") \
+                or has_lemma(tok, _w("not_organisations")):
             return False
-        return any({"Abbr"} <= p.tag.grammemes or "Orgn" in p.tag.grammemes for p in ps) \
-            or not _morph_known(text)
+        if any("Orgn" in p.tag.grammemes for p in ps[:3]):
+            return True
+        # other abbreviations («МФЦ», «ГИБДД») name an organisation only as a
+        # place or an addressee: «в МФЦ», «на сайте ГИБДД», «с ПФР» — not
+        # «уточните ИНН»
+        if not (any({"Abbr"} <= p.tag.grammemes for p in ps) or not _morph_known(text)):
+            return False
+        return _located(tok) or (tok.i > 0 and fold(tok.doc[tok.i - 1].text) in ("с", "со"))
     if any("Orgn" in p.tag.grammemes for p in ps[:2]):
         return True
     if tok.pos_ != "PROPN" or tok.i == tok.sent.start or _in_quotes(tok):
