@@ -208,8 +208,10 @@ def _future_you(verb, sent) -> bool:
     or a condition («Если Вы позвоните в банк, …»)."""
     if verb.pos_ not in ("VERB", "NOUN", "ADJ", "X", "PROPN", "PRON"):
         return False
-    if not any(p.tag.POS == "VERB" and {"2per", "plur"} <= p.tag.grammemes and "impr" not in p.tag.grammemes
-               and ("futr" in p.tag.grammemes or "pres" in p.tag.grammemes) for p in parses(verb)):
+    if has_lemma(verb, _w("possibility_words") | _w("obligation_words")):
+        return False  # «Вы можете …» is a possibility, «Вы должны …» an obligation
+    if not any(p.tag.POS == "VERB" and {"2per", "plur", "futr"} <= p.tag.grammemes and "impr" not in p.tag.grammemes
+               for p in parses(verb)):
         return False
     if any(t.text == "?" for t in sent) or any(fold(t.text) == "ли" for t in sent):
         return False
