@@ -68,3 +68,11 @@ def test_rewrite_resolves_the_rule():
     assert ok, new
     # client-lowercase fixes the moved word on the way
     assert "Сообщаем Клиентам, что 1 и 2 января пункт выдачи закрыт." in new
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Мы знаем о данной проблеме.", "Мы знаем об этой проблеме."),
+    ("Ставим Вас в известность о том, что цены изменились.", "Сообщаем Вам, что цены изменились."),
+])
+def test_prepositions_fit_the_new_words(text, expected):
+    assert rewritten(text, RULE) == expected

@@ -45,7 +45,7 @@ def test_tracking_is_done_for_the_client(text, expected):
      "Мы сами позвоним в управляющую компанию, попросим открыть доступ к щитку и сообщим Вам результат [срок]."),
     # a clause after the errand: the report follows it after a comma
     ("Позвоните, пожалуйста, в отделение почты и узнайте, почему посылку не выдают.",
-     "Мы сами позвоним в отделение почты и узнаем, почему посылку не выдают, и сообщим Вам результат [срок]."),
+     "Мы сами позвоним в отделение почты, узнаем, почему посылку не выдают, и сообщим Вам результат [срок]."),
     # what the third party would have said goes: the company tells the Клиент now
     ("Свяжитесь с курьером сами по номеру +7 912 345-67-89 — он подскажет, где находится.",
      "Мы сами свяжемся с курьером по номеру +7 912 345-67-89 и сообщим Вам результат [срок]."),
@@ -72,3 +72,24 @@ def test_rewrite_resolves_the_rule(text):
     ok, new = roundtrip_ok(text, RULE)
     assert ok, new
     assert "[срок]" in new
+
+
+def test_template_placeholders_stay_intact():
+    text = "Обратитесь в банк {{ bank_name }} по номеру {{ phone }}."
+    (f,) = findings(text, RULE)
+    assert f.rewrite.replacement == \
+        "Мы сами обратимся в банк {{ bank_name }} по номеру {{ phone }} и сообщим Вам результат [срок]"
+    assert f.suggestion == f.rewrite.replacement
+    assert rewritten(text, RULE) == f.rewrite.replacement + "."
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two errands: one «и», before the report
+    ("Вам следует позвонить в курьерскую службу и уточнить время доставки.",
+     "Мы сами позвоним в курьерскую службу, уточним время доставки и сообщим Вам результат [срок]."),
+    # a verb of tracking keeps its government: «следите за» → «проследим за»
+    ("Следите за движением посылки на сайте перевозчика.",
+     "Мы сами проследим за движением посылки на сайте перевозчика и сообщим Вам, где посылка, [срок]."),
+])
+def test_several_errands_and_government(text, expected):
+    assert rewritten(text, RULE) == expected

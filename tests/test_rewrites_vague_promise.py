@@ -45,3 +45,16 @@ def test_rewrite_resolves_the_rule():
     ok, new = roundtrip_ok(text, RULE)
     assert ok, new
     assert "Деньги перечислим до [дата]." in new
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a vague clause of its own goes with its comma; the next clause's verb decides
+    ("Как только сможем, свяжемся с Вами.", "Сегодня до [время] свяжемся с Вами."),
+    ("Когда появится возможность, вернём деньги.", "До [дата] вернём деньги."),
+    # effort with no verb to keep
+    ("Постараемся, чтобы такого больше не было.", "Сделаем всё, чтобы такого больше не было."),
+    # the placeholder inside the rewritten stretch is kept
+    ("Постараемся доставить {{ product_title }} в ближайшее время.", "Доставим {{ product_title }} до [дата]."),
+])
+def test_clauses_and_placeholders(text, expected):
+    assert rewritten(text, RULE) == expected

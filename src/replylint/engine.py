@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from . import lexicon
 from . import rules as rules_pkg
 from .context import Context
+from .rewrite import restore_placeholders
 from .model import Finding, Fix, LineIndex, Report, Severity
 from .normalize import Normalized, normalize
 from .options import Options
@@ -92,9 +93,15 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
                 else:
                     fix = Fix(o_start, o_end - o_start, hit.fix)
             rewrite = None
-            if hit.rewrite is not None and not norm.is_masked(hit.rewrite[0], hit.rewrite[1]):
-                r_start, r_end = norm.to_original(hit.rewrite[0], hit.rewrite[1])
-                rewrite = Fix(r_start, r_end - r_start, hit.rewrite[2])
+            suggestion = hit.suggestion
+            if hit.rewrite is not None:
+                # template placeholders inside the rewritten stretch are kept
+                r_text = restore_placeholders(norm, *hit.rewrite)
+                if r_text is not None:
+                    r_start, r_end = norm.to_original(hit.rewrite[0], hit.rewrite[1])
+                    rewrite = Fix(r_start, r_end - r_start, r_text)
+                    if suggestion is not None and suggestion == hit.rewrite[2].strip():
+                        suggestion = r_text.strip()
             line, col = index.line_col(o_start)
             end_line, end_col = index.line_col(o_end)
             out.append(
@@ -105,7 +112,7 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
                     offset=o_start,
                     length=o_end - o_start,
                     text=norm.original[o_start:o_end],
-                    suggestion=hit.suggestion,
+                    suggestion=suggestion,
                     fix=fix,
                     rewrite=rewrite,
                     unsafe_fix=unsafe_fix,

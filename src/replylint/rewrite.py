@@ -834,3 +834,29 @@ def your(noun: str, case: str) -> str:
     if case == "accs" and parse.tag.animacy and gender != "femn":
         det.add(parse.tag.animacy)
     return f"{inflect_word('Ваш', det, 'DET')} {form.word if form else noun}"
+
+
+def restore_placeholders(norm, start: int, end: int, text: str) -> str | None:
+    """A rewrite of the analysed ``[start, end)`` written back for the
+    original text: the stand-ins of the template placeholders inside it
+    («Иван» for ``{{ name }}``) become the placeholders again, in order.
+    None when a placeholder is cut by the range or left out of ``text``."""
+    pos = 0
+    out = []
+    for m_start, m_end in sorted(norm.masked):
+        if m_end <= start or m_start >= end:
+            continue
+        if m_start < start or m_end > end:
+            return None
+        stand = norm.text[m_start:m_end]
+        if not stand.strip():
+            return None
+        found = text.find(stand, pos)
+        if found < 0:
+            return None
+        o_start, o_end = norm.to_original(m_start, m_end)
+        out.append(text[pos:found])
+        out.append(norm.original[o_start:o_end])
+        pos = found + len(stand)
+    out.append(text[pos:])
+    return "".join(out)

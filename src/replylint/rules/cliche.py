@@ -162,7 +162,12 @@ def _this(tok, word: str | None = None) -> dict:
     word = word or conf.get("this", "этот")
     if noun is not None and any(is_number(t) for t in doc[tok.i + 1:noun.i]):
         noun = None  # «данные два товара»: the numeral governs the noun, the word keeps its own form
-    return {"rewrite": (tok, rw.agree_with(word, tok, noun))}
+    new = rw.agree_with(word, tok, noun)
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is not None and fold(prev.text) == "о" and new[:1].lower() in "аэоуиы":
+        # «о данной проблеме» → «об этой проблеме»
+        return {"rewrite": ((prev.idx, tok.idx + len(tok.text)), rw.match_case(prev.text, "об") + " " + new)}
+    return {"rewrite": (tok, new)}
 
 
 def _noun_of(tok):
@@ -258,6 +263,11 @@ def _tell(span, conf) -> dict:
     elif whom is not None:
         parts.append(rw.inflect_word(whom.text, {"datv"}, "PRON"))
     text = " ".join(parts)
+    # «… о том, что»: «сообщаем, что»
+    j = span.end
+    if fold(span[-1].text) != "что" and j + 2 < len(doc) and fold(doc[j].text) == "о" \
+            and fold(doc[j + 1].text) == "том" and doc[j + 2].text == ",":
+        end = doc[j + 1].idx + len(doc[j + 1].text)
     if fold(span[-1].text) == "что":
         text += ", что"
     return {"rewrite": ((span.start_char, end), _fit(span[0], text))}

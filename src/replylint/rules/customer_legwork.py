@@ -527,13 +527,17 @@ def _rewrite(sent, span, what):
                 k = stop + 1
                 continue
             lemma = next((lem for lem in lemmas(t) if lem in perfective), None)
-            if tracking and k == verb.i:
+            if k != verb.i and k - 1 > start and fold(doc[k - 1].text) == "и" and ops.get(k - 1) is None:
+                ops[k - 1] = ","  # «позвоним …, уточним … и сообщим»: one «и», before the last
+            if tracking and k == verb.i and not set(lemmas(t)) & _w("track_verbs"):
                 ops[k] = rw.to_we(conf.get("track_verb", "отследить"))
             else:
                 ops[k] = rw.to_we(perfective[lemma] if lemma else t.text)
         elif has_lemma(t, {"свой"}) and t.pos_ in ("DET", "ADJ", "PRON"):
             ops[k] = rw.agree_with("Ваш", t, t.head if t.head.i > t.i else None)
         elif mode != "imp" and k > verb.i and _is_infinitive(t) and fold(doc[k - 1].text) in ("и", ","):
+            if fold(doc[k - 1].text) == "и":
+                ops[k - 1] = ","
             ops[k] = rw.to_we(perfective.get(fold(t.lemma_), t.text))
         k += 1
     action = rw.rebuild(doc, start, end, ops)

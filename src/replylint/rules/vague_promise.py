@@ -194,6 +194,13 @@ def _rewrite(sent, found, effort, effort_impf):
             ops[j] = ""
         ops[first] = "{deadline}"
         timed = True
+        window = [t for t in clause_window(span.root, sent) if not t.is_punct]
+        if all(span.start <= t.i < span.end for t in window):
+            # a clause of its own («Как только сможем, свяжемся»): its comma
+            # goes, and the promise is the verb of the next clause
+            if span.end < sent.end and doc[span.end].text == ",":
+                ops[span.end] = ""
+            verbs[:0] = [t for t in sent if t.pos_ in ("VERB", "AUX") and not span.start <= t.i < span.end]
     deadline = _deadline(verbs, conf)
     if not timed and clause_end is not None:
         if "{effort_alone}" not in ops.values():
