@@ -86,3 +86,31 @@ def test_message_and_severity():
     assert f.text == "единичный случай"
     assert f.severity.label == "warning"
     assert "«единичный случай»" in f.message
+
+
+@pytest.mark.parametrize("text,expected", [
+    # shares in words and digits, by the numeral class (POS NUM / digits), not by a word list
+    ("Такая путаница бывает в одной посылке из трёхсот.", ["одной посылке из трёхсот"]),
+    ("Поломка встречается у двух устройств из тысячи.", ["двух устройств из тысячи"]),
+    ("97 из 100 наших студентов довольны курсом.", ["97 из 100"]),
+    # frequencies under «от силы»
+    ("Ошибки в сборке бывают от силы два раза в год.", ["от силы два раза в год"]),
+    # extreme percentages of any counted things
+    ("Задержки касаются всего 0,5% поездов.", ["0,5% поездов"]),
+    ("Вовремя приходят 98,7% наших автобусов.", ["98,7% наших автобусов"]),
+    ("Вылеты отменяются менее чем у одного процента пассажиров.", ["одного процента пассажиров"]),
+])
+def test_fires_numeral_classes(text, expected):
+    assert spans(text, RULE) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Модель iPhone 15 на 256 ГБ приедет в пятницу.",  # «N на M» with a unit
+    "Доставка займёт от 3 до 5 дней из 100 возможных.",  # days are not a share of events
+    "Мы вернём 2 из 3 платежей уже сегодня.",  # a small count
+    "Требуется 100% предоплаты заказов.",  # 100% is a policy
+    "Ткань на 95% состоит из хлопка.",
+    "Рассылка приходит раз в месяц.",
+])
+def test_quiet_numeral_classes(text):
+    assert spans(text, RULE) == []

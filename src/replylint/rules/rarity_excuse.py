@@ -8,8 +8,10 @@
 бывает», «никто не жаловался», «впервые за всю историю», «это первый
 подобный случай», «раньше такого не было», «обычно у нас всё приходит
 вовремя», «раз в сто лет», «не чаще раза в год», «один раз на тысячу»,
-«из тысячи покупателей…», «99% наших Клиентов довольны», «тысячи довольных
-клиентов». Слова ищутся по леммам, а то, о чём сказано «редко» или
+«из тысячи покупателей…», «в одном заказе из трёхсот», «от силы раз в
+год», «99% наших Клиентов довольны», «0,5% поездов», «тысячи довольных
+клиентов». Доля ищется по классу числительных (цифры и слова-числительные по
+разбору), а не по списку фраз. Слова ищутся по леммам, а то, о чём сказано «редко» или
 «редкость», — по разбору предложения: это должна быть сама проблема (сбой,
 задержка, жалоба, «такое», «это»), а не товар. Отрицание («это не
 единичный случай» — признание системной проблемы), редкий товар («это
@@ -30,11 +32,13 @@
 - 97% покупателей получают заказы без задержек.
 - Из сотни заказов жалуется от силы один Клиент.
 - Такие задержки у нас случаются нечасто.
+- Такая путаница бывает в одной посылке из трёхсот.
 Не срабатывает:
 - К сожалению, это не единичный случай: мы уже меняем всю партию.
 - Скидка 15% действует на все товары до воскресенья.
 - Эта модель редкая, поэтому везём её под заказ.
 - Мы нечасто получаем такие отзывы, спасибо!
+- Модель iPhone 15 на 256 ГБ приедет в пятницу.
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ class RarityExcuse(Rule):
         policy = lexicon.words("rarity_excuse", "policy_adjectives")
         min_stat = float(lex.get("min_statistic", 50))
         for sent in ctx.sentences:
+            done = []
             for label, span in matches("rarity_excuse", "patterns", sent):
                 if not ctx.company_speaks(span[0]) or _negated(span):
                     continue
@@ -79,7 +84,12 @@ class RarityExcuse(Rule):
                     continue  # «такое редкое имя мы впервые встречаем» — not a problem
                 if _policy_phrase(span, policy) or _small_count(span, min_stat):
                     continue
+                done.append(span)
                 yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
+            for span in _ratio_claims(sent, min_stat):
+                if ctx.company_speaks(span[0]) and not any(_overlaps(span, h) for h in done):
+                    done.append(span)
+                    yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
             for span in _percent_claims(sent, stat_nouns):
                 if ctx.company_speaks(span[0]):
                     yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
@@ -226,6 +236,60 @@ def _names_problem(sent, span, problem) -> bool:
     return False
 
 
+def _overlaps(a, b) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _numeral(tok) -> bool:
+    """A cardinal: digits, «один», or a NUM that is not a comparative («меньше»)."""
+    if tok.text[:1].isdigit() or has_lemma(tok, {"один"}):
+        return True
+    return tok.pos_ == "NUM" and "Cmp" not in tok.morph.get("Degree") and not has_lemma(
+        tok, {"маленький", "малый", "большой", "много", "мало", "немного", "несколько"})
+
+
+def _ratio_claims(sent, min_stat: float):
+    """«в одном случае из пятисот», «99 из 100 выпускников», «один на тысячу»:
+    a numeral, «из/на» and a numeral of hundreds or more — a share that plays
+    the problem down. The numerator is found by POS (NUM or digits), the
+    denominator must be large (digits ≥ the minimum or a numeral of hundreds)."""
+    doc = sent.doc
+    large = _w("large_numerals")
+    units = _w("stat_nouns") | _w("event_nouns") | _w("problem_words")
+    measures = _w("measure_nouns")
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks):
+        if fold(tok.text) not in ("из", "на") or k == 0 or k + 1 >= len(toks):
+            continue
+        den = toks[k + 1]
+        if den.text[:1].isdigit():
+            m = _PERCENT_VALUE.match(den.text)
+            if not m or float(den.text.replace(",", ".")) < min_stat:
+                continue
+        elif not (den.pos_ == "NUM" or den.pos_ == "NOUN") or not has_lemma(den, large):
+            continue
+        num = None
+        counted = []
+        for back in reversed(toks[max(0, k - 3):k]):
+            if _numeral(back):
+                num = back
+                break
+            if back.pos_ not in ("NOUN", "ADJ", "DET"):
+                break
+            counted.append(back)
+        if num is None or (fold(tok.text) == "на" and not has_lemma(num, {"один"})):
+            continue  # «15 на 256 ГБ» — «N на M» is a share only as «один на тысячу»
+        # «5 дней из 100»: what is counted must be an event or what a statistic counts
+        if any(t.pos_ == "NOUN" and not has_lemma(t, units) for t in counted):
+            continue
+        if any(has_lemma(t, measures) for t in toks[k + 2:k + 5]):
+            continue  # «10 на 100 рублей» — a measure, not a share
+        end = den.i + 1
+        if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and "Gen" in doc[end].morph.get("Case"):
+            end += 1
+        yield doc[num.i:end]
+
+
 def _percent_claims(sent, stat_nouns):
     """«99% наших Клиентов», «98 процентов заказов»: a very high (or very low)
     share of customers / orders — the statistic that plays the problem down."""
@@ -235,13 +299,23 @@ def _percent_claims(sent, stat_nouns):
         if not (tok.text == "%" or has_lemma(tok, {"процент"})) or k == 0:
             continue
         m = _PERCENT_VALUE.match(toks[k - 1].text)
-        if not m:
+        if m:
+            value = float(toks[k - 1].text.replace(",", "."))
+        elif has_lemma(toks[k - 1], {"один"}) and toks[k - 1].pos_ in ("NUM", "ADJ", "DET"):
+            value = 1.0  # «одного процента»
+        else:
             continue
-        value = float(toks[k - 1].text.replace(",", "."))
         if 5 < value < 80:
             continue
+        # any counted things (plural genitive: «99,2% рейсов», «одного процента
+        # игроков») when the share is extreme: nearly all, but not 100 («100%
+        # предоплаты»), or at most one per cent under «меньше/менее/лишь/всего»
+        extreme = (90 <= value < 100) or (value <= 1 and any(
+            has_lemma(t, _w("share_limiters")) for t in toks[max(0, k - 5):k - 1]))
         for nxt in toks[k + 1:k + 4]:
-            if has_lemma(nxt, stat_nouns) and nxt.pos_ in ("NOUN", "PROPN") and "Gen" in nxt.morph.get("Case"):
+            if nxt.pos_ in ("NOUN", "PROPN") and "Gen" in nxt.morph.get("Case") and (
+                    has_lemma(nxt, stat_nouns)
+                    or (extreme and "Plur" in nxt.morph.get("Number") and not has_lemma(nxt, _w("measure_nouns")))):
                 yield doc[toks[k - 1].i:nxt.i + 1]
                 break
             if nxt.pos_ not in ("DET", "ADJ", "PRON"):
