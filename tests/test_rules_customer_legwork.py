@@ -120,3 +120,25 @@ def test_message_names_the_phrase():
 
 def test_quoted_words_of_the_client_are_not_flagged():
     assert spans("Вы пишете: «обратитесь в банк» — так Вам ответили в магазине?", RULE) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a third party as the object of a verb of searching
+    ("Найдите любую мастерскую рядом с домом и сдайте туда часы.", ["Найдите любую мастерскую"]),
+    ("Найдите ближайший авторизованный сервисный центр на сайте бренда.",
+     ["Найдите ближайший авторизованный сервисный центр"]),
+    # the other party of the Клиент's transfer, reached by the errand verb
+    ("Чтобы вернуть деньги, свяжитесь с адресатом перевода.", ["свяжитесь с адресатом перевода"]),
+])
+def test_fires_search_and_party_roles(text, expected):
+    assert spans(text, RULE) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Мы сами найдём ближайший сервисный центр и запишем Вас.",
+    "Найдите, пожалуйста, номер заказа в письме.",
+    "Курьер свяжется с получателем за час до приезда.",
+    "Да, нужно будет подать заявку и указать получателем вашу организацию.",
+])
+def test_quiet_search_and_party_roles(text):
+    assert spans(text, RULE) == []

@@ -27,6 +27,7 @@
 Примеры
 -------
 Срабатывает:
+- Найдите любую мастерскую рядом с домом и сдайте туда часы.
 - Уточните, пожалуйста, у курьерской службы, когда приедет машина.
 - Вам следует самостоятельно написать производителю.
 - Проверяйте статус посылки на сайте pochta.ru по трек-номеру.
@@ -126,9 +127,9 @@ def _legwork(verb, sent, prev_sent):
         return None  # «загляните в отделение почты и заберите посылку» — ordinary delivery
     # a third party (for verbs of going and looking: as the place to go or look)
     for w in after_verb:
-        if _third_party(w) and not _own(w) and not _instrument(w) and not _beside(w) \
+        if (_third_party(w) or _party_role(w, verb)) and not _own(w) and not _instrument(w) and not _beside(w) \
                 and not _email(w, vlem) and not _on_delivery(window):
-            if not contact and not _located(w):
+            if not contact and not _located(w) and not _sought(w, verb, vlem):
                 continue  # «проверьте почту» — the mailbox, not the post office
             if vlem & _w("fetch_verbs") and not vlem & _w("place_verbs") \
                     and not any(has_lemma(x, _w("documents")) for x in after_verb):
@@ -141,6 +142,18 @@ def _legwork(verb, sent, prev_sent):
             if any(_third_party(t) and not _own(t) for t in earlier):
                 return span_to(w), "третья сторона"
     return None
+
+
+def _party_role(w, verb) -> bool:
+    """«свяжитесь с получателем»: the other party of the Клиент's transaction,
+    only as what the verb itself reaches («указать получателем …» is not)."""
+    return has_lemma(w, _w("party_roles")) and w.pos_ in ("NOUN", "PROPN") and w.head.i == verb.i
+
+
+def _sought(w, verb, vlem) -> bool:
+    """«найдите ближайший сервисный центр»: a third party as the object of
+    finding is a place the Клиент is sent to."""
+    return bool(vlem & _w("find_verbs")) and w.dep_ == "obj" and w.head.i == verb.i
 
 
 def _pickup(sent) -> bool:
