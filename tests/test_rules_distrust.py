@@ -90,3 +90,12 @@ def test_message_and_severity():
     assert f.text == "доказательства"
     assert "Требование доказательств" in f.message
     assert f.severity.label == "warning"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Сомневаться в Ваших словах мы не станем.", []),  # the negation sits on the governing verb
+    ("Сомневаться в Ваших словах мы не будем.", []),
+    ("Сомневаться в этом у нас есть все основания.", ["Сомневаться"]),
+])
+def test_negated_governor_of_infinitive(text, expected):
+    assert spans(text, RULE) == expected

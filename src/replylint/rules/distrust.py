@@ -100,7 +100,7 @@ def _findings(sent):
             if not _waived(tok, waivers) and person(tok) != "1":
                 yield "proof", one
         elif lem & doubt_v and tok.pos_ in ("VERB", "X", "NOUN", "ADJ"):
-            if not is_negated(tok) and not _addressed_to_client(tok):
+            if not is_negated(tok) and not _addressed_to_client(tok) and not _negated_governor(tok):
                 yield "doubt", one
         elif lem & doubt_n and tok.pos_ == "NOUN":
             if not _waived(tok, waivers) and _ours(tok, raisers):
@@ -618,3 +618,14 @@ def _nominal(tok) -> bool:
 
 def _genitive(tok) -> bool:
     return "Gen" in tok.morph.get("Case") or any(p.tag.case == "gent" for p in parses(tok)[:2])
+
+
+def _negated_governor(tok) -> bool:
+    """«Сомневаться в Ваших словах мы не станем»: an infinitive whose negated
+    governing verb («не станем», «не будем», «не собираемся») the parse may
+    attach either above or below it."""
+    if "Inf" not in tok.morph.get("VerbForm"):
+        return False
+    govs = lexicon.words("distrust", "infinitive_governors")
+    near = [tok.head] + list(tok.children)
+    return any(n.i != tok.i and n.pos_ in ("VERB", "AUX") and has_lemma(n, govs) and is_negated(n) for n in near)
