@@ -93,3 +93,12 @@ def test_template_placeholders_stay_intact():
 ])
 def test_several_errands_and_government(text, expected):
     assert rewritten(text, RULE) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb that governs a preposition keeps it; nothing to track: the plain result
+    ("Узнайте о статусе рейса в справочной аэропорта.",
+     "Мы сами узнаем о статусе рейса в справочной аэропорта и сообщим Вам результат [срок]."),
+])
+def test_looking_up_without_a_parcel(text, expected):
+    assert rewritten(text, RULE) == expected

@@ -51,6 +51,7 @@ def test_rewrite_resolves_the_rule():
     # a vague clause of its own goes with its comma; the next clause's verb decides
     ("Как только сможем, свяжемся с Вами.", "Сегодня до [время] свяжемся с Вами."),
     ("Когда появится возможность, вернём деньги.", "До [дата] вернём деньги."),
+    ("Вернём деньги, как только сможем.", "Вернём деньги до [дата]."),
     # effort with no verb to keep
     ("Постараемся, чтобы такого больше не было.", "Сделаем всё, чтобы такого больше не было."),
     # the placeholder inside the rewritten stretch is kept

@@ -193,7 +193,8 @@ def _removal(ctx, span) -> dict:
     words = [t for t in sent if not t.is_space and not t.is_punct]
     outside = [t for t in words if not span.start <= t.i < span.end]
     joiners = _joiners()
-    if not outside:
+    if len([t for t in outside if fold(t.text) not in joiners]) < 2:
+        # nothing else, or nothing left to say («Просим отнестись с пониманием»)
         start, end = rw.sentence_span(sent)
         text = ctx.text
         before = start

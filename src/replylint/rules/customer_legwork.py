@@ -485,7 +485,9 @@ def _rewrite(sent, span, what):
     dropped = frozenset(fold(w) for w in conf.get("dropped", []))
     send = frozenset(fold(w) for w in conf.get("send_verbs", []))
     perfective = {fold(k): v for k, v in conf.get("perfective", {}).items()}
-    tracking = what == "отслеживание"
+    track_for = frozenset(fold(w) for w in conf.get("track_verb_for", []))
+    thing = _tracked(sent, verb, conf) if what == "отслеживание" else None
+    tracking = thing is not None
 
     # where the errand starts: the modal, «Вам», «Пожалуйста,», «самостоятельно»
     start = min(verb.i, trigger.i)
@@ -542,7 +544,7 @@ def _rewrite(sent, span, what):
             lemma = next((lem for lem in lemmas(t) if lem in perfective), None)
             if k != verb.i and k - 1 > start and fold(doc[k - 1].text) == "и" and ops.get(k - 1) is None:
                 ops[k - 1] = ","  # «позвоним …, уточним … и сообщим»: one «и», before the last
-            if tracking and k == verb.i and not set(lemmas(t)) & _w("track_verbs"):
+            if tracking and k == verb.i and set(lemmas(t)) & track_for:
                 ops[k] = rw.to_we(conf.get("track_verb", "отследить"))
             else:
                 ops[k] = rw.to_we(perfective[lemma] if lemma else t.text)
@@ -559,8 +561,7 @@ def _rewrite(sent, span, what):
     variant = "tracked" if tracking else "done"
     if _ends_in_clause(doc, start, end, ops):
         variant += "_after_clause"
-    text = rw.render("customer-legwork", variant, action=action,
-                     thing=_tracked(sent, verb, conf) if tracking else None)
+    text = rw.render("customer-legwork", variant, action=action, thing=thing)
     if helper_end is not None:
         end = helper_end
     if text is None:
@@ -627,9 +628,9 @@ def _clause_stop(doc, k, end) -> int:
     return j
 
 
-def _tracked(sent, verb, conf) -> str:
+def _tracked(sent, verb, conf) -> str | None:
     """«она» for the object of the verb («отследите посылку», «отслеживайте
-    её»), else the tracked noun named in the sentence, else the default."""
+    её»), else the tracked noun named in the sentence, else None."""
     things = frozenset(fold(w) for w in conf.get("things", []))
     pronouns = conf.get("pronouns", {})
     doc = sent.doc
@@ -645,4 +646,4 @@ def _tracked(sent, verb, conf) -> str:
         if t.pos_ in ("NOUN", "PROPN") and set(lemmas(t)) & things:
             lemma = next(lem for lem in lemmas(t) if lem in things)
             return rw.inflect_word(lemma, {"nomn", "sing"}, "NOUN")
-    return conf.get("default_thing", "посылка")
+    return None

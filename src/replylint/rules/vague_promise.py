@@ -200,6 +200,8 @@ def _rewrite(sent, found, effort, effort_impf):
             # goes, and the promise is the verb of the next clause
             if span.end < sent.end and doc[span.end].text == ",":
                 ops[span.end] = ""
+            elif first - 1 >= sent.start and doc[first - 1].text == ",":
+                ops[first - 1] = ""  # «Вернём деньги, как только сможем.»
             verbs[:0] = [t for t in sent if t.pos_ in ("VERB", "AUX") and not span.start <= t.i < span.end]
     deadline = _deadline(verbs, conf)
     if not timed and clause_end is not None:
@@ -219,6 +221,8 @@ def _rewrite(sent, found, effort, effort_impf):
     alone = rw.templates("vague-promise").get("effort_alone", "{deadline}")
     text = text.replace("{effort_alone}", alone).replace("{deadline}", deadline)
     text = rw.capitalise_first(text) if start_of_sentence else text
+    if first > sent.start and not doc[first - 1].whitespace_ and doc[first].is_punct and text[:1].isalnum():
+        text = " " + text  # «деньги, как только сможем» → «деньги до [дата]»
     return (doc[first].idx, doc[last].idx + len(doc[last].text)), text
 
 
