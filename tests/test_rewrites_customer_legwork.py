@@ -102,3 +102,13 @@ def test_several_errands_and_government(text, expected):
 ])
 def test_looking_up_without_a_parcel(text, expected):
     assert rewritten(text, RULE) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # «будет», «бы» between the modal and the infinitive go with it
+    ("Дальше вам нужно будет связаться с поставщиком напрямую.",
+     "Дальше мы сами свяжемся с поставщиком напрямую и сообщим Вам результат [срок]."),
+    ("Вам бы лучше позвонить в банк.", "Мы сами позвоним в банк и сообщим Вам результат [срок]."),
+])
+def test_modal_auxiliaries_go(text, expected):
+    assert rewritten(text, RULE) == expected

@@ -45,3 +45,8 @@ def test_rewrite_resolves_the_rule():
     ok, new = roundtrip_ok(text, RULE, incoming="В заказе не хватает двух товаров.")
     assert ok, new
     assert "Нам очень жаль, что так вышло именно с Вашим заказом." in new
+
+
+def test_the_company_s_own_clause_stays():
+    assert rewritten("Такое случается редко, мы уже разбираемся.", RULE) == \
+        "Нам очень жаль, что так вышло именно с Вами, мы уже разбираемся."

@@ -529,6 +529,9 @@ def _rewrite(sent, span, what):
         low = fold(t.text)
         if k == trigger.i and trigger.i != verb.i:
             ops[k] = ""
+        elif mode != "imp" and min(trigger.i, verb.i) < k < max(trigger.i, verb.i) \
+                and (t.pos_ == "AUX" or fold(t.text) in ("бы", "будет", "было")):
+            ops[k] = ""  # «нужно будет связаться» → «свяжемся»
         elif low in dropped and t.pos_ != "NOUN":
             ops[k] = ""
             if low == "пожалуйста":
