@@ -88,3 +88,55 @@ def test_problem_words_that_acknowledge_nothing(text):
 def test_the_clients_apology_does_not_count_for_the_company():
     text = "Не извиняйтесь! Новый стол привезём в субботу."
     assert fires(text, R, incoming=COMPLAINT)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # «ошибка» told as something that happened, with any verb of occurring or committing
+    ("В накладной обнаружилась ошибка: указан старый адрес. Новую накладную пришлём сегодня.", ["ошибка"]),
+    ("При сборке закралась ошибка, недостающий чехол привезём завтра.", ["ошибка"]),
+    ("Мы допустили ошибку при сборке, недостающее привезём завтра.", ["ошибку"]),
+    # the company's own mistake as a verb
+    ("Мы ошиблись при расчёте скидки, разницу вернём на карту.", ["ошиблись"]),
+    ("Мы напутали с размерами, замену привезём в четверг.", ["напутали"]),
+    # a bad state by derivation: «брак» → «бракованный», damage participles
+    ("Бракованную кофемашину заберём при доставке новой.", ["Бракованную"]),
+    ("Экран поцарапан при перевозке, новый привезём в пятницу.", ["поцарапан"]),
+])
+def test_problem_in_the_draft_generalises(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Если произошла ошибка, напишите нам.",
+    "Ошибки в заказе исключены: мы проверяем каждую коробку.",
+    "Мы не ошиблись: заказ собран верно, вот фото.",
+    "Без кодека H.264 запись будет повреждена при загрузке.",   # a consequence foretold
+    "Простите, мы напутали с размерами. Замену привезём в четверг.",
+])
+def test_problem_words_in_the_draft_that_need_no_apology(text):
+    assert not fires(text, R)
+
+
+@pytest.mark.parametrize("incoming", [
+    "Экран поцарапан, коробка помята.",        # damaged-state participles
+    "Ножка у стула отломилась.",                 # a damage verb the tagger loses
+    "Мне прислали бракованный чайник?!",         # derived adjective, delivered
+    "Верните деньги!",                            # a demand
+    "Требую возврата денег.",
+    "Мне не понравилось обслуживание в салоне.",  # negated approval
+    "Очень плохой сервис.",                       # negative evaluation
+    "Разочарована вашим магазином.",
+])
+def test_complaints_known_by_their_vocabulary(incoming):
+    assert fires(REPLY, R, incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming", [
+    "Повреждённые товары вы меняете?",           # a kind of goods asked about
+    "Хочу вернуть платье, передумала.",          # a calm request, no fault
+    "Прошу вернуть деньги за курс.",
+    "Я залил ноутбук водой, можно починить?",     # the Клиент's own doing
+    "Мне очень понравилось, спасибо!",
+])
+def test_requests_and_own_mishaps_are_not_complaints(incoming):
+    assert not fires(REPLY, R, incoming=incoming)

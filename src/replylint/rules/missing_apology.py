@@ -7,14 +7,21 @@
   «трещина», «обман»), глаголы плохого исхода («сломался», «опоздал»,
   «потерялся», «списали»), отрицаемые глаголы доставки и работы («не
   привезли», «не пришёл», «не работает», «не хватает», «так и не
-  позвонили»), «не тот товар», признаки плохого состояния («бракованный»,
-  «разбитый», «чужой чек»), долгое ожидание («жду уже две недели»), эмоции
-  («Отвратительно!»). Вопрос («Где мой заказ?»), просьба или благодарность
-  без таких признаков — не жалоба; условие («если не подойдёт») — тоже;
+  позвонили»), «не тот товар», признаки плохого состояния — причастия глаголов
+  повреждения и слова, образованные от слов проблемы («продавлен»,
+  «поцарапан», «сломан», «бракованный», «дефектный», «чужой чек»), плохая
+  оценка («Очень плохой сервис», «не понравилось», «не устраивает»,
+  «разочарована»), долгое ожидание («жду уже две недели»), требование вернуть
+  деньги («Верните деньги!», «требую возврата»), эмоции («Отвратительно!»).
+  Вопрос («Где мой заказ?»), спокойная просьба («Хочу вернуть платье,
+  передумала») или благодарность без таких признаков — не жалоба; условие
+  («если не подойдёт») — тоже;
 - или в самом черновике: компания признаёт проблему («задержка», «брак»,
-  «повреждение», «неудобства», «ошибка в заказе», «Ваша жалоба», «Заказ не
-  доставлен», «Доставка задерживается»), кроме отрицаний и предупреждений
-  («без задержек», «чтобы избежать неудобств»), условий и вопросов.
+  «бракованный», «поцарапан», «повреждение», «неудобства», «ошибка в заказе»,
+  «обнаружилась / произошла / закралась ошибка», «мы допустили ошибку», «мы
+  ошиблись», «напутали», «Ваша жалоба», «Заказ не доставлен», «Доставка
+  задерживается»), кроме отрицаний и предупреждений («без задержек», «чтобы
+  избежать неудобств», «запись будет повреждена»), условий и вопросов.
 
 Извинение — «извините», «простите», «приносим извинения», «просим/прошу
 прощения», «нам (очень) жаль», «сожалеем», «мы виноваты»; «извиняюсь» и
@@ -44,11 +51,14 @@
 - Новый стол привезём в субботу. || incoming=Стол приехал со сколом на столешнице!
 - Отправление задерживается на сортировке, ожидаемая дата — 12 марта.
 - Сломанный чайник заберём при доставке нового.
+- Мы ошиблись при расчёте скидки, разницу вернём на карту.
+- Новый стол привезём в субботу. || incoming=Столешница поцарапана, ножка шатается.
 Не срабатывает:
 - Новый стол привезём в субботу. || incoming=Когда привезут стол?
 - Простите за скол! Новый стол привезём в субботу. || incoming=Стол приехал со сколом на столешнице!
 - Нам очень жаль, что так вышло. Новый стол привезём в субботу. || incoming=Стол приехал со сколом!
 - Отправим заказ без задержек, завтра до 12:00.
+- Новый стол привезём в субботу. || incoming=Хочу вернуть стол, передумала.
 """
 
 from __future__ import annotations
@@ -82,6 +92,7 @@ from ._clauses import (
     union,
 )
 from ._clauses import words as _words
+from ._ru import fold, parses
 
 _LEX = "missing_apology"
 
@@ -194,7 +205,7 @@ def _hypothetical(tok) -> bool:
 
 def _counts(ctx, tok) -> bool:
     return (speaker_ok(ctx, tok) and not is_question(tok) and not in_condition(tok)
-            and not _prevented(tok) and not _hypothetical(tok))
+            and not _prevented(tok) and not _hypothetical(tok) and not _future(tok))
 
 
 def _about_the_order(noun) -> bool:
@@ -216,6 +227,10 @@ def _draft_problem(ctx):
 
 
 def _draft_problem_word(tok) -> bool:
+    if tok.is_alpha and not tok.is_stop and _damaged_state(tok) and not negated(tok) and not _future(tok):
+        return True  # «бракованную кофемашину», «экран поцарапан»
+    if _own_mistake(tok):
+        return True  # «мы ошиблись», «мы напутали с размером»
     if lemmas(tok).isdisjoint(union(_LEX, "draft_problem_nouns", "draft_owned_nouns", "draft_problem_adjectives",
                                     "draft_problem_verbs", "draft_negated_verbs")):
         return False
@@ -231,7 +246,7 @@ def _draft_problem_word(tok) -> bool:
             owned = any(lemma(c) in ("ваш", "наш") for c in tok.children)
             in_order = any(c.dep_ == "nmod" and has_lemma(c, words("order_nouns"))
                            and any(x.lower_ == "в" for x in c.children) for c in tok.children)
-            return owned or in_order
+            return owned or in_order or _happened(tok)
         return False
     if tok.pos_ in ("ADJ", "VERB") and morph(tok, "VerbForm") == "Part" or tok.pos_ == "ADJ":
         if has_lemma(tok, words("draft_problem_adjectives")):
@@ -241,6 +256,73 @@ def _draft_problem_word(tok) -> bool:
             return morph(tok, "Mood") != "Imp"
         if has_lemma(tok, words("draft_negated_verbs")) and negated(tok):
             return morph(tok, "Tense") == "Past" and morph(tok, "Person") != "1"
+    return False
+
+
+def _happened(noun) -> bool:
+    """The mistake or problem is told as something that happened:
+    «обнаружилась / произошла / закралась ошибка», «возникла проблема с
+    оплатой», «была допущена ошибка», «мы допустили ошибку»."""
+    head = noun.head
+    if head is noun or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if negated(head) or morph(head, "Mood") in ("Imp", "Cnd") or morph(head, "VerbForm") == "Inf":
+        return False
+    past = morph(head, "Tense") == "Past" or morph(head, "Variant") == "Short"
+    if not past:
+        return False
+    if noun.dep_.startswith("nsubj") and has_lemma(head, words("occurrence_verbs") | words("commit_verbs")):
+        return True
+    if noun.dep_ == "obj" and has_lemma(head, words("commit_verbs")):
+        subj = [c for c in head.children if c.dep_.startswith("nsubj")]
+        return not subj or lemma(subj[0]) in ("мы", "я")
+    return False
+
+
+def _future(tok) -> bool:
+    """«трансляция будет поломана»: a consequence foretold, not a fact."""
+    before = tok.doc[max(tok.sent.start, tok.i - 2):tok.i]
+    return any(lemma(c) == "быть" and (morph(c, "Tense") == "Fut" or c.lower_.startswith("буд"))
+               for c in [*tok.children, *before])
+
+
+def _own_mistake(tok) -> bool:
+    """The company says it made a mistake: «мы ошиблись», «напутали с
+    размером», «я забыл приложить чек»."""
+    if tok.pos_ not in ("VERB", "AUX") or not has_lemma(tok, words("own_mistake_verbs")):
+        return False
+    if negated(tok) or morph(tok, "VerbForm") != "Fin" or is_question(tok):
+        return False
+    parse = top_parse(tok)
+    if morph(tok, "Tense") != "Past" and (parse is None or "past" not in parse.tag):
+        return False  # the tagger misses some pasts («напутали» as present)
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if subj:
+        return lemma(subj[0]) in ("мы", "я")
+    return morph(tok, "Number") == "Plur" and tok.dep_ in ("ROOT", "conj", "parataxis") and not any(
+        c.dep_ in ("obl", "iobj") and lemma(c) in ("вы", "ты") for c in tok.children)
+
+
+def _damaged_state(tok, adjectives_key: str = "draft_problem_adjectives") -> bool:
+    """A participle or adjective of a bad state, known by its lemma or by
+    derivation: a passive participle of a damage verb («продавлен»,
+    «поцарапанный», «сломан»), an adjective or participle made from a problem
+    noun («брак» → «бракованный», «дефект» → «дефектный»)."""
+    damage = words("damage_verbs")
+    nouns = [n for n in words("problem_nouns") if len(n) >= 4]
+    adj_suffixes = tuple(words("adjective_suffixes"))
+    verb_suffixes = tuple(words("verb_suffixes"))
+    for p in parses(tok):
+        pos = p.tag.POS
+        nf = fold(p.normal_form)
+        if pos in ("PRTF", "PRTS"):
+            if nf in damage or any(nf.startswith(n) and nf[len(n):] in verb_suffixes for n in nouns):
+                return True
+        elif pos in ("ADJF", "ADJS"):
+            if nf in words(adjectives_key):
+                return True
+            if any(nf.startswith(n) and nf[len(n):] in adj_suffixes for n in nouns):
+                return True
     return False
 
 
@@ -291,6 +373,14 @@ def _finite_not_mine(tok) -> bool:
 
 
 def _complaint_word(tok) -> bool:
+    if tok.is_alpha and not tok.is_stop and _damaged_state(tok, "problem_adjectives"):
+        # «Диван продавлен», «пришёл поцарапанный», «Прислали бракованный чайник?!»,
+        # not «Повреждённые товары вы меняете?» (a kind of goods asked about)
+        if negated(tok) or _future(tok) or (_asked_kind(tok) and not any(_delivered(t) for t in tok.sent)):
+            return False
+        return True
+    if _wants_money_back(tok):
+        return True  # «хочу вернуть», «Верните деньги!», «требую возврата»
     if tok.pos_ == "NOUN" and has_lemma(tok, words("problem_nouns")):
         if negated(tok) or _prevented(tok) or _denied(tok):
             return False  # «Не будет проблем …?», «без задержек»
@@ -298,16 +388,17 @@ def _complaint_word(tok) -> bool:
     if tok.pos_ in ("ADJ", "VERB") and has_lemma(tok, words("wrong_thing_adjectives")) and not negated(tok):
         return not is_question(tok) or any(_delivered(t) for t in tok.sent)
     if tok.pos_ in ("ADJ", "VERB", "ADV") and has_lemma(tok, words("problem_adjectives")) and not negated(tok):
-        return True
+        return not _asked_kind(tok) or any(_delivered(t) for t in tok.sent)
     if tok.lower_ in words("emotion_words"):
         return True
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
         stated = morph(tok, "Mood") not in ("Imp", "Cnd") and morph(tok, "VerbForm") != "Inf"
         mood_ok = (stated or _negated_modal(tok)) and not _polite(tok)
         attributive = morph(tok, "VerbForm") == "Part" and morph(tok, "Variant") != "Short"
-        if has_lemma(tok, words("problem_verbs")) and not negated(tok) and stated and not attributive:
+        if has_lemma(tok, words("problem_verbs") | words("damage_verbs") | words("upset_verbs")) \
+                and not negated(tok) and stated and not attributive:
             subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
-            if not subj or lemma(subj[0]) not in ("я", "мы") or has_lemma(tok, frozenset({"расстроиться", "расстроить"})):
+            if not subj or lemma(subj[0]) not in ("я", "мы") or has_lemma(tok, words("upset_verbs")):
                 return True
         if has_lemma(tok, words("negated_verbs")) and (negated(tok) or _negated_modal(tok)) and mood_ok:
             return True
@@ -316,6 +407,9 @@ def _complaint_word(tok) -> bool:
             return bool(subj) and lemma(subj[0]) not in ("я", "мы")  # «Курьер не нашёл», not «Не смог найти»
         if has_lemma(tok, words("wait_verbs")) and _long_wait(tok):
             return True
+    if tok.pos_ not in ("VERB", "AUX", "ADJ") and has_lemma(tok, words("problem_verbs") | words("damage_verbs")) \
+            and not negated(tok) and _finite_not_mine(tok):
+        return True  # the tagger lost the verb: «Ножка у стула отломилась»
     if lemma(tok) == "тот" and negated(tok):
         return True  # «не тот товар», «не того цвета»
     if tok.lower_ in ("вместо", "без") and _delivered(_verb_above(tok)):
@@ -338,6 +432,31 @@ def _complaint_word(tok) -> bool:
     if tok.lower_ == "долго" and any(c.lower_ in ("так", "слишком", "очень") for c in tok.children):
         return True
     return False
+
+
+def _asked_kind(tok) -> bool:
+    """An attribute inside a question: a kind of thing asked about."""
+    return is_question(tok) and tok.dep_ in ("amod", "acl")
+
+
+def _wants_money_back(tok) -> bool:
+    """The Клиент demands the purchase undone: «требую возврата», «Верните
+    деньги!», «хочу вернуть!» — a demand or an exclamation. A calm request
+    («Хочу вернуть куртку, не подошла», «Прошу вернуть деньги за абонемент»)
+    is not a complaint by itself, nor is a question («Можно вернуть …?»)."""
+    if is_question(tok) or negated(tok):
+        return False
+    if has_lemma(tok, words("demand_verbs")) and morph(tok, "Person") == "1" and morph(tok, "Tense") != "Past":
+        return True  # «требую», «настаиваю»
+    if not has_lemma(tok, words("return_verbs") | words("return_nouns")) or not _exclaimed(tok):
+        return False
+    if morph(tok, "Mood") == "Imp" and tok.pos_ == "VERB":
+        return True  # «Верните деньги!»
+    head = tok.head
+    return head is not tok and has_lemma(head, words("want_verbs")) and not negated(head) and (
+        morph(head, "Person") == "1" or any(lemma(c) in ("я", "мы") for c in head.children)) \
+        and morph(head, "Tense") != "Past" and morph(head, "Mood") != "Cnd" and not any(
+            c.lower_ == "бы" for c in head.children)
 
 
 def _delivered(verb) -> bool:
