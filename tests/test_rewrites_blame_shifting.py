@@ -50,8 +50,10 @@ def test_the_company_takes_the_blame(text, suggestion):
 
 
 def test_pronoun_of_the_party_follows():
-    text = "Спасибо за письмо! Виноват производитель: он прислал бракованные детали."
-    assert rewritten(text) == "Спасибо за письмо! Это наша ответственность: мы прислали бракованные детали."
+    # (the apology keeps missing-apology quiet: «бракованные детали» is a problem named in the draft)
+    text = "Спасибо за письмо! Простите за неудобства. Виноват производитель: он прислал бракованные детали."
+    assert rewritten(text) == ("Спасибо за письмо! Простите за неудобства. "
+                               "Это наша ответственность: мы прислали бракованные детали.")
 
 
 def test_passive_agent_is_left_out_and_ownership_added():
