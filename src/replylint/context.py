@@ -105,7 +105,7 @@ class Context:
         node = token
         for _ in range(12):
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 return False
             if node.dep_ in ("ccomp", "parataxis", "obj", "advcl", "csubj") and head.lemma_ in self._speech_verbs:
                 subj = [c for c in head.children if c.dep_.startswith("nsubj")]

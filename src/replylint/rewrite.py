@@ -157,7 +157,7 @@ def np_tokens(head, drop=(), prepositional: bool = True) -> list:
         tok = stack.pop()
         out.append(tok)
         for c in tok.children:
-            if c.i in drop or (tok is head and c.dep_ == "case"):
+            if c.i in drop or (tok.i == head.i and c.dep_ == "case"):
                 continue  # «в возврате» → «возврата»: the head's preposition is the template's
             if c.dep_ == "nmod" and c.pos_ in ("PRON", "DET"):
                 continue  # «ошибка перед тем, как …»
@@ -168,7 +168,7 @@ def np_tokens(head, drop=(), prepositional: bool = True) -> list:
     out.sort(key=lambda t: t.i)
     # a preposition in front belongs to the template, even when the parser
     # hung it on a modifier («за сломанный чайник»: «за» ← «сломанный»)
-    while len(out) > 1 and out[0].pos_ == "ADP" and out[0] is not head:
+    while len(out) > 1 and out[0].pos_ == "ADP" and out[0].i != head.i:
         out.pop(0)
     # a quotation mark without its pair is left out
     if sum(1 for t in out if t.text in _QUOTES) % 2:

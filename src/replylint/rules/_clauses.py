@@ -121,7 +121,7 @@ def subject(tok):
         for c in node.children:
             if c.dep_.startswith("nsubj"):
                 return c
-        if node.dep_ in ("xcomp", "conj", "csubj") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "csubj") and node.head.i != node.i:
             node = node.head
             continue
         return None
@@ -143,7 +143,7 @@ def person(tok) -> str:
         p = morph(node, "Person")
         if p:
             return p
-        if node.dep_ in ("xcomp", "conj", "csubj") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "csubj") and node.head.i != node.i:
             node = node.head
         else:
             break
@@ -179,7 +179,7 @@ def ancestors_and_self(tok, limit: int = 12):
     node = tok
     for _ in range(limit):
         yield node
-        if node.head is node:
+        if node.head.i == node.i:
             return
         node = node.head
 
@@ -205,7 +205,7 @@ def in_condition(tok) -> bool:
 def in_apology(tok, ctx=None) -> bool:
     """The token is inside «Извините, что …», «Простите за …», «Нам жаль, что …»."""
     for node in ancestors_and_self(tok):
-        if node is tok:
+        if node.i == tok.i:
             continue
         if has_lemma(node, words("apology_heads")):
             return True

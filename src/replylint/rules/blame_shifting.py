@@ -222,7 +222,7 @@ def _subject(pred):
     for c in pred.children:
         if c.dep_.startswith("nsubj"):
             return c
-    if pred.dep_ in ("xcomp", "conj") and pred.head is not pred:
+    if pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
         for c in pred.head.children:
             if c.dep_.startswith("nsubj"):
                 return c
@@ -268,7 +268,7 @@ def _apology_complement(tok) -> bool:
     heads = _words("apology_heads", "clauses")
     prev = tok
     for node in ancestors_and_self(tok):
-        if node is not tok and has_lemma(node, heads):
+        if node.i != tok.i and has_lemma(node, heads):
             return prev.dep_ in ("ccomp", "advcl", "obl", "obj", "csubj", "acl") and any(
                 c.lower_ in ("что", "за", "если", "чтобы") or lemma(c) == "тот" for c in prev.children)
         prev = node
@@ -587,7 +587,7 @@ def _address_to(tok):
     if not is_noun(tok) or not has_lemma(tok, words("claim_nouns") | words("question_nouns")):
         return None
     target = None
-    for c in [*tok.children, *[c for c in tok.head.children if tok.head is not tok and c.i > tok.i]]:
+    for c in [*tok.children, *[c for c in tok.head.children if tok.head.i != tok.i and c.i > tok.i]]:
         if any(x.lower_ == "к" for x in c.children) and _is_agent(c) and not _is_own(c):
             target = c
             break
@@ -598,7 +598,7 @@ def _address_to(tok):
     said = tok.dep_ == "ROOT" or any(lemma(c) == "это" for c in tok.children)
     # … or where the Клиент is told to take his claims («Обращайтесь с претензиями к …»)
     head = tok.head
-    sent_on = head is not tok and head.pos_ == "VERB" and (
+    sent_on = head.i != tok.i and head.pos_ == "VERB" and (
         morph(head, "Mood") == "Imp" or morph(head, "VerbForm") == "Inf" or morph(head, "Person") == "2")
     if said or (sent_on and has_lemma(tok, words("claim_nouns"))):
         return THIRD, [tok, *to, *_noun_phrase(target)]
@@ -889,7 +889,7 @@ def _clause(sent, tok, variant, _drop=None, **slots):
     """The clause of ``tok`` replaced by a template; None when the clause is
     embedded in another (the caller replaces the sentence)."""
     root = tok
-    while root.dep_ not in ("ROOT", "conj", "parataxis") and root.head is not root:
+    while root.dep_ not in ("ROOT", "conj", "parataxis") and root.head.i != root.i:
         if root.dep_ in ("advcl", "ccomp", "acl", "acl:relcl"):
             return None
         root = root.head

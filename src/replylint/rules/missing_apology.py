@@ -159,7 +159,7 @@ def is_apology(tok) -> bool:
         if morph(tok, "Person") == "1" and morph(tok, "Tense") != "Past":
             return True  # «извиняюсь», «извиняемся»
         head = tok.head
-        return morph(tok, "VerbForm") == "Inf" and head is not tok and morph(head, "Person") == "1"
+        return morph(tok, "VerbForm") == "Inf" and head.i != tok.i and morph(head, "Person") == "1"
     if has_lemma(tok, words("apology_nouns")) and tok.pos_ == "NOUN":
         return not negated(tok) and not any(c.lower_ == "без" for c in tok.children)
     if has_lemma(tok, words("regret_verbs")) and not negated(tok):
@@ -179,7 +179,7 @@ def _prevented(tok) -> bool:
     prevent = words("prevent_words")
     if any(c.lower_ in prevent for c in tok.children):
         return True
-    if tok.dep_ == "conj" and tok.head is not tok and _prevented(tok.head):
+    if tok.dep_ == "conj" and tok.head.i != tok.i and _prevented(tok.head):
         return True  # «без размытости и дефектов»
     for k in range(tok.i - 1, max(tok.sent.start, tok.i - 4) - 1, -1):
         prev = tok.doc[k]
@@ -188,14 +188,14 @@ def _prevented(tok) -> bool:
         if prev.pos_ not in ("ADJ", "DET", "ADV"):
             break
     head = tok.head
-    return head is not tok and (has_lemma(head, prevent) or (negated(head) and lemma(head) == "допустить"))
+    return head.i != tok.i and (has_lemma(head, prevent) or (negated(head) and lemma(head) == "допустить"))
 
 
 def _hypothetical(tok) -> bool:
     """«может содержать ошибки»: a possibility, not a fact."""
     node = tok
     for _ in range(3):
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
         if lemma(node) in ("мочь", "смочь", "возможный", "возможно") and not negated(node):
@@ -264,7 +264,7 @@ def _happened(noun) -> bool:
     «обнаружилась / произошла / закралась ошибка», «возникла проблема с
     оплатой», «была допущена ошибка», «мы допустили ошибку»."""
     head = noun.head
-    if head is noun or head.pos_ not in ("VERB", "AUX", "ADJ"):
+    if head.i == noun.i or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     if negated(head) or morph(head, "Mood") in ("Imp", "Cnd") or morph(head, "VerbForm") == "Inf":
         return False
@@ -453,7 +453,7 @@ def _wants_money_back(tok) -> bool:
     if morph(tok, "Mood") == "Imp" and tok.pos_ == "VERB":
         return True  # «Верните деньги!»
     head = tok.head
-    return head is not tok and has_lemma(head, words("want_verbs")) and not negated(head) and (
+    return head.i != tok.i and has_lemma(head, words("want_verbs")) and not negated(head) and (
         morph(head, "Person") == "1" or any(lemma(c) in ("я", "мы") for c in head.children)) \
         and morph(head, "Tense") != "Past" and morph(head, "Mood") != "Cnd" and not any(
             c.lower_ == "бы" for c in head.children)
@@ -468,7 +468,7 @@ def _delivered(verb) -> bool:
 def _verb_above(tok):
     node = tok
     for _ in range(4):
-        if node.head is node:
+        if node.head.i == node.i:
             return node
         node = node.head
         if node.pos_ == "VERB":
@@ -512,7 +512,7 @@ def _contrasted(tok) -> bool:
 
 def _denied(noun) -> bool:
     head = noun.head
-    return head is not noun and lemma(head) in ("нет", "быть", "было", "будет") and (
+    return head.i != noun.i and lemma(head) in ("нет", "быть", "было", "будет") and (
         lemma(head) == "нет" or negated(head))
 
 
@@ -525,7 +525,7 @@ def _polite(tok) -> bool:
 def _negated_modal(tok) -> bool:
     """«не могу дозвониться», «не удаётся оплатить»."""
     head = tok.head
-    return tok.dep_ == "xcomp" and head is not tok and negated(head) and lemma(head) in (
+    return tok.dep_ == "xcomp" and head.i != tok.i and negated(head) and lemma(head) in (
         "мочь", "смочь", "удаваться", "удаться", "получаться", "получиться")
 
 
@@ -625,7 +625,7 @@ def _named(tok, incoming: bool):
         head = tok.head
         bare = len(noun_phrase(tok).split()) == 1
         exists = lemma(head) in ("быть", "нет", "было") or any(c.dep_ == "cop" for c in head.children)
-        if bare and head is not tok and tok.dep_.startswith("nsubj") and exists:
+        if bare and head.i != tok.i and tok.dep_.startswith("nsubj") and exists:
             yield "event", {"clause": _clause(head, incoming)}  # «в пицце был волос»
         yield "problem", {"problem": Phrase(tok)}
         return
@@ -637,7 +637,7 @@ def _named(tok, incoming: bool):
         return
     if verb is None:
         node = tok
-        while node.head is not node and node.pos_ not in ("VERB", "AUX"):
+        while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
             node = node.head
         if node.pos_ in ("VERB", "AUX"):
             yield "event", {"clause": _clause(node, incoming)}
@@ -743,7 +743,7 @@ def _within(tok, root) -> bool:
     for _ in range(30):
         if node.i == root.i:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -283,7 +283,7 @@ def _possible(tok, asked):
     head = tok.head
     if negated(tok) and (tok.pos_ == "ADV" or morph(tok, "Variant") == "Short"):
         return tok if not _double_negation(tok) else None
-    if head is not tok and lemma(head) == "представляться" and negated(head):
+    if head.i != tok.i and lemma(head) == "представляться" and negated(head):
         return head
     return None
 
@@ -611,7 +611,7 @@ def _rewrite(sent, pred, span):
     from what was refused («Вместо изменения адреса можем предложить
     [альтернатива]»)."""
     root = pred
-    while root.dep_ in ("xcomp", "csubj") and root.head is not root:
+    while root.dep_ in ("xcomp", "csubj") and root.head.i != root.i:
         root = root.head
     first, last = clause_bounds(sent, root, _LEX_LEAD_IN(), include=(span[0], span[-1]))
     if _bare_no(pred):
@@ -675,7 +675,7 @@ def _refused(pred, root) -> list:
             if c.dep_ in ("nsubj", "nsubj:pass") and is_noun(c) and not has_lemma(c, _not_things()):
                 out.append(c)
             if c.dep_ == "obj" and is_noun(c) and not has_lemma(c, _not_things()):
-                out += [node, c] if node.pos_ in ("VERB", "AUX") and node is pred else [c]
+                out += [node, c] if node.pos_ in ("VERB", "AUX") and node.i == pred.i else [c]
     return [t for t in out if t is not None]  # tokens, or phrases built here
 
 
