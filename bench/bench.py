@@ -146,6 +146,11 @@ class Replylint:
         rundir.mkdir(mode=0o700, exist_ok=True)
         self.env["REPLYLINT_DAEMON_DIR"] = str(rundir)
         self.env.pop("REPLYLINT_NO_DAEMON", None)
+        # as after `pip install`: the checkout's bytecode compiled once, not
+        # recompiled by every run (PYTHONDONTWRITEBYTECODE would do that)
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "src")],
+                       env=self.env, check=False, stdout=subprocess.DEVNULL)
         self.cmd = [sys.executable, "-m", "replylint"]
         self.jobs = ["--jobs", str(jobs)] if jobs else []
 

@@ -437,3 +437,19 @@ def test_more_attribution_styles(text):
 def test_a_time_before_an_attribution_stays_in_the_reply():
     reply = extract_reply("Привезём с 10:00 до 14:00\nИван пишет:\n> Где заказ?\n", email=True)
     assert reply.norm.text == "Привезём с 10:00 до 14:00\n"
+
+
+def test_each_suffix_loads_exactly_its_own_reader():
+    """Only the reader a file needs is imported; the suffix table agrees
+    with what the reader modules register."""
+    import importlib
+
+    from replylint import inputs
+
+    registered = {}
+    for module in set(inputs._BUILTIN_READERS.values()):
+        mod = importlib.import_module(f"replylint.readers.{module}")
+        for suffix, (func, _raw) in inputs._FORMAT_READERS.items():
+            if func.__module__ == mod.__name__:
+                registered[suffix] = module
+    assert registered == inputs._BUILTIN_READERS

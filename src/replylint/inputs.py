@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import importlib
 import io
 import json
 import os
@@ -176,7 +177,7 @@ def read_path(path: str, *, channel: str = "auto", incoming: str | None = None,
             yield exc
             return
         suffix = Path(path).suffix.lower()
-    _load_readers()
+    _load_readers(suffix)
     reader, raw = _FORMAT_READERS.get(suffix, (None, False))
     if raw:
         text, used = "", None  # the reader decodes (e-mail: per MIME part)
@@ -206,7 +207,7 @@ def message_from_text(text: str, path: str, *, suffix: str | None = None, channe
     """A decoded file's text as a :class:`Message`, through its format reader."""
     if suffix is None:
         suffix = Path(path).suffix.lower()
-    _load_readers()
+    _load_readers(suffix)
     message = Message(text, path=path, channel=channel, incoming=incoming,
                       extra={"encoding": _codec_name(encoding)})
     reader, raw = _FORMAT_READERS.get(suffix, (None, False))
@@ -321,8 +322,26 @@ def register_reader(*suffixes: str, raw: bool = False):
     return deco
 
 
-def _load_readers() -> None:
+# The built-in reader module of each suffix: only the reader a file needs is
+# imported (a plain .txt draft pays for none of them).
+_BUILTIN_READERS = {
+    ".eml": "eml",
+    **dict.fromkeys((".html", ".htm", ".xhtml"), "html"),
+    **dict.fromkeys((".md", ".markdown"), "markdown"),
+    **dict.fromkeys((".j2", ".jinja", ".jinja2", ".liquid", ".mustache", ".hbs", ".handlebars", ".tmpl"),
+                    "templates"),
+}
+
+
+def _load_readers(suffix: str | None = None) -> None:
+    """Import the reader of ``suffix`` (all of them when it is None); the
+    modules register themselves."""
     global _readers_loaded
-    if not _readers_loaded:
+    if _readers_loaded:
+        return
+    module = _BUILTIN_READERS.get(suffix) if suffix is not None else None
+    if module is not None:
+        importlib.import_module(f"{__package__}.readers.{module}")
+    elif suffix is None:
         _readers_loaded = True
-        from . import readers  # noqa: F401  (the modules register themselves)
+        from . import readers  # noqa: F401
