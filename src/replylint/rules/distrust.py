@@ -12,8 +12,17 @@
 подтверждаются», «это не соответствует действительности», «по нашим
 данным, Вы получили заказ…»), проверку самого Клиента
 («проверим Ваши слова», «чтобы мы убедились, что … действительно…»), а также
-расходы, переложенные на Клиента «по закону» («по закону доставку оплачиваете
-Вы», «верните товар за свой счёт»). Отрицание («не сомневаемся»,
+расходы, переложенные на Клиента «по закону» или на случай, «если выяснится»
+его вина («по закону диагностику оплачивает владелец», «верните товар за свой
+счёт», «если окажется, что брака нет, расходы лягут на Вас»).
+То же другими словами: нужда в подтверждении («потребуется подтверждение
+того, что…»), отказ без него («без подтверждения брака вернуть деньги не
+сможем», «иначе мы не сможем подтвердить, что…»), доказательство по тому,
+что оно должно доказать («фото, подтверждающее брак», «видео, где видно, что
+наушник действительно не работает»), условие на честность Клиента («Если
+уверены, что его нет, …», «Если Вы действительно не получали…»), слова
+Клиента против факта («По Вашим словам…, однако в системе…») и его же
+приёмка как довод против жалобы («акт Вы подписали без замечаний»). Отрицание («не сомневаемся»,
 «доказывать ничего не нужно»), сомнения самого Клиента («если остались
 сомнения») и просьба о фото для собственного разбирательства компании не
 считаются.
@@ -33,11 +42,14 @@
 - Честно говоря, мы сомневаемся, что курьер вёл себя грубо.
 - Согласно закону, пересылку товара оплачивает покупатель.
 - Для обмена предъявите заключение независимой лаборатории.
+- Нам потребуется подтверждение того, что флакон куплен у нас.
+- Если уверены, что его нет, пришлите фото коробки.
 Не срабатывает:
 - Мы не сомневаемся в Ваших словах и уже отправили замену.
 - Пришлите, пожалуйста, фото упаковки — так мы поймём, где её усилить.
 - Если остались сомнения, привезём обе модели на выбор.
 - Экспертизу проведём сами и за свой счёт.
+- Если Вы уверены, что хотите удалить аккаунт, нажмите «Удалить».
 """
 
 from __future__ import annotations
@@ -78,6 +90,15 @@ class Distrust(Rule):
 
 
 def _findings(sent):
+    """What the literal word lists find; else the first finding of the
+    constructions that say the same in other words (one per sentence)."""
+    found = list(_literal(sent))
+    if not found:
+        found = next(([f] for gen in _CONSTRUCTIONS for f in gen(sent)), [])
+    yield from found
+
+
+def _literal(sent):
     doc = sent.doc
     toks = [t for t in sent if not t.is_space]
     proof, waivers = _w("proof_words"), _w("waivers")
@@ -512,7 +533,7 @@ def _law_costs(sent):
     """«по закону доставку оплачиваете Вы», «верните товар за свой счёт»."""
     doc = sent.doc
     toks = [t for t in sent if not t.is_space]
-    law = any(has_lemma(t, _w("law_words")) for t in toks)
+    law = any(has_lemma(t, _w("law_words")) for t in toks) or _fault_found(toks)
     pay, customer = _w("pay_verbs"), _w("customer_words")
     own, returns = _w("own_cost"), _w("return_verbs")
     for k, tok in enumerate(toks):
@@ -538,6 +559,22 @@ def _law_costs(sent):
                 lo, hi = min(tok.i, subj.i), max(tok.i, subj.i)
                 yield "law", doc[lo:hi + 1]
                 return
+        # «расходы на экспертизу лягут на Вас»
+        if law and has_lemma(tok, _w("lay_verbs")) and k + 2 < len(toks) and fold(toks[k + 1].text) == "на" \
+                and has_lemma(toks[k + 2], customer) and not is_negated(tok):
+            cost = next((t for t in reversed(toks[max(0, k - 4):k]) if has_lemma(t, _w("cost_nouns"))), None)
+            yield "law", doc[(cost or tok).i:toks[k + 2].i + 1]
+            return
+
+
+def _fault_found(toks) -> bool:
+    """«Если выяснится / окажется, что …», «в случае, если будет установлено,
+    что …»: costs made to depend on what the company finds."""
+    for k, t in enumerate(toks):
+        if fold(t.text) in ("если", "случае") and any(
+                has_lemma(x, _w("finding_verbs")) and person(x) != "2" for x in toks[k + 1:k + 5]):
+            return True
+    return False
 
 
 def _payer(tok, sent, customer):
@@ -558,6 +595,338 @@ def _payer(tok, sent, customer):
     return None
 
 
+# --- proof and honesty in other words -------------------------------------------
+# Constructions that demand proof or doubt the Клиент without the literal
+# words above: a need for confirmation, a refusal «без подтверждения», «иначе
+# не сможем подтвердить», «документы, подтверждающие …», «видео, где видно,
+# что … действительно …», «Если уверены, что …», «По Вашим словам …, однако …»,
+# «Вы подписали акт без замечаний».
+
+_SUBORDINATE = {"что", "чтобы", "как", "где", "ли", "который", "которая", "которое", "которые", "будто"}
+_US = {"мы", "нам", "нас", "нами", "я", "мне", "меня"}
+
+
+def _after(tok, n):
+    doc = tok.doc
+    return [doc[j] for j in range(tok.i + 1, min(tok.sent.end, tok.i + 1 + n)) if not doc[j].is_space]
+
+
+def _before(tok, n):
+    doc = tok.doc
+    return [doc[j] for j in range(max(tok.sent.start, tok.i - n), tok.i) if not doc[j].is_space]
+
+
+def _that_clause(tok, n=4) -> bool:
+    """«подтверждение того, что …», «подтвердить, что …»: a «что»-clause follows."""
+    return any(fold(t.text) == "что" and t.pos_ in ("SCONJ", "PRON") for t in _after(tok, n))
+
+
+def _claim_topic(tok, n=4):
+    """A noun of the Клиент's claim among the next words («брак», «факт поломки»)."""
+    topics = _w("proof_topics") | _w("claim_problems")
+    for t in _after(tok, n):
+        if t.text in (",", ".", ";", ":", "—") :
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and has_lemma(t, topics):
+            return t
+    return None
+
+
+def _asked(sent) -> bool:
+    """The sentence asks the Клиент for something: an imperative of handing
+    over or showing, or a need («нужна фотография»)."""
+    for t in sent:
+        if has_lemma(t, _w("show_verbs") | _w("demand_verbs")) and _demanding(t):
+            return True
+        if has_lemma(t, _w("need_words")) and not is_negated(t) and t.pos_ in ("ADJ", "ADV", "VERB", "AUX", "X"):
+            return True
+    return False
+
+
+def _proof_needed(sent):
+    """«Нам потребуется подтверждение того, что флакон куплен у нас»,
+    «Пришлите подтверждение того, что товар не использовался»."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.pos_ != "NOUN" or not has_lemma(tok, _w("confirm_nouns")) or _waived(tok, _w("waivers")):
+            continue
+        if not (_that_clause(tok) or _claim_topic(tok, 2)):
+            continue
+        near = [tok.head] + _before(tok, 3)
+        asker = next((t for t in near if t.i != tok.i and (
+            (has_lemma(t, _w("need_words")) and not is_negated(t) and t.pos_ != "NOUN")
+            or (has_lemma(t, _w("show_verbs") | _w("demand_verbs")) and _demanding(t)))), None)
+        if asker is not None and asker.i < tok.i:
+            yield "proof", doc[asker.i:tok.i + 1]
+        elif asker is not None:
+            yield "proof", doc[tok.i:tok.i + 1]
+
+
+def _proof_noun(tok) -> bool:
+    """A noun that names proof: «доказательство», «подтверждение брака»,
+    «заключение», «документы, подтверждающие поломку»."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if has_lemma(tok, _w("proof_words") | _w("evidence_strong")):
+        return True
+    if has_lemma(tok, _w("confirm_nouns")):
+        return _that_clause(tok) or _claim_topic(tok, 2) is not None
+    if has_lemma(tok, _w("evidence_weak")):
+        return any(has_lemma(t, _w("proving_verbs")) for t in _after(tok, 3))
+    return False
+
+
+def _cannot(sent, after) -> bool:
+    """A negated ability or an impossibility after index ``after``:
+    «… не сможем», «… невозможен», «нельзя»."""
+    for t in sent:
+        if t.i <= after:
+            continue
+        low = fold(t.text)
+        if low == "нельзя" or has_lemma(t, {"невозможно", "невозможный"}):
+            return True
+        if has_lemma(t, _w("ability_verbs")) and is_negated(t):
+            return True
+    return False
+
+
+def _without_proof(sent):
+    """«Без подтверждения брака вернуть деньги не сможем», «Без доказательств
+    мы не можем принять претензию» — not «Вернём деньги без доказательств»."""
+    doc = sent.doc
+    for tok in sent:
+        if fold(tok.text) != "без":
+            continue
+        noun = next((t for t in _after(tok, 3) if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or not _proof_noun(noun):
+            continue
+        if not _cannot(sent, noun.i):
+            continue
+        end = noun.i
+        topic = _claim_topic(noun, 1)
+        if topic is not None and topic.i == noun.i + 1:
+            end = topic.i
+        yield "proof", doc[tok.i:end + 1]
+        return
+
+
+def _cannot_confirm(sent):
+    """«иначе мы не сможем подтвердить, что вмятина не появилась позже»,
+    «Без видео нам не удастся подтвердить брак»: the claim is taken as
+    true only with the Клиент's proof. «Мы не можем подтвердить бронь» is not."""
+    doc = sent.doc
+    missing = any(fold(t.text) in ("иначе", "без") for t in sent)
+    for tok in sent:
+        if not has_lemma(tok, _w("confirm_verbs") | _w("proof_words")) or "Inf" not in tok.morph.get("VerbForm"):
+            continue
+        ability = next((t for t in [tok.head] + _before(tok, 3)
+                        if t.i != tok.i and has_lemma(t, _w("ability_verbs")) and is_negated(t)), None)
+        if ability is None or person(ability) in ("2", "3") and not any(
+                fold(t.text) in _US for t in _before(ability, 3) + list(ability.children)):
+            continue
+        if not (_claim_topic(tok) or (missing and _that_clause(tok, 2) and _claim_predicate(_after(tok, 10)))):
+            continue
+        start = ability.i
+        if start > 0 and fold(doc[start - 1].text) == "не":
+            start -= 1
+        yield "proof", doc[start:tok.i + 1]
+        return
+
+
+def _proving_attribute(sent):
+    """«Пришлите фото, подтверждающее брак», «Приложите снимки, доказывающие,
+    что товар пришёл повреждённым» — not «Мы пришлём письмо, подтверждающее
+    возврат»."""
+    doc = sent.doc
+    if not _asked(sent):
+        return
+    for tok in sent:
+        if not has_lemma(tok, _w("proving_verbs")) or is_negated(tok):
+            continue
+        participle = "Part" in tok.morph.get("VerbForm") or any(p.tag.POS == "PRTF" for p in parses(tok)[:2])
+        if not participle:
+            continue
+        topic = _claim_topic(tok, 3)
+        if topic is not None:
+            yield "proof", doc[tok.i:topic.i + 1]
+            return
+        if _that_clause(tok, 2):
+            yield "proof", doc[tok.i:tok.i + 1]
+            return
+
+
+def _shown_really(sent):
+    """«Пришлите видео, где видно, что наушник действительно не работает»:
+    the Клиент asked to show that his problem is real."""
+    doc = sent.doc
+    if not _asked(sent):
+        return
+    for tok in sent:
+        if fold(tok.text) not in _w("really_words") or not _adverbial(tok):
+            continue
+        that = next((t for t in reversed(_before(tok, 8)) if fold(t.text) == "что"), None)
+        if that is None or any(fold(t.text) in _US or person(t) == "1" for t in doc[that.i:tok.i + 3]):
+            continue
+        end = tok.i
+        for t in _after(tok, 3):
+            if fold(t.text) in ("не", "был", "была", "было", "были") or t.pos_ in ("VERB", "AUX") and not t.is_punct:
+                end = t.i
+                if t.pos_ == "VERB":
+                    break
+                continue
+            break
+        yield "proof", doc[tok.i:end + 1]
+        return
+
+
+def _adverbial(tok) -> bool:
+    """«действительно», «правда» as an adverb («упаковка правда была
+    вскрыта», «и правда»), not the noun («это правда»)."""
+    if tok.pos_ != "NOUN":
+        return True
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return (prev is not None and fold(prev.text) == "и") or (
+        nxt is not None and (nxt.pos_ in ("VERB", "AUX") or fold(nxt.text) == "не"))
+
+
+def _condition(sent, start):
+    """The tokens of the «если»-clause at ``start``: up to the comma that is
+    not followed by a subordinate clause («Если уверены, что его нет, …»)."""
+    doc = sent.doc
+    out = []
+    for j in range(start + 1, sent.end):
+        t = doc[j]
+        if t.text in (";", ":", "—", "–", ".", "!", "?") or fold(t.text) == "то":
+            break
+        if t.text == ",":
+            nxt = next((doc[k] for k in range(j + 1, sent.end) if not doc[k].is_space), None)
+            if nxt is None or fold(nxt.text) not in _SUBORDINATE:
+                break
+        if not t.is_space:
+            out.append(t)
+    return out
+
+
+def _claim_predicate(toks) -> bool:
+    """A statement of what went wrong: a negation or a problem word."""
+    return any(fold(t.text) in ("не", "нет", "ни") or has_lemma(t, _w("claim_problems")) for t in toks)
+
+
+def _honesty_condition(sent):
+    """«Если уверены, что его нет, пришлите фото», «Если Вы действительно не
+    получали посылку, …», «Если всё так, как Вы пишете, …» — not «Если Вы
+    уверены, что хотите удалить аккаунт» or «Если заказ действительно нужен к пятнице»."""
+    doc = sent.doc
+    for tok in sent:
+        if fold(tok.text) != "если":
+            continue
+        cond = _condition(sent, tok.i)
+        if not cond or any(fold(t.text) in _US for t in cond) or any(has_lemma(t, _w("wish_words")) for t in cond):
+            continue
+        for k, t in enumerate(cond):
+            low = fold(t.text)
+            if has_lemma(t, _w("honesty_sure")) and not is_negated(t) and any(
+                    fold(x.text) == "что" for x in cond[k + 1:k + 3]) and _claim_predicate(cond[k + 1:]):
+                yield "doubt", doc[tok.i:t.i + 1]
+                return
+            if low in _w("really_words") and _adverbial(t) and _claim_predicate(cond):
+                yield "doubt", doc[tok.i:t.i + 1]
+                return
+            if low == "так" and k + 2 < len(cond) and fold(cond[k + 1].text) in (",", "как") and any(
+                    has_lemma(x, _w("account_verbs")) and person(x) == "2" for x in cond[k + 1:k + 5]):
+                yield "doubt", doc[tok.i:t.i + 1]
+                return
+
+
+def _your_words_contrasted(sent):
+    """«По Вашим словам, курьер не приехал, однако в системе отмечена
+    доставка», «Вы утверждаете, что …, но …»: the Клиент's account set against
+    a contrary fact (not «…, но мы уже отправили замену»)."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    marker = None
+    for k, t in enumerate(toks):
+        low = fold(t.text)
+        nxt = [fold(x.text) for x in toks[k + 1:k + 3]]
+        if low in ("по", "с", "со") and len(nxt) == 2 and nxt[0].startswith("ваш") and has_lemma(toks[k + 2], {"слово"}):
+            marker = doc[t.i:toks[k + 2].i + 1]
+        elif low == "как" and nxt[:1] == ["вы"] and len(toks) > k + 2 and any(
+                has_lemma(x, _w("account_verbs")) for x in toks[k + 2:k + 4]):
+            verb = next(x for x in toks[k + 2:k + 4] if has_lemma(x, _w("account_verbs")))
+            marker = doc[t.i:verb.i + 1]
+        elif low == "вы" and len(toks) > k + 1 and has_lemma(toks[k + 1], {"утверждать", "уверять", "заявлять"}):
+            marker = doc[t.i:toks[k + 1].i + 1]
+        if marker is not None:
+            break
+    if marker is None:
+        return
+    rest = [t for t in toks if t.i >= marker.end]
+    contrast = _contrast_clause(rest)
+    if contrast is None:
+        following = [t for t in doc[sent.end:min(len(doc), sent.end + 40)] if not t.is_space]
+        if following and fold(following[0].text) in ("однако", "но", "тем", "впрочем", "между"):
+            contrast = _contrast_clause(following[:following.index(next(
+                (t for t in following if t.is_sent_end or t.text in (".", "!", "?")), following[-1])) + 1])
+    if contrast is not None:
+        yield "doubt", marker
+
+
+def _contrast_clause(toks):
+    """The clause after «однако / но / тем не менее», if it states a fact that
+    is not the company's own action."""
+    for k, t in enumerate(toks):
+        low = fold(t.text)
+        if low not in _w("contrast_words"):
+            continue
+        if low == "тем" and not (k + 2 < len(toks) and fold(toks[k + 1].text) == "не" and fold(toks[k + 2].text) == "менее"):
+            continue
+        clause = []
+        for x in toks[k + 1:]:
+            if x.text in (".", "!", "?", ";") or (x.text == "," and clause and fold(clause[-1].text) not in ("менее",)
+                                                   and len(clause) > 2):
+                break
+            clause.append(x)
+        if not clause:
+            continue
+        if any(fold(x.text) in _US or (x.pos_ in ("VERB", "AUX") and person(x) == "1") for x in clause):
+            continue
+        return clause
+    return None
+
+
+def _accepted_without_remarks(sent):
+    """«Акт осмотра Вы сами подписали без замечаний», «Заказ Вы приняли без
+    претензий»: the Клиент's own acceptance held against his claim."""
+    doc = sent.doc
+    if any(fold(t.text) in ("если", "когда", "чтобы") for t in sent):
+        return
+    if any(has_lemma(t, _w("liability_words")) for t in sent):
+        return  # «…, поэтому ответственность лежит на Вас» puts the blame, it does not doubt
+    for tok in sent:
+        if not has_lemma(tok, _w("accept_verbs")) or not is_past(tok) or is_negated(tok):
+            continue
+        window = clause_window(tok, sent)
+        if not any(fold(t.text) == "вы" for t in window if t.i < tok.i) and not _has_you(tok):
+            continue
+        for t in window:
+            if t.i <= tok.i or fold(t.text) != "без":
+                continue
+            noun = next((x for x in _after(t, 3) if x.pos_ == "NOUN"), None)
+            if noun is not None and has_lemma(noun, _w("remark_nouns")):
+                yield "doubt", doc[tok.i:noun.i + 1]
+                return
+
+
+def _has_you(tok) -> bool:
+    return any(fold(c.text) == "вы" and c.dep_.startswith("nsubj") for c in tok.children)
+
+
+_CONSTRUCTIONS = (_proof_needed, _without_proof, _cannot_confirm, _proving_attribute, _shown_really,
+                  _honesty_condition, _your_words_contrasted, _accepted_without_remarks)
+
+
 # --- the rewrite: trust instead of proof ----------------------------------------
 
 def _rewrite(sent, kind):
@@ -567,12 +936,26 @@ def _rewrite(sent, kind):
     conf = rw.templates("distrust")
     evidence = _evidence(sent, conf)
     if kind == "law":
-        text = rw.render("distrust", "law")
+        text = _costs_taken(sent, conf)
     elif evidence is not None or kind == "proof":
         text = rw.render("distrust", "proof", evidence=evidence or conf.get("evidence_default", "фото"))
     else:
         text = rw.render("distrust", "trust")
     return (rw.sentence_span(sent), text) if text else None
+
+
+def _costs_taken(sent, conf):
+    """«Расходы на доставку и возврат …» when the sentence is about shipping;
+    else the cost it names («Расходы на диагностику …»), else «Все расходы …»."""
+    shipping = frozenset(fold(w) for w in conf.get("shipping_words", []))
+    if any(set(lemmas(t)) & shipping for t in sent):
+        return rw.render("distrust", "law")
+    costs = frozenset(fold(w) for w in conf.get("cost_objects", []))
+    named = [lem for t in sent if t.pos_ in ("NOUN", "PROPN") for lem in lemmas(t) if lem in costs]
+    thing = named[-1] if named else None  # the cost nearest the payer: «стоимость экспертизы»
+    if thing is not None:
+        return rw.render("distrust", "law_named", cost=rw.inflect_word(thing, {"accs", "sing"}, "NOUN"))
+    return rw.render("distrust", "law_other")
 
 
 def _evidence(sent, conf):
