@@ -191,6 +191,8 @@ def in_condition(tok) -> bool:
     for node in ancestors_and_self(tok):
         for c in node.children:
             if c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < node.i:
+                if c.lower_ == "пока" and node.dep_ == "ROOT":
+                    continue  # «пока не входит»: «not yet», not «until»
                 return True
         if node.dep_ in ("advcl",) and any(c.lower_ in marks for c in node.children):
             return True

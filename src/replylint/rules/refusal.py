@@ -15,9 +15,14 @@
 залоге или в неопределённо-личной форме («не оформляем», «не вернём», «не
 производится», «не принимаются», «Такие заказы не принимают»); «не
 предусмотрено», «не подлежит», «не положено», «не допускаем»; «не имеем
-возможности/права»; «не входит в наши обязанности»; «нет» + родительный падеж
-того, что просил Клиент или что предлагает компания («Такой опции нет», «У
-нас нет каталога», «нет в наличии»).
+возможности/права»; «не входит в наши обязанности», «не входит в перечень
+наших услуг»; «нет» + родительный падеж того, что просил Клиент или что
+предлагает компания («Такой опции нет», «У нас нет каталога», «нет в
+наличии»); «не сумеем», «нам не под силу», «мы бессильны», «Перенести бронь
+уже никак»; отказ в будущем времени («Компенсации не будет», «Блокировка
+снята не будет»; но не «Штраф начислен не будет» — это хорошая новость);
+решение, оставленное в силе («Штраф остаётся в силе», «Решение остаётся без
+изменений»); «Тариф недоступен для Вашего региона».
 
 Не срабатывает, если в том же или в следующем предложении предложена
 альтернатива («но мы можем …», «зато …», «предлагаем …», «можно …»,
@@ -50,6 +55,8 @@
 - Подарочной упаковки у нас нет.
 - Заявку на рассрочку отклонили.
 - Выехать к Вам сегодня мы не в состоянии.
+- Так что компенсации за ожидание не будет.
+- Решение о блокировке остаётся в силе.
 Не срабатывает:
 - Перенести запись на воскресенье не получится, но мы можем записать Вас на понедельник.
 - Наличными оплатить нельзя. Зато можно оплатить картой курьеру.
@@ -58,6 +65,7 @@
 - Не можем не отметить Вашу внимательность!
 - Не беспокойтесь, ничего оплачивать не нужно.
 - Повторение такой ошибки исключено.
+- Штраф за просрочку начислен не будет.
 """
 
 from __future__ import annotations
@@ -132,13 +140,14 @@ class Refusal(Rule):
 # --- triggers -------------------------------------------------------------
 
 _TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refuse_verbs", "policy_verbs",
-                 "service_verbs", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs", "forbid_verbs",
-                 "entitled", "exclude_verbs", "unable_nouns", "impersonal_outcome_verbs")
+                 "service_verbs", "service_verbs_active", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs",
+                 "forbid_verbs", "entitled", "exclude_verbs", "unable_nouns", "unable_short", "no_way",
+                 "unavailable", "keep_verbs", "impersonal_outcome_verbs")
 
 
 def _candidate(tok) -> bool:
     trigger = union(_LEX, *_TRIGGER_KEYS)
-    if not lemmas(tok).isdisjoint(trigger) or tok.lower_ in trigger:
+    if not lemmas(tok).isdisjoint(trigger) or tok.lower_ in trigger or tok.lower_ in ("будет", "будут"):
         return True
     return any(lem.endswith("ся") and lem[:-2] in trigger for lem in lemmas(tok))
 
@@ -148,7 +157,7 @@ def _trigger(tok, asked: frozenset[str]):
     if tok.is_punct or tok.is_space or not _candidate(tok):
         return None
     for probe in (_modal, _entitled, _outcome, _impossible, _possible, _refuse_verb, _excluded, _unable, _policy,
-                  _forbidden, _service, _have, _duty, _existence):
+                  _forbidden, _service, _have, _duty, _existence, _no_way, _unavailable, _kept, _passive_future):
         pred = probe(tok, asked)
         if pred is not None:
             return _with_negation(pred)
@@ -160,7 +169,7 @@ def _with_negation(pred):
     («не имеем возможности», «опции нет»)."""
     start, end = _negation_start(pred), pred.i
     for c in pred.children:  # «не будем менять», «Менять … мы не будем»
-        if c.dep_ == "aux" and lemma(c) in ("быть", "будем", "буду"):
+        if c.dep_.startswith("aux") and lemma(c) in ("быть", "будем", "буду", "будет"):
             start, end = min(start, _negation_start(c)), max(end, c.i)
     if lemma(pred) in words("exist_verbs") or has_lemma(pred, words("have_verbs")):
         for c in pred.children:
@@ -355,12 +364,17 @@ def _non_past_or_short(tok) -> bool:
 def _unable(tok, asked):
     """«мы не в состоянии», «не в наших силах»: a negated «в состоянии / в
     силах» whose subject is the company or nobody in particular."""
+    if has_lemma(tok, words("unable_short")) and morph(tok, "Variant") == "Short" and not negated(tok):
+        return tok if _addressee_ok(tok) and _non_past_or_short(tok) else None  # «мы бессильны»
     if not has_lemma(tok, words("unable_nouns")) or not is_noun(tok):
         return None
-    if not any(c.lower_ == "в" for c in tok.children) or not negated(tok):
-        return None
+    if not any(c.lower_ in ("в", "под") for c in tok.children) or not negated(tok):
+        return None  # «не в силах», «нам не под силу»
     if any(lemma(c) == "быть" and morph(c, "Tense") == "Past" for c in tok.children):
         return None  # «Курьер был не в состоянии …» is a past event
+    before = tok.doc[max(tok.sent.start, tok.i - 4):tok.i]
+    if any(lemma(t) in ("мы", "я") and morph(t, "Case") == "Dat" for t in before):
+        return tok  # «ускорить процесс нам не под силу», whatever the parser hung «силу» on
     return tok if _addressee_ok(tok) else None
 
 
@@ -390,9 +404,10 @@ def _service(tok, asked):
     if tok.pos_ not in ("VERB", "AUX") or not (negated(tok) or _aux_negated(tok)):
         return None
     service = words("service_verbs")
+    active = service | words("service_verbs_active")
     if _double_negation(tok):
         return None
-    if has_lemma(tok, service) and not tok.lower_.endswith(("ся", "сь")):
+    if has_lemma(tok, active) and (not tok.lower_.endswith(("ся", "сь")) or lemma(tok) in active):
         if morph(tok, "Person") == "1" and morph(tok, "Mood") in ("Ind", "") and morph(tok, "Tense") in ("Pres", "Fut") \
                 and morph(tok, "VerbForm") == "Fin":
             return tok
@@ -430,9 +445,16 @@ def _have(tok, asked):
 def _duty(tok, asked):
     duty = words("duty_nouns")
     if has_lemma(tok, words("duty_verbs")) and negated(tok):
-        for c in tok.children:
-            if c.dep_ == "obl" and (has_lemma(c, duty) or any(has_lemma(g, duty) for g in c.children)):
-                return tok
+        places = [c for c in tok.children if c.dep_ == "obl"]
+        subj = subject(tok)
+        if subj is not None:  # «Доставка … в наши планы не входит» with «планы» hung on the subject
+            places += [c for c in subj.children if c.dep_ == "nmod" and any(x.lower_ == "в" for x in c.children)]
+        for c in places:
+            if has_lemma(c, words("price_nouns")):
+                continue  # «Доставка не входит в стоимость нашего тура» informs
+            if has_lemma(c, duty) or any(has_lemma(g, duty) for g in c.children) \
+                    or any(lemma(g) == "наш" for g in c.subtree):
+                return tok  # «не входит в наши обязанности / в перечень наших услуг / в наши планы»
         return None
     if has_lemma(tok, duty) and any(c.lower_ == "в" for c in tok.children):
         dets = [c for c in tok.children if lemma(c) == "наш"]
@@ -453,6 +475,18 @@ def _existence(tok, asked):
     lem = lemma(tok)
     if _bare_no(tok):
         return tok
+    if tok.lower_ in ("будет", "будут") and negated(tok) and not tok.dep_.startswith("aux") \
+            and not any(morph(c, "VerbForm") == "Inf" for c in tok.children):
+        # «Компенсации не будет»; the parser may hang the noun on a word before
+        near = [*tok.children, *(tok.head.children if tok.head.i != tok.i else ())]
+        subjects = [c for c in near if c.dep_.startswith("nsubj") and is_noun(c) and c.i < tok.i]
+        thing = max(subjects, key=lambda c: c.i) if subjects else None
+        if thing is None and tok.head.i < tok.i and is_noun(tok.head):
+            thing = tok.head  # «Возврата за … не будет» parsed with the noun as the root
+        if thing is not None and _may_be_genitive(thing) and not has_lemma(thing, words("good_absence")) and (
+                has_lemma(thing, words("benefit_nouns") | words("option_nouns"))):
+            return tok
+        return None
     if lem not in words("exist_verbs") or negated(tok):
         return None
     if lem == "нет" and tok.pos_ == "PART" and not any(c.dep_.startswith("nsubj") or c.dep_ == "obj" for c in tok.children):
@@ -464,6 +498,9 @@ def _existence(tok, asked):
     thing = absent[0]
     if has_lemma(thing, words("good_absence")):
         return None
+    after = thing.doc[thing.i + 1:min(thing.i + 4, thing.sent.end)]
+    if any(morph(c, "VerbForm") == "Inf" and negated(c) for c in [*thing.children, *after]):
+        return None  # «нет оснований не верить»: a double negation
     obls = [c for c in tok.children if c.dep_ in ("obl", "nmod")] + [c for c in thing.children if c.dep_ == "nmod"]
     if any(lemma(o) == "наличие" for o in obls):
         return tok
@@ -474,6 +511,73 @@ def _existence(tok, asked):
     if lemmas(thing) & asked:
         return tok
     return None
+
+
+def _may_be_genitive(tok) -> bool:
+    """The tagger's genitive, or a form that can be one («компенсации»)."""
+    if morph(tok, "Case") == "Gen":
+        return True
+    return any("gent" in p.tag and p.tag.POS == "NOUN" for p in analyzer().parse(tok.text))
+
+
+def _no_way(tok, asked):
+    """«Перенести бронь уже никак»: «никак» as the whole predicate of an infinitive."""
+    if tok.lower_ not in words("no_way") or negated(tok):
+        return None
+    head = tok.head
+    if head.i == tok.i:
+        verb = next((c for c in tok.children if morph(c, "VerbForm") == "Inf"), None)
+    else:
+        verb = head if morph(head, "VerbForm") == "Inf" and head.dep_ == "ROOT" else None
+    if verb is None or negated(verb) or any(c.dep_.startswith("aux") or c.dep_ == "nsubj" for c in verb.children):
+        return None  # «никак не связано», «Вы никак не могли знать»
+    return tok
+
+
+def _unavailable(tok, asked):
+    """«Тариф недоступен для Вашего региона», «Услуга Вам недоступна»; not an
+    outage notice («Сервис временно недоступен»)."""
+    if not has_lemma(tok, words("unavailable")) or morph(tok, "Variant") != "Short" or negated(tok):
+        return None
+    if not _non_past_or_short(tok):
+        return None
+    for c in tok.children:
+        if any(x.lower_ == "для" for x in c.children) or (lemma(c) == "вы" and morph(c, "Case") == "Dat"):
+            return tok
+    return None
+
+
+def _kept(tok, asked):
+    """«Штраф остаётся в силе», «Решение остаётся без изменений»,
+    «Блокировка сохраняется»: a decision kept against the Клиент's request."""
+    if not has_lemma(tok, words("keep_verbs")) or negated(tok) or not _non_past(tok):
+        return None
+    subj = subject(tok)
+    if subj is None or not has_lemma(subj, words("sanction_nouns")):
+        return None
+    kept = words("kept_words")
+    said = [c for c in tok.children if c.dep_ in ("obl", "xcomp", "advmod", "nmod")]
+    if lemma(tok).startswith("сохран") and not said:
+        return tok  # «Штраф сохраняется»
+    return tok if any(has_lemma(c, kept) for c in said) else None
+
+
+def _passive_future(tok, asked):
+    """«Блокировка снята не будет», «Деньги возвращены не будут»: a negated
+    short passive in the future tense, of a verb of service."""
+    if morph(tok, "Variant") != "Short" or morph(tok, "VerbForm") != "Part":
+        return None
+    if not has_lemma(tok, words("service_verbs") | words("service_verbs_active")):
+        return None
+    aux = [c for c in tok.children if c.dep_.startswith("aux") and c.lower_ in ("будет", "будут")]
+    if not aux or not (negated(tok) or negated(aux[0]) or any(c.lower_ == "не" for c in tok.children)):
+        return None
+    subj = subject(tok)
+    if subj is not None and morph(subj, "Animacy") == "Anim":
+        return None
+    if subj is not None and has_lemma(subj, words("good_absence")) != has_lemma(tok, words("removal_verbs")):
+        return None  # «Штраф начислен не будет» is good news, «Блокировка снята не будет» is not
+    return tok
 
 
 def _requested_nouns(ctx) -> frozenset[str]:
@@ -601,6 +705,12 @@ def _contrast_offer(sent, pred) -> bool:
             return True
         if lemma(t) in ("есть", "быть") and morph(t, "Tense") != "Past" and t.dep_ in ("ROOT", "conj", "parataxis"):
             return True
+        if has_lemma(t, words("available_words")) and t.dep_ in ("ROOT", "conj", "parataxis", "advcl"):
+            return True  # «…, но для них действует своя скидка»
+        if pred is not None and lemmas(t) & lemmas(pred) - {"не"} and not negated(pred):
+            return True  # «недоступна для физлиц, однако доступна для самозанятых»
+        if pred is not None and lemma(t) == lemma(pred)[2:] and lemma(pred).startswith("не"):
+            return True
     return False
 
 
@@ -644,6 +754,11 @@ def _refused(pred, root) -> list:
     частями не предусмотрена», «Выписки … мы не оформляем»), or what
     «отказать в …» names."""
     out = []
+    if morph(pred, "VerbForm") == "Part" and any(c.lower_ in ("будет", "будут") for c in pred.children):
+        subj = next((x for x in pred.children if x.dep_.startswith("nsubj") and is_noun(x)
+                     and not has_lemma(x, _not_things())), None)
+        if subj is not None:  # «Сертификат продлён не будет» → «продления сертификата»
+            out.append(Phrase(pred, of=subj))
     seen = set()
     queue = [pred, root]
     while queue:
