@@ -70,8 +70,9 @@ class RarityExcuse(Rule):
         min_stat = float(lex.get("min_statistic", 50))
         for sent in ctx.sentences:
             done = []
-            for label, span in matches("rarity_excuse", "patterns", sent):
-                if not ctx.company_speaks(span[0]) or _negated(span):
+            found = matches("rarity_excuse", "patterns", sent) + matches("rarity_excuse", "patterns_more", sent)
+            for label, span in found:
+                if not ctx.company_speaks(span[0]) or _negated(span) or any(_overlaps(span, h) for h in done):
                     continue
                 if label in needs_problem and not _names_problem(sent, span, problem):
                     continue
@@ -106,9 +107,11 @@ def _negated(span) -> bool:
     j = span.start - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    if j >= 0 and fold(doc[j].text) == "не" and fold(span[0].text) != "не":
+    first = fold(span[0].text)
+    if j >= 0 and fold(doc[j].text) == "не" and first != "не":
         return True
-    return fold(span[0].text) != "не" and any(is_negated(t) for t in span if t.pos_ in ("ADJ", "NOUN", "ADV"))
+    # a claim that carries its own negation («не чаще…», «ни разу не…») is not negated by it
+    return first not in ("не", "ни") and any(is_negated(t) for t in span if t.pos_ in ("ADJ", "NOUN", "ADV"))
 
 
 def _small_count(span, minimum: float) -> bool:
@@ -149,7 +152,7 @@ def _said_of_problem(sent, span, problem) -> bool:
     rarity = _w("rarity_words")
     word = next((t for t in span if has_lemma(t, rarity) or fold(t.text) in rarity), None)
     if word is None:  # «раньше такого не было»: what is said not to have happened
-        return _never_before_of_problem(span)
+        return _never_before_of_problem(span) or _problem_noun_before(sent, span)
     if word.pos_ == "ADJ" and word.dep_ == "amod" and word.head.i != word.i and word.head.pos_ in ("NOUN", "PROPN"):
         noun = word.head
         if any(c.dep_ == "case" and fold(c.text) in _w("topic_preps") for c in noun.children):
@@ -178,8 +181,16 @@ def _said_of_problem(sent, span, problem) -> bool:
     if not subjects and word.head.i != word.i and word.head.pos_ in ("NOUN", "PRON", "DET"):
         subjects = [word.head]
     if not subjects:
-        return _names_problem(sent, span, problem)
-    return _subject_ok(subjects, default=False)
+        return _names_problem(sent, span, problem) or _problem_noun_before(sent, span)
+    # «Путаница с заказами у нас — большая редкость, обычно …»: the parser
+    # may take another subject; a failure named before the predicate decides
+    return _subject_ok(subjects, default=False) or _problem_noun_before(sent, span)
+
+
+def _problem_noun_before(sent, span) -> bool:
+    """A failure or complaint noun before the claim in its sentence («Нареканий
+    на эту модель раньше не поступало»)."""
+    return any(has_lemma(t, _w("problem_nouns")) for t in sent if t.i < span.start)
 
 
 def _subjects(pred, sent) -> list:
