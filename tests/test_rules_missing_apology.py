@@ -140,3 +140,19 @@ def test_complaints_known_by_their_vocabulary(incoming):
 ])
 def test_requests_and_own_mishaps_are_not_complaints(incoming):
     assert not fires(REPLY, R, incoming=incoming)
+
+
+@pytest.mark.parametrize("text,incoming", [
+    # the tagger takes «простите» after «Спасибо … и» for a noun
+    ("Спасибо за сообщение и простите за неудобства. Сервис работал штатно.", "Сервис лежал всё утро!"),
+    ("Спасибо за вопрос и простите за беспокойство. Перевод на проверке до 18:00.", "Почему заблокировали перевод?!"),
+    # a poor form of apology is still an apology (apology-form says how to word it)
+    ("Извиняемся, ошибка на нашей стороне. Деньги вернули сегодня в 11:15.", "Почему списали плату дважды?!"),
+])
+def test_apology_known_by_its_form_whatever_the_tag(text, incoming):
+    assert not fires(text, "missing-apology", incoming=incoming)
+
+
+def test_telling_the_client_not_to_apologise_is_no_apology():
+    assert fires("Не извиняйтесь, всё в порядке. Заказ задержан на складе.", "missing-apology",
+                 incoming="Где заказ? Уже неделю жду!")

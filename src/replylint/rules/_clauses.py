@@ -209,7 +209,7 @@ def in_apology(tok, ctx=None) -> bool:
     for node in ancestors_and_self(tok):
         if node.i == tok.i:
             continue
-        if has_lemma(node, words("apology_heads")):
+        if has_lemma(node, words("apology_heads")) or node.lower_ in words("apology_forms"):
             return True
     return False
 

@@ -147,6 +147,8 @@ def has_apology(ctx) -> bool:
 def is_apology(tok) -> bool:
     if tok.is_punct or tok.is_space:
         return False
+    if tok.lower_ in words("apology_forms"):
+        return not negated(tok)
     if lemmas(tok).isdisjoint(union(_LEX, "apology_verbs", "apology_reflexive", "apology_nouns",
                                     "regret_verbs", "pity", "guilty")):
         return False
