@@ -78,3 +78,22 @@ def test_message_asks_for_a_date():
     (f,) = findings("Скоро всё решим.", RULE)
     assert f.text == "Скоро"
     assert "дату или время" in f.message
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Решение будет принято в самые короткие сроки.", ["в самые короткие сроки"]),
+    ("Пришлём документы в максимально сжатые сроки.", ["в максимально сжатые сроки"]),
+    ("Вернём функцию при первой же возможности.", ["при первой же возможности"]),
+    ("Ответим при первом удобном случае.", ["при первом удобном случае"]),
+])
+def test_asap_with_intensifiers(text, expected):
+    assert spans(text, RULE) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Доставка занимает минимальное время — 2 часа.",
+    "При первом заказе скидка 10%.",
+    "Ответим в кратчайшие сроки — сегодня до 18:00.",
+])
+def test_asap_quiet(text):
+    assert not findings(text, RULE)
