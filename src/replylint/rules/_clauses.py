@@ -190,7 +190,7 @@ def in_condition(tok) -> bool:
     marks = words("condition_marks")
     for node in ancestors_and_self(tok):
         for c in node.children:
-            if c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < node.i:
+            if c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < node.i and not _adverb_yet(c):
                 if c.lower_ == "пока" and node.dep_ == "ROOT":
                     continue  # «пока не входит»: «not yet», not «until»
                 return True
@@ -202,6 +202,12 @@ def in_condition(tok) -> bool:
     if first.i >= tok.i or first.lower_ not in marks:
         return False
     return not any(t.text in (",", "—", "–", ":") or t.lower_ == "то" for t in tok.doc[first.i + 1:tok.i])
+
+
+def _adverb_yet(tok) -> bool:
+    """«пока» as an adverb («пока не готовы» — not yet), not the conjunction
+    «пока Вы не …»."""
+    return tok.lower_ == "пока" and tok.pos_ == "ADV" and tok.dep_ == "advmod"
 
 
 def in_apology(tok, ctx=None) -> bool:

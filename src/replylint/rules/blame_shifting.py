@@ -11,13 +11,26 @@
   аэропорта», «ошибка склада», «сбой платёжной системы», «За брак отвечает
   производитель», «на совести курьерской службы», «зависит только от
   поставщика», «это вопрос к перевозчику», «Обращайтесь с претензиями к …»;
+  вина или дело помещены у третьей стороны: «Сбой произошёл на стороне
+  Zoom», «это их зона ответственности», «в компетенции банка», «все вопросы
+  к ним», «они сами отвечают за …», «Такие вопросы решает производитель»;
+  причина — чужая ошибка или решение: «по ошибке наземной службы», «вызвана
+  решением диспетчерской службы», «из-за решения банка», «Это брак
+  производителя»; виновник в любом залоге: «На складе перепутали», «не были
+  переданы нотариусом», «а они её потеряли» (местоимение заменяет названного
+  выше виновника); «деньги списал партнёр, а не мы»;
 - Клиенту: «Вы сами неправильно указали адрес», «Вы указали неверный адрес»,
   «Вы не забрали заказ», «по Вашей вине», «Надо было внимательнее читать
-  условия», «их стоило прочитать до оплаты»;
+  условия», «их стоило прочитать до оплаты», «реквизиты, которые Вы ввели с
+  ошибкой», «из-за неправильно заполненной Вами формы», «Это Ваша ошибка»;
 - или компания снимает с себя ответственность: «мы не несём
   ответственности», «от нас это не зависит», «это не от нас зависит»,
   «зависит от таможни, а не от нас», «не в нашей власти», «вне нашей
-  компетенции», «это не наша вина», «с нашей стороны вины нет».
+  компетенции», «это не наша вина», «с нашей стороны вины нет», «с нашей
+  стороны всё в порядке», «повлиять на это мы не можем». Компания, которая
+  говорит о себе в третьем лице так же, как подписывается («Авиакомпания
+  ответственности не несёт» в письме за подписью «Авиакомпания «Крылья»»),
+  — это «мы».
 
 Не срабатывает на нейтральные факты («Заказ передан в курьерскую службу»,
 «Мы уже связались с курьерской службой»), на обстоятельства без виновника
@@ -51,6 +64,11 @@
 - Вам следовало проверить комплектность при получении.
 - Простите: сборщик перепутал размеры.
 - Срок зачисления зависит от банка, а не от нас.
+- Сбой произошёл на стороне платёжного сервиса.
+- Задержка связана с действиями перевозчика.
+- Чемодан улетел другим рейсом по ошибке наземной службы аэропорта.
+- Платёж не прошёл из-за неправильно заполненной Вами формы.
+- Повлиять на решение банка мы не можем.
 Не срабатывает:
 - Посылку мы передали в транспортную компанию сегодня утром.
 - Мы уже связались с перевозчиком и ускорили доставку.
@@ -58,6 +76,10 @@
 - Простите, что курьер не предупредил Вас о задержке.
 - Если Вы указали неверный адрес, напишите нам — исправим.
 - Снегопад задержал доставку на сутки, курьер приедет завтра до 12:00.
+- Сбой произошёл на нашей стороне, уже исправляем.
+- Задержка вызвана снегопадом, курьер приедет завтра до 12:00.
+- Это наша зона ответственности, и мы всё исправим сегодня.
+- Перезвоним Вам мы, а не курьер.
 """
 
 from __future__ import annotations
@@ -81,6 +103,7 @@ from . import Rule
 from ._clauses import (
     ancestors_and_self,
     has_lemma,
+    lemmas,
     is_noun,
     in_condition,
     is_question,
@@ -154,10 +177,58 @@ def _is_company_np(noun) -> bool:
     (not «магазин-партнёр», «сторонняя компания»)."""
     if lemma(noun) in ("мы", "я"):
         return True
-    if not has_lemma(noun, words("company_nouns")) or "-" in noun.text:
+    if "-" in noun.text or not is_noun(noun):
+        return False
+    if not has_lemma(noun, words("company_nouns")) and lemmas(noun).isdisjoint(_signature(noun.doc)):
         return False
     mods = [c for c in noun.children if c.dep_ in ("amod", "nmod", "compound")]
     return _is_own(noun) or not mods
+
+
+def _signature(doc) -> frozenset[str]:
+    """Lemmas of the nouns of the sign-off (the last one or two short lines of
+    a reply of several lines): a company that signs «Авиакомпания «Крылья»» or
+    «Банк «Заря»» speaks of itself when it says «авиакомпания», «банк»."""
+    key = ("blame_signature",)
+    if key in doc.user_data:
+        return doc.user_data[key]
+    lines, pos = [], 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    found: set[str] = set()
+    if len(lines) >= 3:
+        for a, b in lines[-2:]:
+            toks = [t for t in doc if a <= t.idx < b and not t.is_punct and not t.is_space]
+            if 0 < len(toks) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in toks):
+                found |= {w for t in toks if is_noun(t) for w in lemmas(t)}
+    doc.user_data[key] = frozenset(found)
+    return doc.user_data[key]
+
+
+def _antecedent(pron):
+    """The noun a third-person pronoun («он», «они», «их», «к ним») stands for:
+    the nearest agreeing noun earlier in its sentence or the one before, a
+    subject first; «они» may stand for an organisation named in the singular
+    («перевозчик … они не справились»), not for a single person."""
+    if pron.pos_ not in ("PRON", "DET") or lemma(pron) not in ("он", "она", "оно", "они"):
+        return None
+    doc = pron.doc
+    sent = pron.sent
+    start = sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    cands = [t for t in reversed(doc[start:pron.i]) if is_noun(t) and t.pos_ != "PRON"]
+    if lemma(pron) == "они" or morph(pron, "Number") == "Plur":
+        plural = [t for t in cands if morph(t, "Number") == "Plur"]
+        orgs = [t for t in cands if _is_organisation(t)]
+        return next(iter([t for t in plural if t.dep_.startswith("nsubj")] + plural
+                         + [t for t in orgs if t.dep_.startswith("nsubj")] + orgs), None)
+    gender = {"он": "Masc", "она": "Fem", "оно": "Neut"}.get(lemma(pron)) or morph(pron, "Gender")
+    agree = [t for t in cands if morph(t, "Number") != "Plur" and (not gender or morph(t, "Gender") in ("", gender))]
+    subjects = [t for t in agree if t.dep_.startswith("nsubj")]
+    return (subjects or agree or [None])[0]
 
 
 def _is_party(noun, strict: bool = False) -> bool:
@@ -171,7 +242,7 @@ def _is_party(noun, strict: bool = False) -> bool:
     if _is_company_np(noun):
         return False
     if "-" in noun.text and any(
-            part in parties or part.rstrip("аяуы") in parties for part in noun.lower_.split("-")):
+            part in parties or part.rstrip("аяуы") in parties for part in noun.lower_.replace("ё", "е").split("-")):
         return True  # «банк-получатель», whatever the tagger made of it
     if not is_noun(noun):
         return False
@@ -182,6 +253,9 @@ def _is_party(noun, strict: bool = False) -> bool:
     for c in noun.children:
         if c.dep_ in ("amod", "nmod", "compound") and has_lemma(c, words("party_modifiers") | parties):
             return not _is_company_np(c)
+    if has_lemma(noun, words("party_heads")):  # «наземная служба аэропорта», «отдел банка»
+        return any(c.dep_ == "nmod" and c.i > noun.i and morph(c, "Case") in ("Gen", "")
+                   and not any(x.dep_ == "case" for x in c.children) and _is_agent(c) for c in noun.children)
     return False
 
 
@@ -189,6 +263,9 @@ def _is_agent(noun) -> bool:
     """Somebody who can be at fault other than the company and the Клиент: a
     listed party, an organisation or establishment («типография», «аэропорт»),
     a person (an animate noun), a proper name or an abbreviation («СДЭК»)."""
+    if noun.pos_ in ("PRON", "DET") and lemma(noun) in ("он", "она", "оно", "они"):
+        ante = _antecedent(noun)
+        return ante is not None and ante.i != noun.i and _is_agent(ante)
     if noun.pos_ == "PRON" or _is_company_np(noun) or _is_client(noun):
         return False
     if _is_party(noun) or (is_noun(noun) and has_lemma(noun, words("institutions"))):
@@ -201,13 +278,23 @@ def _is_agent(noun) -> bool:
     return parse is not None and parse.tag.POS == "NOUN" and "anim" in parse.tag and "inan" not in parse.tag
 
 
+def _is_organisation(noun) -> bool:
+    """A party or an organisation, not a single person: what «они» can stand
+    for when it is named in the singular («перевозчик … они»)."""
+    return not _is_company_np(noun) and (_is_party(noun) or noun.pos_ == "PROPN" or (
+        is_noun(noun) and has_lemma(noun, words("institutions"))))
+
+
 def _is_any_other(noun) -> bool:
     """Anybody but the company and the Клиент, for words that can only name
     a culprit («по вине X», «X перепутал»): any noun, or «он/она/они»."""
     if _is_company_np(noun) or _is_client(noun):
         return False
     if noun.pos_ == "PRON":
-        return lemma(noun) in ("он", "она", "они")
+        if lemma(noun) not in ("он", "она", "они"):
+            return False
+        ante = _antecedent(noun)  # «коробки … они потеряли товарный вид» is no culprit
+        return ante is None or _is_agent(ante) or "Anim" in ante.morph.get("Animacy")
     return is_noun(noun)
 
 def _is_client(tok) -> bool:
@@ -243,6 +330,8 @@ def _agent(pred):
                 return c
             if morph(c, "Case") == "Ins" and morph(pred, "Voice") == "Pass":
                 return c
+        if passive and c.dep_ in ("obl", "obl:agent") and morph(c, "Case") == "Ins" and _is_client(c):
+            return c  # «Вами была допущена ошибка»
     return None
 
 
@@ -292,8 +381,9 @@ def _blame(tok):
 
 def _blame_probe(tok):
     """(the probe that matched, (kind, tokens)) or None."""
-    for probe in (_guilty, _guilt_noun, _fault_verb, _failed_verb, _client_wrong, _deontic,
-                  _no_responsibility, _answers_for, _not_depend, _beyond_us, _address_to, _because_of,
+    for probe in (_guilty, _guilt_noun, _side_fault, _fault_verb, _failed_verb, _client_wrong, _client_participle,
+                  _deontic, _no_responsibility, _answers_for, _not_depend, _beyond_us, _their_remit, _address_to,
+                  _because_of, _caused_by, _lies_on, _decides, _not_us, _powerless, _fine_on_our_side,
                   _not_involved):
         found = probe(tok)
         if found is not None:
@@ -345,20 +435,27 @@ def _guilt_noun(tok):
     «на совести курьерской службы», «Авария произошла у провайдера»."""
     if not has_lemma(tok, words("fault_nouns") | words("responsibility_nouns")) or tok.pos_ != "NOUN":
         return None
+    if tok.dep_ == "nmod" and has_lemma(tok.head, words("zone_nouns")):
+        return None  # «зона ответственности X» is a remit: see _their_remit
     owner = _owner(tok)
     denied = negated(tok) or (owner is not None and negated(owner)) or lemma(tok.head) == "нет"
     if owner is not None:
         if lemma(owner) in words("own"):
             return (DENIAL, [tok, owner, *_with_neg(owner), *_with_neg(tok)]) if denied else None
         if lemma(owner) in ("ваш", "твой") or _is_client(owner):
-            if has_lemma(tok, frozenset({"вина", "ответственность", "совесть"})):
+            if denied:
+                return None  # «это не Ваша ошибка»
+            if has_lemma(tok, frozenset({"вина", "ответственность", "совесть"})) or (
+                    has_lemma(tok, words("mistake_nouns")) and (
+                        _by_mistake(tok) or tok.dep_ in ("ROOT", "nsubj", "nsubj:pass", "parataxis", "conj", "appos"))):
                 return CLIENT, [tok, owner, *[c for c in tok.children if c.dep_ == "case"]]
             return None
         if _is_company_np(owner) or denied:
             return None  # «по вине нашего магазина»; «не вина курьера»
         case = [c for c in tok.children if c.dep_ == "case"]
-        if lemma(tok) == "вина" and _is_any_other(owner):
-            return THIRD, [tok, *_noun_phrase(owner), *case]  # «по вине аэропорта»: guilt has an owner only
+        if (lemma(tok) == "вина" or _by_mistake(tok)) and _is_any_other(owner):
+            # «по вине аэропорта», «по ошибке наземной службы»: guilt has an owner only
+            return THIRD, [tok, *_noun_phrase(owner), *case]
         if _is_agent(owner) or owner.lower_ in ("их", "его", "её", "ее"):
             if has_lemma(tok, frozenset({"вина", "ответственность", "совесть"})) or _is_named_fault(tok):
                 return THIRD, [tok, *_noun_phrase(owner), *case]
@@ -371,9 +468,67 @@ def _guilt_noun(tok):
     head = tok.head
     if tok.dep_.startswith("nsubj") and head.pos_ == "VERB":
         for c in head.children:
-            if c.dep_ == "obl" and _is_party(c) and any(lemma(x) in ("у", "на") for x in c.children):
+            if c.dep_ == "obl" and (_is_party(c) or _their_side(c)) and any(lemma(x) in ("у", "на") for x in c.children):
                 return THIRD, [tok, head, *_noun_phrase(c)]
+    # «Проблема на стороне банка», «Сбой — на стороне провайдера»
+    for c in [*tok.children, *([head] if tok.dep_.startswith("nsubj") else [])]:
+        if c.i != tok.i and _their_side(c) and any(lemma(x) == "на" for x in c.children):
+            return THIRD, [tok, *_noun_phrase(c)]
     return None
+
+
+def _by_mistake(noun) -> bool:
+    """«по ошибке …», «из-за недосмотра …»: a mistake as the cause."""
+    return has_lemma(noun, words("mistake_nouns")) and any(
+        c.dep_ in ("case", "mark") and c.lower_ in ("по", "из-за", "вследствие") for c in noun.children)
+
+
+def _side_owner(noun):
+    """Whose side «сторона» is: «на стороне Zoom», «на их стороне»."""
+    if lemma(noun) != "сторона":
+        return None
+    for c in noun.children:
+        if c.dep_ in ("det", "nmod:poss") and c.lower_ in ("их", "его", "её", "ее"):
+            return c
+        if c.dep_ in ("nmod", "appos") and c.i > noun.i and not any(x.dep_ == "case" for x in c.children):
+            return c
+    return None
+
+
+def _side_fault(tok):
+    """«Проблема на стороне банка», «На стороне провайдера произошёл сбой»:
+    the fault located on a third party's side, however the parser attached it."""
+    if lemma(tok) != "сторона" or not any(lemma(x) == "на" for x in tok.children) or not _their_side(tok):
+        return None
+    faults = words("fault_nouns") | {"задержка"}
+    near = []
+    for t in reversed(tok.doc[max(tok.sent.start, tok.i - 5):tok.i]):
+        if t.text in (",", ";", ":", ".") or t.lower_ in ("а", "но", "и"):
+            break
+        near.append(t)
+    found = [t for t in near if is_noun(t) and has_lemma(t, faults) and not negated(t)]
+    if not found and tok.head.i != tok.i:
+        found = [c for c in tok.head.children if c.dep_.startswith("nsubj") and (
+            has_lemma(c, faults) or _stands_for(c, faults))]
+    if not found:
+        return None
+    return THIRD, [found[0], *[x for x in tok.children if lemma(x) == "на"], *_noun_phrase(tok)]
+
+
+def _stands_for(pron, lemmas_) -> bool:
+    """«Простите за сбой. Он произошёл …»: a pronoun standing for one of these nouns."""
+    ante = _antecedent(pron) if pron.pos_ == "PRON" else None
+    return ante is not None and has_lemma(ante, lemmas_)
+
+
+def _their_side(noun) -> bool:
+    """«на стороне Zoom», «на стороне перевозчика», «на их стороне»."""
+    owner = _side_owner(noun)
+    if owner is None:
+        return False
+    if owner.lower_ in ("их", "его", "её", "ее"):
+        return True  # only a party has a side: «на их стороне»
+    return _is_agent(owner)
 
 
 def _our_side(pred) -> bool:
@@ -393,7 +548,7 @@ def _fault_verb(tok):
     if tok.pos_ != "VERB" or negated(tok):
         return None
     committed = has_lemma(tok, words("commit_verbs")) and any(
-        c.dep_ == "obj" and has_lemma(c, words("fault_nouns")) for c in tok.children)
+        c.dep_ in ("obj", "nsubj:pass") and has_lemma(c, words("fault_nouns")) for c in tok.children)
     if not has_lemma(tok, words("fault_verbs") | words("causal_fault_verbs") | words("client_only_fault_verbs")) \
             and not committed:
         return None
@@ -402,9 +557,12 @@ def _fault_verb(tok):
     if morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") == "Inf":
         return None
     agent = _agent(tok)
+    place = _place_agent(tok) if agent is None else None
+    if place is not None and not _is_company_np(place):
+        return THIRD, [tok, *_noun_phrase(place), *_cases(place)]
     if agent is None:
         return None
-    fault = [c for c in tok.children if c.dep_ == "obj" and has_lemma(c, words("fault_nouns"))]
+    fault = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass") and has_lemma(c, words("fault_nouns"))]
     if _is_client(agent):
         return CLIENT, [tok, agent, *fault]
     if has_lemma(tok, words("client_only_fault_verbs")) or _is_company_np(agent):
@@ -431,17 +589,39 @@ def _failed_verb(tok):
     """«Курьерская служба не успела доставить заказ», «Вы не указали номер квартиры»."""
     if tok.pos_ != "VERB" or not has_lemma(tok, words("failed_verbs")) or not negated(tok):
         return None
-    if morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") not in ("Fin", ""):
+    passive = morph(tok, "VerbForm") == "Part" and morph(tok, "Voice") == "Pass"
+    if morph(tok, "Mood") == "Imp" or (morph(tok, "VerbForm") not in ("Fin", "") and not passive):
         return None
     if morph(tok, "Tense") != "Past":
         return None
-    agent = _agent(tok)
+    agent = _agent(tok) or _place_agent(tok)
     if agent is None:
+        return None
+    if passive and morph(agent, "Case") != "Ins":
         return None
     if _is_client(agent):
         return CLIENT, [*_with_neg(tok), agent]
     if _is_agent(agent):
-        return THIRD, [*_with_neg(tok), *_noun_phrase(agent)]
+        return THIRD, [*_with_neg(tok), *_noun_phrase(agent), *_cases(agent)]
+    return None
+
+
+def _cases(noun) -> list:
+    return [c for c in noun.children if c.dep_ == "case"]
+
+
+def _place_agent(verb):
+    """The party of an impersonal plural («На складе перепутали этикетки», «в
+    банке не передали платёж», «у перевозчика потеряли»): no subject, and the
+    place is a party or an organisation."""
+    if morph(verb, "Number") != "Plur" or morph(verb, "Tense") != "Past" or morph(verb, "VerbForm") != "Fin":
+        return None
+    if any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "obl" and any(x.lower_ in ("в", "во", "на", "у") for x in c.children) and morph(c, "Case") in ("Loc", "Gen") \
+                and (_is_party(c) or (is_noun(c) and has_lemma(c, words("institutions")))):
+            return c
     return None
 
 
@@ -461,6 +641,9 @@ def _client_wrong(tok):
             marks += wrong_mods + ([c] if wrong_mods else [])
             if any(g.lower_ == "тот" for g in c.children) and any(g.lower_ == "не" for g in c.subtree):
                 marks.append(c)  # «не тот размер»
+        for m in [c, *[g for g in c.children if g.dep_ == "nmod"]] if c.dep_ in ("obl", "obj") else []:
+            if m.dep_ in ("obl", "nmod") and _with_mistake(m):  # «ввели с ошибкой», «указали индекс с опечаткой»
+                marks += [m, *[x for x in m.children if x.dep_ == "case"]]
     if subj is not None and _is_client(subj):
         emphatic = [c for c in subj.children if c.lower_ in ("сами", "сам", "сама")] + \
             [c for c in tok.children if c.lower_ in ("сами", "сам", "сама")]
@@ -472,6 +655,34 @@ def _client_wrong(tok):
     if subj is None and morph(tok, "Number") == "Plur" and marks and any(c.dep_ == "advmod" for c in marks):
         return CLIENT, [tok, *marks]  # «пользовались неправильно»
     return None
+
+
+def _with_mistake(noun) -> bool:
+    """«с ошибкой», «с опечатками», «по ошибке» — how something was done."""
+    return has_lemma(noun, words("mistake_nouns")) and not any(c.dep_ in ("det", "amod") for c in noun.children) \
+        and any(c.dep_ == "case" and c.lower_ in ("с", "со", "по") for c in noun.children)
+
+
+def _client_participle(tok):
+    """«из-за неправильно заполненной Вами формы», «Заказ оформлен Вами
+    неверно», «реквизиты, указанные Вами с ошибкой»: a passive participle
+    whose doer is the Клиент, with a word of doing it wrong."""
+    if morph(tok, "VerbForm") != "Part" or morph(tok, "Voice") != "Pass" or negated(tok):
+        return None
+    client = [c for c in tok.children if c.dep_ in ("obl", "obl:agent", "nmod", "iobj") and morph(c, "Case") == "Ins"
+              and _is_client(c)]
+    if not client:
+        return None
+    wrong = words("wrong")
+    marks = [c for c in tok.children if c.dep_ in ("advmod", "amod") and has_lemma(c, wrong)]
+    if tok.i > 0 and has_lemma(tok.doc[tok.i - 1], wrong):
+        marks.append(tok.doc[tok.i - 1])  # the parser hung the adverb elsewhere
+    for c in tok.children:
+        if c.dep_ == "obl" and _with_mistake(c):
+            marks += [c, *[x for x in c.children if x.dep_ == "case"]]
+    if not marks:
+        return None
+    return CLIENT, [tok, *client, *marks]
 
 
 def _deontic(tok):
@@ -523,15 +734,17 @@ def _no_responsibility(tok):
 
 def _answers_for(tok):
     """«За брак отвечает производитель»."""
-    if lemma(tok) != "отвечать" or negated(tok):
+    if lemma(tok) != "отвечать":
         return None
     if not any(c.dep_ == "obl" and any(x.lower_ == "за" for x in c.children) for c in tok.children):
         return None
     subj = _subject(tok)
-    if subj is not None and _is_party(subj) and morph(tok, "Tense") != "Past":
-        return THIRD, [tok, *_noun_phrase(subj)]
-    if negated(tok) and subj is not None and _is_company(subj):
-        return DENIAL, [tok]
+    if subj is not None and not negated(tok) and (_is_party(subj) or subj.pos_ == "PRON" and _is_agent(subj)) \
+            and morph(tok, "Tense") != "Past":
+        return THIRD, [tok, *_noun_phrase(subj), *[c for c in [*subj.children, *tok.children]
+                                                    if c.lower_ in ("сами", "сам", "сама")]]
+    if negated(tok) and (subj is not None and _is_company(subj) or subj is None and morph(tok, "Person") == "1"):
+        return DENIAL, _with_neg(tok)  # «Мы не отвечаем за работу почты», «Школа не отвечает за …»
     return None
 
 
@@ -559,10 +772,11 @@ def _beyond_us(tok):
     полномочий», «не наша зона ответственности»."""
     if not is_noun(tok) or not has_lemma(tok, words("power_nouns")):
         return None
-    ours = [c for c in tok.children if lemma(c) == "наш"]
+    ours = [c for c in tok.children if lemma(c) == "наш" and c.dep_ != "conj"]
     if not ours:
         zone = tok.head if tok.dep_ == "nmod" and lemma(tok.head) == "зона" else None
-        ours = [c for c in zone.children if lemma(c) == "наш"] if zone is not None else []
+        # «не зона ответственности курьера, а наша» gives it to the company: no «наш» as a conjunct
+        ours = [c for c in zone.children if lemma(c) == "наш" and c.dep_ != "conj"] if zone is not None else []
         if not ours:
             return None
         tok = zone
@@ -586,20 +800,24 @@ def _address_to(tok):
     somebody else."""
     if not is_noun(tok) or not has_lemma(tok, words("claim_nouns") | words("question_nouns")):
         return None
+    head = tok.head
+    # where the Клиент is told to take his claims («Обращайтесь с претензиями к …»,
+    # «Вам нужно направить претензию на фабрику»)
+    sent_on = head.i != tok.i and head.pos_ == "VERB" and (
+        morph(head, "Mood") == "Imp" or morph(head, "VerbForm") == "Inf" or morph(head, "Person") == "2")
+    preps = ("к", "на", "в") if sent_on and tok.dep_ == "obj" and has_lemma(head, words("send_verbs")) \
+        and has_lemma(tok, words("claim_nouns")) else ("к",)
     target = None
     for c in [*tok.children, *[c for c in tok.head.children if tok.head.i != tok.i and c.i > tok.i]]:
-        if any(x.lower_ == "к" for x in c.children) and _is_agent(c) and not _is_own(c):
+        third = c.pos_ == "PRON" and lemma(c) in ("он", "она", "они")  # claims go only to somebody
+        if any(x.lower_ in preps for x in c.children) and (third or _is_agent(c)) and not _is_own(c):
             target = c
             break
     if target is None:
         return None
-    to = [x for x in target.children if x.lower_ == "к"]
-    # what the matter is («это вопрос к …», «Все претензии — к …») …
-    said = tok.dep_ == "ROOT" or any(lemma(c) == "это" for c in tok.children)
-    # … or where the Клиент is told to take his claims («Обращайтесь с претензиями к …»)
-    head = tok.head
-    sent_on = head.i != tok.i and head.pos_ == "VERB" and (
-        morph(head, "Mood") == "Imp" or morph(head, "VerbForm") == "Inf" or morph(head, "Person") == "2")
+    to = [x for x in target.children if x.lower_ in preps]
+    # what the matter is («это вопрос к …», «Все претензии — к …», «все вопросы к ним») …
+    said = tok.dep_ == "ROOT" or any(lemma(c) in ("это", "весь") for c in tok.children)
     if said or (sent_on and has_lemma(tok, words("claim_nouns"))):
         return THIRD, [tok, *to, *_noun_phrase(target)]
     return None
@@ -609,9 +827,170 @@ def _because_of(tok):
     """«Заказ задержался из-за курьерской службы»."""
     if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "из-за" for c in tok.children):
         return None
+    because = [c for c in tok.children if c.lower_ == "из-за"]
     if _is_party(tok, strict=True) or (not _is_party(tok) and _is_agent(tok)):
-        return THIRD, [*[c for c in tok.children if c.lower_ == "из-за"], *_noun_phrase(tok)]
+        return THIRD, [*because, *_noun_phrase(tok)]
+    if has_lemma(tok, words("action_nouns")):  # «из-за решения банка», «из-за задержки поставщика»
+        doer = _action_doer(tok)
+        if doer is not None and not _is_company_np(doer):
+            return THIRD, [*because, tok, *_noun_phrase(doer)]
     return None
+
+
+def _their_remit(tok):
+    """«Это зона ответственности перевозчика», «это их зона ответственности»,
+    «Возврат — в компетенции банка»: the matter is placed in a third party's remit."""
+    if not is_noun(tok):
+        return None
+    if has_lemma(tok, words("zone_nouns")):
+        if not any(c.dep_ == "nmod" and has_lemma(c, words("power_nouns")) for c in tok.children):
+            return None
+    elif not has_lemma(tok, frozenset({"компетенция", "ведение", "юрисдикция"})):
+        return None
+    owner = None
+    for c in tok.children:
+        if c.dep_ in ("det", "nmod:poss") and c.lower_ in ("их", "его", "её", "ее"):
+            owner = c  # only a party has a remit: «это их зона ответственности»
+        elif c.dep_ == "nmod" and c.i > tok.i and not any(x.dep_ == "case" for x in c.children) and _is_agent(c):
+            owner = c
+        elif c.dep_ == "nmod" and has_lemma(c, words("power_nouns")):
+            # «зона ответственности перевозчика»: the genitive may hang on «ответственности»
+            owner = owner or next((g for g in c.children if g.dep_ == "nmod" and g.i > c.i and _is_agent(g)), None)
+    if owner is None or negated(tok) or any(lemma(c) in words("own") for c in tok.children):
+        return None
+    power = [c for c in tok.children if c.dep_ == "nmod" and has_lemma(c, words("power_nouns"))]
+    return THIRD, [*[c for c in tok.children if c.dep_ == "case"], tok, *power, owner, *_noun_phrase(owner)]
+
+
+def _caused_by(tok):
+    """«Задержка вызвана решением диспетчерской службы», «связана с действиями
+    перевозчика», «обусловлена отказом банка»: the cause is what a party did."""
+    if tok.pos_ not in ("VERB", "ADJ") or not has_lemma(tok, words("cause_verbs")) or negated(tok):
+        return None
+    for c in tok.children:
+        if c.dep_ not in ("obl", "obl:agent", "nmod") or morph(c, "Case") != "Ins" or not is_noun(c):
+            continue
+        if any(x.dep_ == "case" and x.lower_ not in ("с", "со") for x in c.children):
+            continue
+        if _is_agent(c):
+            return THIRD, [tok, *_noun_phrase(c)]
+        if has_lemma(c, words("action_nouns")):
+            doer = _action_doer(c)
+            if doer is not None:
+                return THIRD, [tok, c, *_noun_phrase(doer)]
+    return None
+
+
+def _action_doer(noun):
+    """Whose action or decision it was: «решением службы аэропорта» → службы."""
+    for c in noun.children:
+        if c.dep_ == "nmod" and c.i > noun.i and not any(x.dep_ == "case" for x in c.children) and _is_agent(c):
+            return c
+        if c.dep_ in ("det", "nmod:poss") and c.lower_ in ("их", "его", "её", "ее") and _is_agent(c):
+            return c
+    return None
+
+
+def _lies_on(tok):
+    """«Ответственность лежит на перевозчике», «вина лежит на банке»."""
+    if not has_lemma(tok, words("lie_verbs")) or negated(tok):
+        return None
+    if not any(c.dep_.startswith("nsubj") and has_lemma(c, words("responsibility_nouns")) for c in tok.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "obl" and any(x.lower_ == "на" for x in c.children) and _is_agent(c):
+            return THIRD, [tok, *[x for x in c.children if x.lower_ == "на"], *_noun_phrase(c)]
+    return None
+
+
+def _decides(tok):
+    """«Такие вопросы решает производитель», «Это решает банк», «Решение
+    принимает платёжная система»: the matter is somebody else's to decide."""
+    if tok.pos_ != "VERB" or negated(tok) or morph(tok, "Tense") != "Pres":
+        return None
+    if has_lemma(tok, words("decide_verbs")):
+        objs = [c for c in tok.children if c.dep_ == "obj"]
+        if not any(lemma(o) == "это" or has_lemma(o, words("question_nouns")) for o in objs):
+            return None
+    elif not (lemma(tok) == "принимать" and any(c.dep_ in ("obj", "nsubj") and lemma(c) == "решение"
+                                                  for c in tok.children)):
+        return None
+    agent = _agent(tok)
+    if agent is None or not _is_agent(agent):
+        return None
+    return THIRD, [tok, *_noun_phrase(agent)]
+
+
+def _not_us(tok):
+    """«деньги списал он, а не мы», «Решение принимали не мы, а платёжная
+    система»: the company contrasts itself with the doer."""
+    if not (lemma(tok) in ("мы", "я") or _is_company_np(tok)) or not negated(tok):
+        return None
+    other = tok.head if tok.dep_ == "conj" else next((c for c in tok.children if c.dep_ == "conj"), None)
+    if other is None or other.i == tok.i or not _is_agent(other):
+        return None
+    pred = other.head if other.dep_ != "conj" else tok.head
+    for _ in range(3):
+        if pred.pos_ in ("VERB", "AUX", "ADJ") or pred.head.i == pred.i:
+            break
+        pred = pred.head
+    if morph(pred, "Tense") == "Fut" or any(c.lower_ in ("будет", "будут") for c in pred.children):
+        return None  # «Позвонит курьер, а не мы»: who will come, not who is to blame
+    neg = [c for c in tok.children if c.lower_ == "не"] or (
+        [tok.doc[tok.i - 1]] if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "не" else [])
+    return THIRD, [other, tok, *neg]
+
+
+def _powerless(tok):
+    """«Повлиять на её решение мы не можем», «мы никак не влияем на сроки»: the
+    company says the matter is out of its hands."""
+    if not has_lemma(tok, words("influence_verbs")):
+        return None
+    head = tok.head
+    can = None
+    if morph(tok, "VerbForm") == "Inf" and head.i != tok.i and has_lemma(head, words("can_words")):
+        can = head
+    elif morph(tok, "VerbForm") == "Inf" and any(has_lemma(t, words("can_words")) for t in tok.doc[max(0, tok.i - 3):tok.i]):
+        can = next(t for t in reversed(tok.doc[max(0, tok.i - 3):tok.i]) if has_lemma(t, words("can_words")))
+    pred = can if can is not None else tok
+    if not negated(pred) and not (can is not None and negated(tok)):
+        return None
+    subj = _subject(pred) or _subject(tok)
+    if subj is not None and not (lemma(subj) in ("мы", "я") or _is_company_np(subj)):
+        return None
+    if subj is None and morph(pred, "Person") not in ("1",) and can is None:
+        return None
+    if subj is None and can is not None and morph(can, "Person") not in ("1", ""):
+        return None
+    neg = [c for c in [*pred.children, *tok.children] if c.lower_ in ("не", "никак")]
+    return DENIAL, [tok, *([can] if can is not None else []), *neg]
+
+
+def _fine_on_our_side(tok):
+    """«С нашей стороны всё в порядке», «с нашей стороны всё сработало
+    корректно»: the company clears itself."""
+    ours = [c for c in tok.children if lemma(c) == "наш"] or (
+        [tok.doc[tok.i - 1]] if tok.i > 0 and lemma(tok.doc[tok.i - 1]) == "наш" else [])
+    if lemma(tok) != "сторона" or not ours:
+        return None
+    case = [c for c in tok.children if c.lower_ in ("с", "со", "на")]
+    start = min([tok.i, *[c.i for c in ours]])
+    if not case and start > 0 and tok.doc[start - 1].lower_ in ("с", "со", "на"):
+        case = [tok.doc[start - 1]]  # the parser hung «с» on the verb
+    if not case:
+        return None
+    end = tok.i + 1
+    for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 7)]:
+        if t.text in (",", ";", ":", ".", "!", "—") or t.lower_ in ("а", "но"):
+            break
+        end = t.i + 1
+    window = tok.doc[tok.i + 1:end]
+    fine = [t for t in window if has_lemma(t, words("fine_words")) and not negated(t)]
+    if lemma(tok.doc[tok.i + 1]) == "нет" if tok.i + 1 < len(tok.doc) else False:
+        fine = []
+    if not fine or any(t.lower_ == "не" for t in window):
+        return None
+    return DENIAL, [case[0], tok, *window[:fine[-1].i - tok.i]]
 
 
 def _not_involved(tok):
@@ -752,11 +1131,14 @@ def _own(sent, probe, kind, tok, toks):
         return _guilt_noun_own(sent, kind, tok)
     if probe is _because_of:
         return [_as_us(tok)]
+    if probe is _side_fault:
+        return [_to_our_side(tok)]
     if kind == CLIENT and probe in (_client_wrong, _fault_verb, _failed_verb):
         obj = _object(tok)
         if obj is not None:
             wrong = {c.i for c in obj.children if c.dep_ in ("amod", "det") and (
-                has_lemma(c, words("wrong")) or c.lower_ == "тот" or negated(c))}
+                has_lemma(c, words("wrong")) or c.lower_ == "тот" or negated(c))
+                or c.dep_ == "nmod" and _with_mistake(c)}
             wrong |= {g.i for c in obj.children if c.i in wrong for g in c.subtree}
             return _clause(sent, tok, "client_object", object=Phrase(obj, np_tokens(obj, drop=wrong)))
         return _clause(sent, tok, "own")
@@ -809,10 +1191,13 @@ def _we(verb, agent):
     doc = verb.doc
     neg = [c.i for c in verb.children if c.lower_ == "не" and c.i < verb.i]
     anchor = min([verb.i, *neg])
-    agents = [agent] + [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != agent.i]
+    agents = [agent] + [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != agent.i and c.i < verb.i]
     a0, b0 = _np_range(agents)
     first, last = min(a0, anchor), max(b0, verb.i)
-    text = rebuild(doc, first, last, replace={verb.i: we_form(verb)}, drop=range(a0, b0 + 1),
+    # «они сами отвечают» → «мы отвечаем»: the emphasis went with the party
+    selves = {c.i for c in [*verb.children, *agent.children] if c.lower_ in ("сами", "сам", "сама")
+              and first <= c.i <= last}
+    text = rebuild(doc, first, last, replace={verb.i: we_form(verb)}, drop={*range(a0, b0 + 1), *selves},
                    before={anchor: templates("blame-shifting")["we"]})
     return first, last, text
 
@@ -855,6 +1240,16 @@ def _as_us(noun):
     return a, b, we
 
 
+def _to_our_side(side):
+    """«на стороне Zoom» → «на нашей стороне»."""
+    owner = _side_owner(side)
+    a0, b0 = (owner.i, owner.i) if owner.pos_ in ("DET", "PRON") else _subtree_range(owner)
+    gram = {_CASE.get(morph(side, "Case"), "loct"), "sing", "femn"}
+    our = inflect_word(templates("blame-shifting")["our"], gram, "DET")
+    first, last = min(side.i, a0), max(side.i, b0)
+    return first, last, rebuild(side.doc, first, last, drop=set(range(a0, b0 + 1)), before={side.i: our})
+
+
 def _guilt_noun_own(sent, kind, noun):
     owner = _owner(noun)
     if owner is not None and kind in (THIRD, CLIENT) and lemma(owner) not in words("own"):
@@ -878,6 +1273,9 @@ def _guilt_noun_own(sent, kind, noun):
         return [(first, last, text)]
     if owner is None and kind == THIRD:
         head = noun.head
+        for c in [*head.children, *noun.children, *([head] if noun.dep_.startswith("nsubj") else [])]:
+            if c.i != noun.i and _their_side(c) and any(lemma(x) == "на" for x in c.children):
+                return [_to_our_side(c)]
         for c in head.children:
             if c.dep_ == "obl" and _is_party(c) and any(lemma(x) in ("у", "на") for x in c.children):
                 return [_as_us(c)]
