@@ -112,3 +112,23 @@ def test_looking_up_without_a_parcel(text, expected):
 ])
 def test_modal_auxiliaries_go(text, expected):
     assert rewritten(text, RULE) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # «его» stays the number; a second request joins the list of our actions
+    ("Вот номер службы доставки: 8 800 555-35-35. Наберите его и назовите трек-номер.",
+     "Вот номер службы доставки: 8 800 555-35-35. Мы сами наберём его, назовём трек-номер "
+     "и сообщим Вам результат [срок]."),
+    # «Имеет смысл» goes whole with the modal
+    ("Имеет смысл обратиться в налоговую.", "Мы сами обратимся в налоговую и сообщим Вам результат [срок]."),
+    ("Претензию лучше предъявить администратору на месте.",
+     "Претензию мы сами предъявим администратору на месте и сообщим Вам результат [срок]."),
+    ("Покупки проходят через Google Play, поэтому за возвратом обратитесь, пожалуйста, в поддержку Google.",
+     "Покупки проходят через Google Play, поэтому за возвратом мы сами обратимся в поддержку Google "
+     "и сообщим Вам результат [срок]."),
+    ("Чтобы вернуть средства, напишите партнёру по адресу support@mediafun.ru.",
+     "Чтобы вернуть средства, мы сами напишем партнёру по адресу support@mediafun.ru "
+     "и сообщим Вам результат [срок]."),
+])
+def test_errands_in_other_words_rewritten(text, expected):
+    assert rewritten(text, RULE) == expected

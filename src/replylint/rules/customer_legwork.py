@@ -4,11 +4,14 @@
 ----------
 Находит просьбы и указания Клиенту (повелительное наклонение —
 «обратитесь», «позвоните», «загляните»; «Вам нужно / необходимо / следует /
-придётся…», «Вы должны…», «рекомендуем…», «можно / Вы можете…» с
+придётся…», «имеет смысл…», «Вы должны…», «рекомендуем…», «можно / Вы можете…» с
 инфинитивом; будущее время — «адрес найдёте на его сайте») сделать то, что
 компания может сделать сама: связаться с третьей стороной (почтой,
 курьером, службой доставки, производителем, банком, сервисным центром,
-справочной, любой организацией — «РЖД», «МФЦ»), сходить или заглянуть туда,
+справочной, партнёром, подрядчиком, любой организацией — «РЖД», «МФЦ»,
+чужой поддержкой — «в поддержку Google»; с персоналом чужого места —
+«администратору на месте»; набрать номер третьей стороны — «Номер курьера:
+… — наберите его»), сходить или заглянуть туда,
 узнать или посмотреть что-то на чужом сайте, самому отследить посылку,
 получить заключение мастерской, что-то сделать «самостоятельно» или «сами».
 Просьбы написать самой компании («напишите нам», «ответьте на это письмо»),
@@ -32,11 +35,14 @@
 - Вам следует самостоятельно написать производителю.
 - Проверяйте статус посылки на сайте pochta.ru по трек-номеру.
 - Расписание электричек узнайте в справочной вокзала.
+- Номер курьера: +7 912 345-67-89 — наберите его.
+- Претензию лучше предъявить администратору на месте.
 Не срабатывает:
 - Мы уже связались с курьерской службой: машина будет у Вас в 15:00.
 - Уточните, пожалуйста, удобное время доставки.
 - Если будут вопросы, напишите нам в чат.
 - Загляните в личный кабинет: чек уже там.
+- Наш администратор уже связался с отелем и переселит Вас.
 """
 
 from __future__ import annotations
@@ -93,6 +99,8 @@ def _legwork(verb, sent, prev_sent):
     doc = sent.doc
     window = clause_window(verb, sent)
     start = min(verb.i, trigger.i)
+    if start > sent.start and has_lemma(doc[start], {"смысл"}) and has_lemma(doc[start - 1], {"иметь"}):
+        start -= 1  # «Имеет смысл обратиться …»
 
     def span_to(target):
         end = max(verb.i, _phrase_end(target))
@@ -125,9 +133,11 @@ def _legwork(verb, sent, prev_sent):
         return None
     if not contact and _pickup(sent):
         return None  # «загляните в отделение почты и заберите посылку» — ordinary delivery
+    earlier = [t for t in sent if t.i < verb.i] + (list(prev_sent) if prev_sent is not None else [])
     # a third party (for verbs of going and looking: as the place to go or look)
     for w in after_verb:
-        if (_third_party(w) or _party_role(w, verb)) and not _own(w) and not _instrument(w) and not _beside(w) \
+        if (_third_party(w) or _party_role(w, verb) or (contact and (_staff_there(w, sent, earlier) or _foreign_name(w))))\
+                and not _own(w) and not _instrument(w) and not _beside(w) \
                 and not _email(w, vlem) and not _on_delivery(window):
             if not contact and not _located(w) and not _sought(w, verb, vlem):
                 continue  # «проверьте почту» — the mailbox, not the post office
@@ -135,13 +145,62 @@ def _legwork(verb, sent, prev_sent):
                     and not any(has_lemma(x, _w("documents")) for x in after_verb):
                 continue
             return span_to(w), "третья сторона"
-        if contact and fold(w.text) in _THIRD_PERSON and w.i > verb.i and w.i - verb.i <= 3 \
+        pronouns = _THIRD_PERSON | (_THEIR_NUMBER if vlem & _w("dial_verbs") else frozenset())
+        if contact and fold(w.text) in pronouns and w.i > verb.i and w.i - verb.i <= 3 \
                 and not vlem & _w("fetch_verbs"):
-            # «звоните им напрямую» — «им» = the courier service named before
-            earlier = [t for t in sent if t.i < verb.i] + (list(prev_sent) if prev_sent is not None else [])
+            # «звоните им напрямую» — «им» = the courier service named before;
+            # «наберите его» — «его» = the courier's number
             if any(_third_party(t) and not _own(t) for t in earlier):
                 return span_to(w), "третья сторона"
     return None
+
+
+_THEIR_NUMBER = frozenset({"его", "ее", "их"})
+
+
+def _staff_there(w, sent, earlier) -> bool:
+    """«предъявить администратору на месте», «Отель продал номер … — обратитесь
+    к администратору»: the staff of a place that is not the company's — on
+    the spot, or of a third party named before."""
+    if w.pos_ not in ("NOUN", "PROPN") or not has_lemma(w, _w("staff_roles")):
+        return False
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    on_site = any(fold(a.text) == "на" and has_lemma(b, _w("on_site")) for a, b in zip(toks, toks[1:]))
+    return on_site or any(_third_party(t) and not _own(t) for t in earlier if t.i != w.i)
+
+
+def _foreign_name(w) -> bool:
+    """«в поддержку Google», «обратитесь в Apple»: a name in Latin letters
+    for an organisation the Клиент is sent to — after a support desk or as
+    the place itself — unless it is the company's own (the signature, its
+    web or e-mail domain)."""
+    text = w.text
+    if not re.fullmatch(r"[A-Z][A-Za-z0-9&.\-]*", text) or len(text) < 2:
+        return False
+    if fold(text) in _signature_names(w.doc) or fold(text) in _own_domains(w.doc):
+        return False
+    doc = w.doc
+    prev = doc[w.i - 1] if w.i > 0 else None
+    if prev is not None and has_lemma(prev, _w("support_heads")):
+        return True
+    # «обратитесь в Apple»: only a verb of addressing an organisation and a
+    # name, not an acronym («узнать в FAQ») or a messenger («напишите в Telegram»)
+    verb = w.head if w.head.i != w.i else None
+    return prev is not None and fold(prev.text) in ("в", "во", "к", "ко") and not text.isupper() \
+        and verb is not None and has_lemma(verb, _w("address_verbs"))
+
+
+def _own_domains(doc) -> frozenset[str]:
+    """Names in the draft's web and e-mail addresses («help@rutube.ru» →
+    «rutube»): a company that gives its own address names itself so."""
+    key = ("customer_legwork", "own_domains")
+    got = doc.user_data.get(key)
+    if got is None:
+        got = frozenset(fold(m) for m in re.findall(r"(?:@|//|www\.|\b)([A-Za-z0-9-]+)\.(?:ru|com|рф|net|org|su|io|app)\b",
+                                                     doc.text))
+        doc.user_data[key] = got
+    return got
 
 
 def _party_role(w, verb) -> bool:
@@ -280,7 +339,7 @@ def _past(modal) -> bool:
 
 
 def _third_party(tok) -> bool:
-    if tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
+    if tok.pos_ not in ("NOUN", "PROPN", "X", "ADJ") and not _noun_by_morph(tok):
         return False
     if has_lemma(tok, _w("third_parties")) and tok.pos_ != "ADJ":
         return True
@@ -294,6 +353,12 @@ def _third_party(tok) -> bool:
         near = [doc[j] for j in range(max(0, tok.i - 2), min(len(doc), tok.i + 3)) if j != tok.i]
         return any(has_lemma(t, mods) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for t in near)
     return False
+
+
+def _noun_by_morph(tok) -> bool:
+    """The tagger took a rare noun for a verb («написать субподрядчику»)."""
+    ps = parses(tok)
+    return tok.pos_ == "VERB" and bool(ps) and ps[0].tag.POS == "NOUN" and not any(p.tag.POS in ("VERB", "INFN") for p in ps)
 
 
 def _office_adjective(tok) -> bool:
@@ -367,6 +432,16 @@ def _their_place(tok) -> bool:
     return any(fold(o.text) in ("его", "ее", "их") for o in owners)
 
 
+def _signature_names(doc) -> frozenset[str]:
+    """Words of the signature line (a short last line: «Сервис «ТехноДом»»)."""
+    lines = [ln for ln in doc.text.strip().splitlines() if ln.strip()]
+    if len(lines) > 1:
+        last = lines[-1]
+        if len(last.split()) <= 6 and not last.rstrip().endswith((".", "!", "?", ":")):
+            return frozenset(fold(w) for w in re.findall(r"[\w-]+", last))
+    return frozenset()
+
+
 def _own_names(doc) -> frozenset[str]:
     """Words naming the company itself: the signature line (a short last
     line: «Сервис «ТехноДом»») and what follows «команда», «поддержка»."""
@@ -374,12 +449,7 @@ def _own_names(doc) -> frozenset[str]:
     got = doc.user_data.get(key)
     if got is not None:
         return got
-    names: set[str] = set()
-    lines = [ln for ln in doc.text.strip().splitlines() if ln.strip()]
-    if len(lines) > 1:
-        last = lines[-1]
-        if len(last.split()) <= 6 and not last.rstrip().endswith((".", "!", "?", ":")):
-            names |= {fold(w) for w in re.findall(r"[\w-]+", last)}
+    names: set[str] = set(_signature_names(doc))
     for tok in doc:
         if has_lemma(tok, {"команда", "поддержка", "администрация", "сервис"}) and tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1]
@@ -496,6 +566,8 @@ def _rewrite(sent, span, what):
                                            and fold(doc[start - 2].text) == "пожалуйста"
                                            and rw.starts_sentence(doc[start - 2]))):
         start -= 1
+    if start - 1 >= sent.start and has_lemma(doc[start], {"смысл"}) and has_lemma(doc[start - 1], {"иметь"}):
+        start -= 1  # «Имеет смысл обратиться …» goes whole
     # an errand chained to earlier requests («Скачайте бланк, заполните его …»)
     start = _chain_start(sent, start, send)
     # where it ends: a colon or dash, the sentence end, or a new clause
@@ -527,7 +599,8 @@ def _rewrite(sent, span, what):
     while k <= end:
         t = doc[k]
         low = fold(t.text)
-        if k == trigger.i and trigger.i != verb.i:
+        if (k == trigger.i and trigger.i != verb.i) or (k + 1 == trigger.i and has_lemma(t, {"иметь"})
+                                                      and has_lemma(trigger, {"смысл"})):
             ops[k] = ""
         elif mode != "imp" and min(trigger.i, verb.i) < k < max(trigger.i, verb.i) \
                 and (t.pos_ == "AUX" or fold(t.text) in ("бы", "будет", "было")):
@@ -586,7 +659,8 @@ def _ends_in_clause(doc, start, end, ops) -> bool:
 
 
 def _imperative_here(tok) -> bool:
-    return tok.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN") and not _is_infinitive(tok) and is_imperative(tok)
+    # the tagger calls some imperatives adverbs («и назовите трек-номер»)
+    return tok.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN", "ADV") and not _is_infinitive(tok) and is_imperative(tok)
 
 
 def _chain_start(sent, start, send):
