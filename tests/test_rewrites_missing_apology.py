@@ -94,3 +94,29 @@ def test_preposition_hung_on_the_modifier_is_not_repeated():
                             incoming="Верните деньги за сломанный чайник!")
     apology = [f for f in report.findings if f.rule == "missing-apology"]
     assert apology and apology[0].rewrite.replacement == "Извините, пожалуйста, за сломанный чайник. "
+
+
+@pytest.mark.parametrize("incoming,expected", [
+    # «за что» of the reproach is not repeated
+    ("За что меня забанили?? Я ничего не нарушал!", "Извините, пожалуйста, за то, что Вас забанили. "),
+    ("За что с меня списали 300 рублей?", "Извините, пожалуйста, за то, что с Вас списали 300 рублей. "),
+    # a symptom: the clause in which it appeared
+    ("Купил телевизор, через неделю на экране появилась полоса",
+     "Извините, пожалуйста, за то, что через неделю на экране появилась полоса. "),
+    ("Курьер не отдал сдачу 500 рублей", "Извините, пожалуйста, за то, что курьер не отдал сдачу 500 рублей. "),
+    # what the Клиент did himself, his repetition and sarcasm are not named
+    ("Деньги сняли, а я отключал автоплатёж.", "Извините, пожалуйста, что так вышло. "),
+    ("Третий раз пишу по одному и тому же вопросу.", "Извините, пожалуйста, что так вышло. "),
+    ("Ну и «вежливый» у вас курьер.", "Извините, пожалуйста, что так вышло. "),
+])
+def test_complaints_in_other_words_named(incoming, expected):
+    assert apology("Здравствуйте! Спасибо, что написали. Всё исправим завтра.", incoming=incoming) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Здравствуйте! Курьер приехал позже обещанного, деньги за доставку вернём.",
+     "Извините, пожалуйста, за задержку. "),
+    ("Здравствуйте! Вам привезли не тот диван, завтра заменим.", "Извините, пожалуйста, за ошибку. "),
+])
+def test_draft_in_other_words_named(text, expected):
+    assert apology(text) == expected

@@ -12,15 +12,25 @@
   «поцарапан», «сломан», «бракованный», «дефектный», «чужой чек»), плохая
   оценка («Очень плохой сервис», «не понравилось», «не устраивает»,
   «разочарована»), долгое ожидание («жду уже две недели»), требование вернуть
-  деньги («Верните деньги!», «требую возврата»), эмоции («Отвратительно!»).
+  деньги («Верните деньги!», «требую возврата»), эмоции («Отвратительно!»);
+  и без таких слов: упрёк вопросом («Почему у вас такой медленный
+  интернет?», «За что меня забанили?»), появившийся признак неисправности
+  («на экране появилась полоса», «появился гул»), неотданное («не отдал
+  сдачу», «так и не выплатили»), списание вопреки отмене («списали, хотя я
+  отменял»), наказание и невиновность («меня оштрафовали», «Я ничего не
+  нарушал»), не то место («не в тот подъезд», «отправили не туда»),
+  повторное обращение («Третий раз пишу»), «Сколько можно ждать?», сарказм
+  («Спасибо за «быструю» доставку»).
   Вопрос («Где мой заказ?»), спокойная просьба («Хочу вернуть платье,
   передумала») или благодарность без таких признаков — не жалоба; условие
-  («если не подойдёт») — тоже;
+  («если не подойдёт») и вопрос о будущем («Будут ли задержки в
+  праздники?») — тоже;
 - или в самом черновике: компания признаёт проблему («задержка», «брак»,
   «бракованный», «поцарапан», «повреждение», «неудобства», «ошибка в заказе»,
   «обнаружилась / произошла / закралась ошибка», «мы допустили ошибку», «мы
   ошиблись», «напутали», «Ваша жалоба», «Заказ не доставлен», «Доставка
-  задерживается»), кроме отрицаний и предупреждений («без задержек», «чтобы
+  задерживается», «приехал позже обещанного», «привезли не тот диван», «не
+  уложились в срок»), кроме отрицаний и предупреждений («без задержек», «чтобы
   избежать неудобств», «запись будет повреждена»), условий и вопросов.
 
 Извинение — «извините», «простите», «приносим извинения», «просим/прошу
@@ -53,12 +63,15 @@
 - Сломанный чайник заберём при доставке нового.
 - Мы ошиблись при расчёте скидки, разницу вернём на карту.
 - Новый стол привезём в субботу. || incoming=Столешница поцарапана, ножка шатается.
+- Мастер приедет в четверг. || incoming=Через неделю на экране появилась полоса
+- Курьер приехал позже обещанного, деньги за доставку вернём.
 Не срабатывает:
 - Новый стол привезём в субботу. || incoming=Когда привезут стол?
 - Простите за скол! Новый стол привезём в субботу. || incoming=Стол приехал со сколом на столешнице!
 - Нам очень жаль, что так вышло. Новый стол привезём в субботу. || incoming=Стол приехал со сколом!
 - Отправим заказ без задержек, завтра до 12:00.
 - Новый стол привезём в субботу. || incoming=Хочу вернуть стол, передумала.
+- Заказ приедет 2 мая. || incoming=Будут ли задержки с доставкой в праздники?
 """
 
 from __future__ import annotations
@@ -233,6 +246,10 @@ def _draft_problem_word(tok) -> bool:
         return True  # «бракованную кофемашину», «экран поцарапан»
     if _own_mistake(tok):
         return True  # «мы ошиблись», «мы напутали с размером»
+    if _later_than_agreed(tok):
+        return True  # «Курьер приехал позже обещанного»
+    if lemma(tok) == "тот" and (negated(tok) or _wrong_place(tok)) and _wrong_thing(tok):
+        return True  # «Вам привезли не тот диван», «доставили не на тот адрес»
     if lemmas(tok).isdisjoint(union(_LEX, "draft_problem_nouns", "draft_owned_nouns", "draft_problem_adjectives",
                                     "draft_problem_verbs", "draft_negated_verbs")):
         return False
@@ -259,6 +276,21 @@ def _draft_problem_word(tok) -> bool:
         if has_lemma(tok, words("draft_negated_verbs")) and negated(tok):
             return morph(tok, "Tense") == "Past" and morph(tok, "Person") != "1"
     return False
+
+
+def _later_than_agreed(tok) -> bool:
+    """«позже обещанного», «позднее назначенного срока» — not «не позже 18:00»."""
+    if fold(tok.text) not in words("late_words") or negated(tok):
+        return False
+    nxt = [t for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 3)] if not t.is_punct]
+    return bool(nxt) and has_lemma(nxt[0], words("agreed_words"))
+
+
+def _wrong_thing(tok) -> bool:
+    """«не тот диван», «не того цвета» — a noun follows, not «не в том дело»."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and lemma(nxt) not in ("дело", "суть", "смысл")
 
 
 def _happened(noun) -> bool:
@@ -384,8 +416,8 @@ def _complaint_word(tok) -> bool:
     if _wants_money_back(tok):
         return True  # «хочу вернуть», «Верните деньги!», «требую возврата»
     if tok.pos_ == "NOUN" and has_lemma(tok, words("problem_nouns")):
-        if negated(tok) or _prevented(tok) or _denied(tok):
-            return False  # «Не будет проблем …?», «без задержек»
+        if negated(tok) or _prevented(tok) or _denied(tok) or _foreseen(tok):
+            return False  # «Не будет проблем …?», «без задержек», «Будут ли задержки в праздники?»
         return not any(c.lower_ == "по" for c in tok.children)  # «по ошибке» = by mistake
     if tok.pos_ in ("ADJ", "VERB") and has_lemma(tok, words("wrong_thing_adjectives")) and not negated(tok):
         return not is_question(tok) or any(_delivered(t) for t in tok.sent)
@@ -398,7 +430,9 @@ def _complaint_word(tok) -> bool:
         mood_ok = (stated or _negated_modal(tok)) and not _polite(tok)
         attributive = morph(tok, "VerbForm") == "Part" and morph(tok, "Variant") != "Short"
         if has_lemma(tok, words("problem_verbs") | words("damage_verbs") | words("upset_verbs")) \
-                and not negated(tok) and stated and not attributive:
+                and not negated(tok) and stated and not attributive \
+                and not (is_question(tok) and morph(tok, "Tense") == "Fut" and not _rhetorical(tok.sent)) \
+                and not _infinitive(tok):
             subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
             if not subj or lemma(subj[0]) not in ("я", "мы") or has_lemma(tok, words("upset_verbs")):
                 return True
@@ -426,19 +460,123 @@ def _complaint_word(tok) -> bool:
         return True  # «а я заказывал 42», «хотя я писала про аллергию»
     if tok.lower_ in ("раз",) and any(morph(c, "NumType") == "Ord" or lemma(c) in ("второй", "третий", "который")
                                        for c in tok.children):
-        return _exclaimed(tok)  # «третий раз переносят!»
+        if any(has_lemma(t, words("praise_words")) for t in tok.sent):
+            return False  # «Второй раз заказываю у вас, всё отлично!»
+        # «Третий раз пишу по одному вопросу»: contacting again and again
+        return _exclaimed(tok) or any(has_lemma(t, words("contact_verbs")) and morph(t, "Tense") != "Past"
+                                      and morph(t, "Person") == "1" for t in tok.sent)
     if tok.lower_ in ("опять", "снова"):
         return _exclaimed(tok)
     if tok.lower_ in ("больше", "дороже") and any(t.lower_ == "чем" for t in tok.sent):
         return _exclaimed(tok)  # «списали больше, чем положено!»
     if tok.lower_ == "долго" and any(c.lower_ in ("так", "слишком", "очень") for c in tok.children):
         return True
+    if tok.pos_ == "NOUN" and has_lemma(tok, words("symptom_nouns")) and _appeared(tok):
+        return True  # «на экране появилась полоса», «пошёл дым»
+    if _innocent(tok):
+        return True  # «Я ничего не нарушал!», «Я эту подписку не подключал»
+    if _wrong_place(tok):
+        return True  # «Доставили не в тот подъезд», «отправили не туда»
+    if tok.lower_ == "сколько" and _how_long_still(tok):
+        return True  # «Сколько можно ждать?»
+    if _sarcastic(tok):
+        return True  # «Спасибо за «быструю» доставку»
     return False
 
 
+def _infinitive(tok) -> bool:
+    """An infinitive by pymorphy3 when the tagger took it for something else
+    («Как забанить спамера?»)."""
+    parse = top_parse(tok)
+    return parse is not None and parse.tag.POS == "INFN"
+
+
+def _rhetorical(sent) -> bool:
+    """A question that reproaches: «Почему …?», «За что …?», «Зачем …?»."""
+    toks = [t for t in sent if not t.is_space]
+    why = words("why_words") - {"сколько"}
+    return any(t.lower_ in why for t in toks) or any(
+        a.lower_ == "за" and b.lower_ == "что" and b.i == a.i + 1 for a, b in zip(toks, toks[1:])) or any(
+        t.lower_ == "сколько" and _how_long_still(t) for t in toks)
+
+
+def _foreseen(tok) -> bool:
+    """A problem asked about in advance: «Будут ли задержки в праздники?»,
+    «Бывают ли перебои?» — not «Почему опять задержка?»."""
+    if not is_question(tok) or _rhetorical(tok.sent):
+        return False
+    near = [t for t in tok.sent if abs(t.i - tok.i) <= 4 and t.i != tok.i]
+    doc = tok.doc
+    return any(has_lemma(t, words("foresee_words")) or (lemma(t) == "быть" and (
+        morph(t, "Tense") == "Fut" or t.lower_.startswith("буд"))) or (
+        lemma(t) == "мочь" and not negated(t) and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("ли", "быть"))
+        for t in near)
+
+
+def _appeared(noun) -> bool:
+    """The symptom appeared: «появилась полоса», «пошёл дым» (stated, not asked about in advance)."""
+    head = noun.head
+    if head.i == noun.i or not has_lemma(head, words("appear_verbs")) or negated(head):
+        return False
+    if morph(head, "Mood") in ("Imp", "Cnd") or morph(head, "VerbForm") == "Inf":
+        return False
+    return noun.dep_.startswith("nsubj") and not (is_question(noun) and morph(head, "Tense") == "Fut")
+
+
+def _innocent(tok) -> bool:
+    """The Клиент denies having done it: «Я ничего не нарушал!», «Я эту
+    подписку не подключал», «Согласия я не давала» — not «Я ещё не заказывал»."""
+    if tok.pos_ not in ("VERB", "AUX") or not has_lemma(tok, words("innocence_verbs")) or not negated(tok):
+        return False
+    parse = top_parse(tok)
+    past = morph(tok, "Tense") == "Past" or (parse is not None and "past" in parse.tag)
+    if not past or is_question(tok) or in_condition(tok):
+        return False
+    # «Я» as the subject, or just before (the tagger may hang the verb on it)
+    if not any(t.lower_ == "я" for t in tok.doc[max(tok.sent.start, tok.i - 5):tok.i + 3]):
+        return False
+    clause = [t for t in tok.subtree] + [t for t in tok.sent if abs(t.i - tok.i) <= 3]
+    return not any(fold(t.text) in words("not_yet_words") for t in clause)
+
+
+def _wrong_place(tok) -> bool:
+    """«не в тот подъезд», «не на тот адрес», «отправили не туда» — not «не в
+    том дело» or a question («в тот ли подъезд?»)."""
+    doc = tok.doc
+    if tok.lower_ == "туда":
+        return negated(tok) and not is_question(tok)
+    if lemma(tok) != "тот" or tok.i < 2:
+        return False
+    prev, before = doc[tok.i - 1], doc[tok.i - 2]
+    if not (prev.pos_ == "ADP" and before.lower_ == "не"):
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and lemma(nxt) not in ("дело", "суть") \
+        and not any(t.lower_ == "ли" for t in doc[tok.i:min(len(doc), tok.i + 3)])
+
+
+def _how_long_still(tok) -> bool:
+    """«Сколько можно ждать / терпеть / переносить?» — not «Сколько можно
+    хранить посылку?»."""
+    doc = tok.doc
+    nxt = [t for t in doc[tok.i + 1:min(len(doc), tok.i + 4)] if not t.is_space]
+    return bool(nxt) and nxt[0].lower_ == "можно" and any(has_lemma(t, words("endure_verbs")) for t in nxt[1:])
+
+
+def _sarcastic(tok) -> bool:
+    """Praise in quotation marks: «Спасибо за «быструю» доставку», «Ну и
+    «вежливый» у вас курьер» — not a name («тариф «Быстрый»»)."""
+    if tok.pos_ not in ("ADJ", "VERB") or not has_lemma(tok, words("praise_adjectives")) or tok.text[:1].isupper():
+        return False
+    doc = tok.doc
+    quotes = ("«", "»", '"', "“", "”", "„")
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in quotes and doc[tok.i + 1].text in quotes
+
+
 def _asked_kind(tok) -> bool:
-    """An attribute inside a question: a kind of thing asked about."""
-    return is_question(tok) and tok.dep_ in ("amod", "acl")
+    """An attribute inside a question: a kind of thing asked about — not in a
+    reproach («Почему у вас такой медленный интернет?»)."""
+    return is_question(tok) and tok.dep_ in ("amod", "acl") and not _rhetorical(tok.sent)
 
 
 def _wants_money_back(tok) -> bool:
@@ -600,7 +738,7 @@ def _opening(ctx) -> int | None:
 
 
 def _rank(tok, incoming: bool) -> int:
-    if has_lemma(tok, _unnamed()):
+    if has_lemma(tok, _unnamed()) or _said_otherwise(tok):
         return 9
     if tok.pos_ in ("NOUN", "PROPN", "ADJ") or morph(tok, "VerbForm") == "Part":
         return 0
@@ -609,6 +747,16 @@ def _rank(tok, incoming: bool) -> int:
     if is_question(tok) and not any(t.lower_ in ("почему", "зачем", "отчего") for t in tok.sent):
         return 3  # «Мой заказ потерялся?» is not a fact to apologise for
     return 2
+
+
+def _said_otherwise(tok) -> bool:
+    """Complaint words an apology cannot name: what the Клиент did himself
+    («а я отключал автоплатёж», «Я ничего не нарушал»), repetition («третий
+    раз»), «Сколько можно ждать?», sarcasm («быструю»)."""
+    if tok.lower_ in ("раз", "сколько") or _sarcastic(tok) or _innocent(tok):
+        return True
+    return has_lemma(tok, words("expectation_verbs")) and not negated(tok) and not has_lemma(
+        tok, words("problem_verbs") | words("negated_verbs"))
 
 
 def _variants(problems, incoming: bool):
@@ -623,6 +771,14 @@ def _variants(problems, incoming: bool):
 def _named(tok, incoming: bool):
     """Ways to name the problem ``tok``, best first."""
     verb = tok if tok.pos_ in ("VERB", "AUX") and (morph(tok, "VerbForm") != "Part" or negated(tok)) else None
+    if not incoming and _later_than_agreed(tok):
+        yield "late", {}  # «позже обещанного» → «за задержку»
+        return
+    if not incoming and lemma(tok) == "тот":
+        yield "wrong_thing", {}  # «привезли не тот диван» → «за ошибку»
+        return
+    if tok.pos_ in ("NOUN", "PROPN") and has_lemma(tok, words("symptom_nouns")) and _appeared(tok):
+        yield "event", {"clause": _clause(tok.head, incoming)}  # «за то, что на экране появилась полоса»
     if tok.pos_ in ("NOUN", "PROPN"):
         head = tok.head
         bare = len(noun_phrase(tok).split()) == 1
@@ -703,7 +859,8 @@ def _clause(root, incoming: bool) -> str | None:
                 lo = max(lo, t.i + 1)
             elif t.i > root.i:
                 hi = min(hi, t.i - 1)
-    toks = [t for t in root.doc[lo:hi + 1] if _within(t, root) and not (t.lower_ in _WH and t.i < root.i)]
+    toks = [t for t in root.doc[lo:hi + 1] if _within(t, root) and not (t.lower_ in _WH and t.i < root.i)
+            and not (t.i < root.i and _why_pair(t))]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     while toks and (toks[0].is_punct or toks[0].dep_ in ("cc", "mark")):
@@ -725,6 +882,14 @@ def _clause(root, incoming: bool) -> str | None:
     if incoming:
         return to_you(toks, replace)
     return " ".join((replace.get(t.i) or sentence_word(t)) for t in toks).replace(" ,", ",")
+
+
+def _why_pair(tok) -> bool:
+    """«за что» of a reproach («За что меня забанили?»): not repeated in the apology."""
+    doc = tok.doc
+    if tok.lower_ == "за":
+        return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "что"
+    return tok.lower_ == "что" and tok.i > 0 and doc[tok.i - 1].lower_ == "за"
 
 
 _WH = frozenset({"почему", "зачем", "отчего", "когда", "где", "как"})
