@@ -62,8 +62,12 @@ def test_lemmas_match_spacys_pymorphy3_lemmatizer():
     from spacy.lang.ru.lemmatizer import RussianLemmatizer
 
     nlp = get_nlp()
+    assert nlp.pipe_names == ["replylint_natasha", "lemmatizer"]
+    piped = nlp.get_pipe("lemmatizer")
+    assert isinstance(piped, RussianLemmatizer) and piped.mode == "pymorphy3"
+    # the memo changes no lemma: a fresh, unmemoised lemmatizer agrees, twice over
     spacy_lemmatizer = RussianLemmatizer(nlp.vocab, None, mode="pymorphy3")
-    for doc in nlp.pipe(SENTENCES):
+    for doc in nlp.pipe(SENTENCES + SENTENCES):
         for token in doc:
             assert token.lemma_ == spacy_lemmatizer.pymorphy3_lemmatize(token)[0], token.text
 

@@ -5,7 +5,8 @@ breaks: drafts have greetings and signatures without full stops), runs
 natasha's slovnet morphology tagger and syntax parser (shipped inside the
 ``natasha`` wheel, numpy only, offline; see :mod:`.slovnet_fast`) on every
 sentence of a whole batch of documents at once, and sets ``pos``, ``morph``,
-``head``, ``dep`` and the pymorphy3 ``lemma`` on the tokens in place.
+``head`` and ``dep`` on the tokens in place; spaCy's own Russian lemmatizer
+(mode ``pymorphy3``, :mod:`.lemmatizer`) runs after it on those tags.
 ``replylint_sentences`` (sentence starts only) stays available on its own.
 The models load lazily, once per process.
 """
@@ -13,16 +14,15 @@ The models load lazily, once per process.
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, MORPH, POS
+from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, MORPH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
-from .lemmas import lemma as _lemma
 
 _SENT_END = {".", "!", "?", "…", "?!", "!?", "...", "!!", "!!!", "??"}
 _CLOSERS = {"»", '"', ")", "”", "’", "'", "]"}
-_ATTRS = [POS, MORPH, HEAD, DEP, LEMMA]
+_ATTRS = [POS, MORPH, HEAD, DEP]
 _TEXT_ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT]
 
 
@@ -83,37 +83,16 @@ class _Tables:
         self.dep = strings.add("dep")
         self.space = POS_IDS["SPACE"]
         self.x = POS_IDS["X"]
-        self._lemmas: dict[tuple[str, int], int] = {}
         self.sentences: dict[tuple[str, ...], tuple] = {}
 
-    def lemma(self, text: str, tag: int) -> int:
-        key = (text, tag)
-        h = self._lemmas.get(key)
-        if h is None:
-            pos, feats = self.tag_names[tag]
-            h = self.vocab.strings.add(_lemma(text, pos, feats))
-            if len(self._lemmas) > 200_000:
-                self._lemmas.clear()
-            self._lemmas[key] = h
-        return h
-
-    def other_lemma(self, text: str, pos: str) -> int:
-        key = (text, pos)
-        h = self._lemmas.get(key)
-        if h is None:
-            h = self.vocab.strings.add(_lemma(text, pos, ""))
-            self._lemmas[key] = h
-        return h
-
     def finish(self, words: tuple[str, ...], result) -> tuple:
-        """One sentence's analysis as token attributes: POS ids, MORPH, DEP and
-        LEMMA hashes, heads as word indices (the root points to itself), root."""
+        """One sentence's analysis as token attributes: POS ids, MORPH and DEP
+        hashes, heads as word indices (the root points to itself), root."""
         tags, heads, rels = result
         size = len(words)
         pos = [self.tag_pos[t] for t in tags]
         morph = [self.tag_morph[t] for t in tags]
         deps = [self.rel[r] for r in rels]
-        lemmas = [self.lemma(w, t) for w, t in zip(words, tags)]
         root = next((k for k, h in enumerate(heads) if h == 0), 0)
         local = []
         for k, head_id in enumerate(heads):
@@ -126,11 +105,11 @@ class _Tables:
             else:
                 local.append(head_id - 1)
         _break_cycles(local, range(size), root)
-        return pos, morph, deps, lemmas, local, root
+        return pos, morph, deps, local, root
 
 
 class NatashaTagger:
-    """Sets sentences, POS, morphology, heads, dependency labels and lemmas."""
+    """Sets sentences, POS, morphology, heads and dependency labels (lemmas: the ``lemmatizer`` after it)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -202,13 +181,10 @@ class NatashaTagger:
             morph = [0] * n
             heads = list(range(n))
             deps = [tables.dep] * n
-            lemmas = [0] * n
             for start, end, idx, words in spans:
                 if not idx:
-                    for i in range(start, end):
-                        lemmas[i] = tables.other_lemma(texts[i], "X")
                     continue
-                s_pos, s_morph, s_deps, s_lemmas, s_heads, s_root = cache[words]
+                s_pos, s_morph, s_deps, s_heads, s_root = cache[words]
                 m = len(idx)
                 first = idx[0]
                 if idx[-1] - first == m - 1:  # the words are contiguous (spaces, if any, after them)
@@ -216,14 +192,12 @@ class NatashaTagger:
                     pos[first:stop] = s_pos
                     morph[first:stop] = s_morph
                     deps[first:stop] = s_deps
-                    lemmas[first:stop] = s_lemmas
                     heads[first:stop] = [first + h for h in s_heads]
                 else:
                     for k, i in enumerate(idx):
                         pos[i] = s_pos[k]
                         morph[i] = s_morph[k]
                         deps[i] = s_deps[k]
-                        lemmas[i] = s_lemmas[k]
                         heads[i] = idx[s_heads[k]]
                 if m != end - start:
                     root_i = idx[s_root]
@@ -231,13 +205,11 @@ class NatashaTagger:
                         if spaces[i]:
                             pos[i] = tables.space
                             heads[i] = root_i
-                            lemmas[i] = tables.other_lemma(texts[i], "SPACE")
-            arr = np.empty((n, 5), dtype=np.uint64)
+            arr = np.empty((n, 4), dtype=np.uint64)
             arr[:, 0] = pos
             arr[:, 1] = morph
             arr[:, 2] = (np.array(heads, dtype=np.int64) - np.arange(n, dtype=np.int64)).view(np.uint64)
             arr[:, 3] = deps
-            arr[:, 4] = lemmas
             doc.from_array(_ATTRS, arr)
         return docs
 

@@ -1,7 +1,8 @@
 """Build the spaCy ``Language`` once per process.
 
 blank ``ru`` tokenizer (hyphenated words kept whole, as natasha expects) →
-``replylint_natasha`` (sentences, POS, morphology, syntax, pymorphy3 lemmas).
+``replylint_natasha`` (sentences, POS, morphology, syntax) → ``lemmatizer``
+(spaCy's ``RussianLemmatizer``, mode ``pymorphy3``, memoised).
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def _build():
 
     lean_import.import_spacy()
 
-    from . import natasha_component  # noqa: F401  (registers the factories)
+    from . import lemmatizer, natasha_component  # noqa: F401  (registers the factories)
 
     from spacy.lang.ru import Russian, RussianDefaults
 
@@ -79,6 +80,7 @@ def _build():
 
     nlp = ReplyRussian()
     nlp.add_pipe("replylint_natasha")
+    nlp.add_pipe("replylint_lemmatizer", name="lemmatizer", config={"mode": "pymorphy3"})
     return nlp
 
 
