@@ -127,7 +127,7 @@ def _literal(sent):
             if not _waived(tok, waivers) and _ours(tok, raisers):
                 yield "doubt", one
         elif lem & belief and tok.pos_ in ("VERB", "X"):
-            if _addressed_to_client(tok):
+            if _addressed_to_client(tok) or _no_ground_not_to(tok, sent):
                 continue
             window = clause_window(tok, sent)
             if is_negated_up(tok) or any(has_lemma(w, hard) for w in window if abs(w.i - tok.i) <= 3):
@@ -923,8 +923,87 @@ def _has_you(tok) -> bool:
     return any(fold(c.text) == "вы" and c.dep_.startswith("nsubj") for c in tok.children)
 
 
+def _account_judged(sent):
+    """«Ваши слова противоречат фотографиям», «Ваша версия кажется нам
+    маловероятной», «Ваши слова … вызывают у нас вопросы», «Ваша претензия
+    выглядит сомнительно», «не соответствуют действительности»: the Клиент's
+    own account (a noun of saying with «Ваш») judged untrue or doubtful."""
+    doc = sent.doc
+    judging, negated_judging = _w("judging_words"), _w("judging_negated")
+    for tok in sent:
+        if not has_lemma(tok, _w("account_nouns")) or tok.pos_ != "NOUN":
+            continue
+        prev = doc[tok.i - 1] if tok.i > sent.start else None
+        if not any(has_lemma(c, {"ваш", "твой"}) for c in tok.children) and not (
+                prev is not None and has_lemma(prev, {"ваш", "твой"})):
+            continue
+        # what is said of the account: its predicate, that predicate's
+        # complements, or words right after it («выглядит сомнительно»)
+        pred = tok.head if tok.dep_.startswith("nsubj") else None
+        near = [t for t in doc[tok.i + 1:min(sent.end, tok.i + 15)] if not t.is_punct]
+        scope = ([pred, *pred.children] if pred is not None else []) + near
+        for t in scope:
+            if has_lemma(t, _w("raised_nouns")) and not any(
+                    has_lemma(x, _w("raising_verbs")) for x in doc[max(sent.start, t.i - 4):t.i]):
+                continue  # «вызывают вопросы», not «у него есть пара вопросов»
+            if has_lemma(t, judging) and not is_negated(t):
+                yield "doubt", doc[tok.i - 1 if tok.i > sent.start and has_lemma(doc[tok.i - 1], {"ваш", "твой"})
+                                   else tok.i:tok.i + 1]
+                return
+            if has_lemma(t, negated_judging) and is_negated(t):
+                yield "doubt", doc[tok.i:t.i + 1]
+                return
+
+
+def _no_ground_not_to(verb, sent) -> bool:
+    """«нет оснований не верить Вам»: a double negation, trust in the Клиент."""
+    before = [t for t in sent if t.i < verb.i and not t.is_space][-4:]
+    return any(fold(t.text) == "не" for t in before) and any(
+        has_lemma(t, _w("belief_grounds")) for t in before) and any(
+        fold(t.text) in ("вам", "вас", "вы") for t in sent[verb.i - sent.start + 1:verb.i - sent.start + 4])
+
+
+def _disbelief(sent):
+    """«нет оснований верить, что Вы …», «нет причин ему не доверять» (a
+    third party believed over the Клиент), «Откуда нам знать, что Вы не …»,
+    «Не думаем, что причина в корме», «нужно убедиться, что всё было так, как
+    Вы описываете»."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, t in enumerate(toks):
+        low = fold(t.text)
+        if has_lemma(t, _w("belief_grounds")) and k > 0 and fold(toks[k - 1].text) == "нет":
+            after = toks[k + 1:k + 5]
+            verb = next((x for x in after if has_lemma(x, _w("belief_words"))), None)
+            if verb is not None:
+                whom = [x for x in toks[k + 1:k + 7] if fold(x.text) in ("вам", "вас", "вы", "вашим", "вашему")]
+                negated = any(fold(x.text) == "не" for x in toks[k + 1:verb.i - toks[0].i + 1] if x.i < verb.i)
+                if negated and whom:
+                    continue  # «нет оснований не верить Вам»: trust
+                yield "doubt", doc[toks[k - 1].i:verb.i + 1]
+                return
+        if low == "откуда" and any(has_lemma(x, _w("knowing_words")) for x in toks[k + 1:k + 4]) \
+                and any(fold(x.text) in ("вы", "вас", "вам") for x in toks[k + 2:k + 9]):
+            verb = next(x for x in toks[k + 1:k + 4] if has_lemma(x, _w("knowing_words")))
+            yield "doubt", doc[t.i:verb.i + 1]
+            return
+        if low == "не" and k + 1 < len(toks) and has_lemma(toks[k + 1], _w("opinion_verbs")) \
+                and person(toks[k + 1]) == "1" and any(fold(x.text) == "что" for x in toks[k + 2:k + 4]) \
+                and not any("?" in x.text for x in toks[k + 1:]) \
+                and any(has_lemma(x, _w("cause_words")) for x in toks[k + 2:k + 10]):
+            yield "doubt", doc[t.i:toks[k + 1].i + 1]
+            return
+        if has_lemma(t, _w("verify_verbs")) and not is_negated(t) and any(
+                fold(x.text) == "как" for x in toks[k + 1:]) and any(
+                fold(x.text) in ("вы", "вами") for x in toks[k + 1:]) and any(
+                has_lemma(x, _w("account_verbs")) for x in toks[k + 1:]):
+            yield "check", doc[t.i:t.i + 1]
+            return
+
+
 _CONSTRUCTIONS = (_proof_needed, _without_proof, _cannot_confirm, _proving_attribute, _shown_really,
-                  _honesty_condition, _your_words_contrasted, _accepted_without_remarks)
+                  _honesty_condition, _your_words_contrasted, _accepted_without_remarks, _account_judged,
+                  _disbelief)
 
 
 # --- the rewrite: trust instead of proof ----------------------------------------
