@@ -242,3 +242,8 @@ def test_account_judged_and_disbelief(text, expected):
 ])
 def test_account_and_disbelief_quiet(text):
     assert not findings(text, "distrust")
+
+
+def test_a_similar_product_is_no_doubt():
+    text = "Этот товар снят с производства, но у нас есть похожая модель — могу отложить её для Вас до пятницы."
+    assert not findings(text, "distrust")

@@ -405,8 +405,9 @@ def _unlikely(tok, sent, problems):
             return None
         span = doc[tok.i - 1:tok.i + 1]
     else:
-        if is_negated(tok):
-            return None
+        if is_negated(tok) or tok.dep_ == "amod" or (
+                has_lemma(tok, {"похожий"}) and "Short" not in tok.morph.get("Variant")):
+            return None  # «похожая модель», «сомнительный сайт» describe a thing
         span = doc[tok.i:tok.i + 1]
     rest = [t for t in sent if t.i > tok.i]
     if any(has_lemma(t, problems) for t in rest) or any(
