@@ -11,10 +11,19 @@ repeats most of its sentences.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import spacy.lang.ru.lemmatizer as _ru
 from spacy.lang.ru.lemmatizer import RussianLemmatizer
 from spacy.language import Language
 
 from .lemmas import analyzer
+
+# spaCy converts every pymorphy3 tag to UD features with ``oc2ud`` on every
+# call, for a few hundred distinct tags: a pure function of its string, so it
+# is memoised where the lemmatizer looks it up.
+if not hasattr(_ru.oc2ud, "cache_info"):
+    _ru.oc2ud = lru_cache(maxsize=4096)(_ru.oc2ud)
 
 MEMO_SIZE = 200_000
 
