@@ -141,3 +141,19 @@ def test_new_classes_are_rewritten_to_ownership(text, suggestion):
     out = rewritten(text)
     assert out.endswith(suggestion)
     assert not [f for f in findings(out) if f.rule == RULE]
+
+
+@pytest.mark.parametrize("text,suggestion", [
+    ("Спасибо за письмо! Простите. Курьер неправильно указал адрес в накладной.",
+     "Мы неправильно указали адрес в накладной."),
+    ("Спасибо за письмо! Простите. Поставщик подвёл нас со сроками.",
+     "Мы подвели Вас со сроками."),
+    ("Спасибо за письмо! Простите. Водитель не дождался Вас и уехал.",
+     "Мы не дождались Вас и уехали."),
+    ("Спасибо за письмо! Простите. Задержка возникла по причине сбоя у банка-партнёра.",
+     "Задержка возникла по причине нашего сбоя."),
+])
+def test_the_party_becomes_we_with_everything_that_agrees(text, suggestion):
+    (f,) = findings(text, RULE)
+    assert f.suggestion == suggestion
+    assert rewritten(text).endswith(suggestion)

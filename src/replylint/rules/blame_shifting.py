@@ -241,6 +241,8 @@ def _is_party(noun, strict: bool = False) -> bool:
     parties = words("parties")
     if _is_company_np(noun):
         return False
+    if _is_own(noun) and has_lemma(noun, words("own_things")):
+        return False  # «в нашей системе», «на нашем складе»: the company's own
     if "-" in noun.text and any(
             part in parties or part.rstrip("аяуы") in parties for part in noun.lower_.replace("ё", "е").split("-")):
         return True  # «банк-получатель», whatever the tagger made of it
@@ -418,6 +420,8 @@ def _owner(noun):
     """Whose fault noun: the genitive or possessive next to it."""
     for c in noun.children:
         if c.dep_ in ("nmod", "det", "amod", "nmod:poss") and c.i != noun.i:
+            if _bare_place(c):
+                continue  # «сбой в системе»: where, not whose
             if lemma(c) in words("own") or lemma(c) in ("ваш", "твой") or _is_party(c) or _is_client(c):
                 return c
             if c.lower_ in ("их", "его", "её", "ее") and c.i < noun.i:
@@ -433,7 +437,8 @@ def _guilt_noun(tok):
     """«по вине почты», «Это ошибка склада», «сбой платёжной системы, а не наш»,
     «по Вашей вине», «Это не наша вина», «с нашей стороны вины нет»,
     «на совести курьерской службы», «Авария произошла у провайдера»."""
-    if not has_lemma(tok, words("fault_nouns") | words("responsibility_nouns")) or tok.pos_ != "NOUN":
+    if not has_lemma(tok, words("fault_nouns") | words("responsibility_nouns") | words("mistake_nouns")) \
+            or tok.pos_ != "NOUN":
         return None
     if tok.dep_ == "nmod" and has_lemma(tok.head, words("zone_nouns")):
         return None  # «зона ответственности X» is a remit: see _their_remit
@@ -529,6 +534,13 @@ def _their_side(noun) -> bool:
     if owner.lower_ in ("их", "его", "её", "ее"):
         return True  # only a party has a side: «на их стороне»
     return _is_agent(owner)
+
+
+def _bare_place(noun) -> bool:
+    """«в системе», «на платформе»: a place named without whose it is."""
+    return has_lemma(noun, words("own_things")) and any(
+        x.dep_ == "case" and x.lower_ in ("в", "во", "на") for x in noun.children) and not any(
+        g.dep_ in ("amod", "nmod", "det") for g in noun.children)
 
 
 def _our_side(pred) -> bool:
@@ -630,8 +642,8 @@ def _client_wrong(tok):
     «машиной пользовались неправильно», «Вы сами выбрали …»."""
     if tok.pos_ != "VERB" or morph(tok, "Mood") not in ("Ind", "") or morph(tok, "VerbForm") != "Fin":
         return None
-    if morph(tok, "Tense") != "Past" or negated(tok):
-        return None
+    if morph(tok, "Tense") != "Past" or negated(tok) or has_lemma(tok, words("receive_verbs")):
+        return None  # «Вы получили не тот товар» — what happened to him, not what he did
     subj = _subject(tok)
     wrong = words("wrong")
     marks = [c for c in tok.children if c.dep_ == "advmod" and has_lemma(c, wrong)]
@@ -654,6 +666,10 @@ def _client_wrong(tok):
         return None
     if subj is None and morph(tok, "Number") == "Plur" and marks and any(c.dep_ == "advmod" for c in marks):
         return CLIENT, [tok, *marks]  # «пользовались неправильно»
+    if subj is not None and marks and tok.dep_ in ("ROOT", "parataxis", "conj") and _is_agent(subj) \
+            and not _is_company_np(subj):
+        # a party did it wrong: «Курьер неправильно указал адрес», «Оператор дал Вам неверную информацию»
+        return THIRD, [*_noun_phrase(subj), tok, *marks]
     return None
 
 
@@ -722,13 +738,18 @@ def _no_responsibility(tok):
     """«Мы не несём ответственности», «ответственность несёт банк»."""
     if lemma(tok) != "нести":
         return None
-    if not any(c.dep_ in ("obj", "nsubj") and lemma(c) == "ответственность" for c in tok.children):
+    burden = frozenset({"ответственность", "вина"})
+    if not any(c.dep_ in ("obj", "nsubj") and has_lemma(c, burden) for c in tok.children):
         return None
     subj = _subject(tok)
-    if subj is not None and _is_party(subj):
+    if subj is not None and _is_party(subj) and not negated(tok):
         return THIRD, [tok, subj]
+    modal = tok.head if tok.dep_ == "xcomp" and has_lemma(tok.head, words("can_words")) else None
+    if modal is not None and negated(modal) and (subj is None or _is_company(subj) or morph(modal, "Person") == "1"):
+        # «Мы не можем нести ответственность за …»
+        return DENIAL, [*_with_neg(modal), tok, *[c for c in tok.children if has_lemma(c, burden)]]
     if negated(tok) and (subj is None or _is_company(subj) or morph(tok, "Person") == "1"):
-        return DENIAL, [*_with_neg(tok), *[c for c in tok.children if lemma(c) == "ответственность"]]
+        return DENIAL, [*_with_neg(tok), *[c for c in tok.children if has_lemma(c, burden)]]
     return None
 
 
@@ -825,9 +846,12 @@ def _address_to(tok):
 
 def _because_of(tok):
     """«Заказ задержался из-за курьерской службы»."""
-    if tok.pos_ not in ("NOUN", "PROPN") or not any(c.lower_ == "из-за" for c in tok.children):
+    because = [c for c in tok.children if c.lower_ in ("из-за", "вследствие")]
+    if not because and tok.dep_ == "nmod" and lemma(tok.head) == "причина" \
+            and any(c.lower_ == "по" for c in tok.head.children):
+        because = [*[c for c in tok.head.children if c.lower_ == "по"], tok.head]  # «по причине сбоя у …»
+    if tok.pos_ not in ("NOUN", "PROPN") or not because:
         return None
-    because = [c for c in tok.children if c.lower_ == "из-за"]
     if _is_party(tok, strict=True) or (not _is_party(tok) and _is_agent(tok)):
         return THIRD, [*because, *_noun_phrase(tok)]
     if has_lemma(tok, words("action_nouns")):  # «из-за решения банка», «из-за задержки поставщика»
@@ -888,6 +912,12 @@ def _action_doer(noun):
             return c
         if c.dep_ in ("det", "nmod:poss") and c.lower_ in ("их", "его", "её", "ее") and _is_agent(c):
             return c
+    for c in noun.children:  # «сбой у банка-партнёра», «сбой в системе партнёра»
+        cases = {x.lower_ for x in c.children if x.dep_ == "case"}
+        if c.dep_ == "nmod" and c.i > noun.i and not _is_own(c) and (
+                "у" in cases and _is_agent(c)
+                or cases & {"в", "на"} and _is_party(c) and any(g.dep_ in ("nmod", "amod") for g in c.children)):
+            return c
     return None
 
 
@@ -912,8 +942,9 @@ def _decides(tok):
         objs = [c for c in tok.children if c.dep_ == "obj"]
         if not any(lemma(o) == "это" or has_lemma(o, words("question_nouns")) for o in objs):
             return None
-    elif not (lemma(tok) == "принимать" and any(c.dep_ in ("obj", "nsubj") and lemma(c) == "решение"
-                                                  for c in tok.children)):
+    elif not (has_lemma(tok, frozenset({"принимать", "рассматривать"})) and any(
+            c.dep_ in ("obj", "nsubj") and (lemma(c) == "решение" or has_lemma(c, words("claim_nouns")))
+            for c in tok.children)):
         return None
     agent = _agent(tok)
     if agent is None or not _is_agent(agent):
@@ -1115,7 +1146,7 @@ def _subtree_range(tok) -> tuple[int, int]:
 def _own(sent, probe, kind, tok, toks):
     """Edits (first index, last index, text) that give the blame back to the
     company, or None."""
-    if probe in (_fault_verb, _failed_verb, _answers_for, _no_responsibility) and kind == THIRD:
+    if probe in (_fault_verb, _failed_verb, _answers_for, _no_responsibility, _client_wrong) and kind == THIRD:
         agent = _agent(tok) if probe in (_fault_verb, _failed_verb) else _subject(tok)
         if agent is None:
             return None
@@ -1130,6 +1161,9 @@ def _own(sent, probe, kind, tok, toks):
     if probe is _guilt_noun:
         return _guilt_noun_own(sent, kind, tok)
     if probe is _because_of:
+        doer = _action_doer(tok) if not _is_agent(tok) else None
+        if doer is not None and lemma(tok.head) == "причина":
+            return [_our_action(tok, doer)]  # «по причине сбоя у банка» → «по причине нашего сбоя»
         return [_as_us(tok)]
     if probe is _side_fault:
         return [_to_our_side(tok)]
@@ -1193,11 +1227,22 @@ def _we(verb, agent):
     anchor = min([verb.i, *neg])
     agents = [agent] + [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != agent.i and c.i < verb.i]
     a0, b0 = _np_range(agents)
+    between = doc[b0 + 1:anchor]
+    if b0 < anchor and len(between) and all(t.pos_ == "ADV" for t in between):
+        anchor = b0 + 1  # «Курьер неправильно указал» → «Мы неправильно указали»
     first, last = min(a0, anchor), max(b0, verb.i)
     # «они сами отвечают» → «мы отвечаем»: the emphasis went with the party
     selves = {c.i for c in [*verb.children, *agent.children] if c.lower_ in ("сами", "сам", "сама")
               and first <= c.i <= last}
-    text = rebuild(doc, first, last, replace={verb.i: we_form(verb)}, drop={*range(a0, b0 + 1), *selves},
+    replace = {verb.i: we_form(verb)}
+    for c in verb.children:
+        if c.dep_ in ("obj", "iobj") and c.lower_ in ("нас", "нам"):  # «Поставщик подвёл нас» → «Мы подвели Вас»
+            replace[c.i] = "Вас" if c.lower_ == "нас" else "Вам"
+        if c.dep_ == "conj" and c.pos_ == "VERB" and morph(c, "Tense") == "Past" and not any(
+                g.dep_.startswith("nsubj") for g in c.children):
+            replace[c.i] = we_form(c)  # «не дождался и уехал» → «не дождались и уехали»
+    last = max(last, *[i for i in replace if i > verb.i]) if any(i > verb.i for i in replace) else last
+    text = rebuild(doc, first, last, replace=replace, drop={*range(a0, b0 + 1), *selves},
                    before={anchor: templates("blame-shifting")["we"]})
     return first, last, text
 
@@ -1238,6 +1283,18 @@ def _as_us(noun):
     case = _CASE.get(morph(noun, "Case"), "gent")
     we = inflect_word(templates("blame-shifting")["we"], {case}, "PRON")
     return a, b, we
+
+
+def _our_action(noun, doer):
+    """«сбоя у банка-партнёра» → «нашего сбоя»."""
+    a0, b0 = _subtree_range(doer)
+    gram = {_CASE.get(morph(noun, "Case"), "gent"), "plur" if morph(noun, "Number") == "Plur" else "sing"}
+    gender = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}.get(morph(noun, "Gender"))
+    if "sing" in gram and gender:
+        gram.add(gender)
+    our = inflect_word(templates("blame-shifting")["our"], gram, "DET")
+    first, last = min(noun.i, a0), max(noun.i, b0)
+    return first, last, rebuild(noun.doc, first, last, drop=set(range(a0, b0 + 1)), before={noun.i: our})
 
 
 def _to_our_side(side):
