@@ -21,8 +21,11 @@
 что оно должно доказать («фото, подтверждающее брак», «видео, где видно, что
 наушник действительно не работает»), условие на честность Клиента («Если
 уверены, что его нет, …», «Если Вы действительно не получали…»), слова
-Клиента против факта («По Вашим словам…, однако в системе…») и его же
-приёмка как довод против жалобы («акт Вы подписали без замечаний»). Отрицание («не сомневаемся»,
+Клиента против факта («По Вашим словам…, однако в системе…»), его же
+приёмка как довод против жалобы («акт Вы подписали без замечаний»),
+поручительство за своих («Наши курьеры не ошибаются»), «Этого не может
+быть», «Трудно представить, что…», проверка «на достоверность», вопрос «Вы
+точно проверили…?»; расходы «по правилам магазина» — как «по закону». Отрицание («не сомневаемся»,
 «доказывать ничего не нужно»), сомнения самого Клиента («если остались
 сомнения») и просьба о фото для собственного разбирательства компании не
 считаются.
@@ -81,12 +84,13 @@ class Distrust(Rule):
 
     def check(self, ctx):
         for sent in ctx.sentences:
-            seen: set[int] = set()
-            for kind, span in _findings(sent):
-                if span.start in seen or not ctx.company_speaks(span[0]):
-                    continue
-                seen.add(span.start)
-                yield ctx.hit(span, message=_MESSAGE[kind].format(span.text), rewrite=_rewrite(sent, kind))
+            # one finding per sentence (its rewrite replaces the whole
+            # sentence); pushed costs first, since the rewrite takes them on
+            found = [(kind, span) for kind, span in _findings(sent) if ctx.company_speaks(span[0])]
+            if not found:
+                continue
+            kind, span = next((f for f in found if f[0] == "law"), found[0])
+            yield ctx.hit(span, message=_MESSAGE[kind].format(span.text), rewrite=_rewrite(sent, kind))
 
 
 def _findings(sent):
@@ -560,6 +564,12 @@ def _law_costs(sent):
                 lo, hi = min(tok.i, subj.i), max(tok.i, subj.i)
                 yield "law", doc[lo:hi + 1]
                 return
+        # «по правилам стоимость доставки при возврате не возмещается»
+        if law and has_lemma(tok, _w("refund_verbs")) and is_negated(tok) and any(
+                has_lemma(t, _w("cost_nouns")) for t in toks[max(0, k - 6):k]) and person(tok) != "1":
+            start = tok.i - 1 if tok.i > sent.start and fold(doc[tok.i - 1].text) == "не" else tok.i
+            yield "law", doc[start:tok.i + 1]
+            return
         # «расходы на экспертизу лягут на Вас»
         if law and has_lemma(tok, _w("lay_verbs")) and k + 2 < len(toks) and fold(toks[k + 1].text) == "на" \
                 and has_lemma(toks[k + 2], customer) and not is_negated(tok):
@@ -1002,9 +1012,120 @@ def _disbelief(sent):
             return
 
 
+def _staff_never(sent):
+    """«Обычно наши курьеры не ошибаются», «Наши сотрудники так не поступают»:
+    the company's people vouched for against the Клиент's word."""
+    doc = sent.doc
+    for tok in sent:
+        if not has_lemma(tok, _w("misconduct_verbs")) or not is_negated(tok) or is_past(tok):
+            continue
+        if "Pres" not in tok.morph.get("Tense") and not any(p.tag.tense == "pres" for p in parses(tok)[:1]):
+            continue
+        if has_lemma(tok, {"поступать", "поступить", "вести", "вести себя"}) and not any(
+                fold(t.text) in ("так", "подобно", "таким") for t in _before(tok, 3)):
+            continue  # «заявки не поступают» is no defence of anyone
+        subj = next((c for c in tok.children if c.dep_.startswith("nsubj")), None)
+        if subj is None or not has_lemma(subj, _w("staff_nouns")):
+            continue
+        own = next((t for t in [*subj.children, *_before(subj, 2)] if has_lemma(t, {"наш"})), None)
+        if own is None:
+            continue
+        yield "doubt", doc[min(own.i, subj.i):tok.i + 1]
+        return
+
+
+def _cannot_be(sent):
+    """«Этого не может быть», «Такого быть не может», «Не может быть, чтобы
+    курьер так поступил» — not «Скидка не может быть больше 50%»."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, t in enumerate(toks):
+        if not has_lemma(t, {"мочь"}) or not is_negated(t):
+            continue
+        near = toks[max(0, k - 3):k + 3]
+        if not any(has_lemma(x, {"быть"}) and "Inf" in x.morph.get("VerbForm") for x in near):
+            continue
+        if any(fold(x.text) == "речи" for x in toks[k:k + 5]):
+            continue  # «не может быть и речи»
+        pronoun = any(fold(x.text) in ("это", "этого", "такое", "такого", "подобное", "подобного") for x in near)
+        that = any(fold(x.text) == "чтобы" for x in toks[k + 1:k + 5])
+        if pronoun or that:
+            start = t.i - 1 if t.i > sent.start and fold(doc[t.i - 1].text) == "не" else t.i
+            be = max(x.i for x in near if has_lemma(x, {"быть"}))
+            yield "doubt", doc[min(start, be):max(t.i, be) + 1]
+            return
+
+
+def _hard_to_imagine(sent):
+    """«Трудно представить, что курьер мог так поступить»."""
+    doc = sent.doc
+    for tok in sent:
+        if not has_lemma(tok, _w("imagine_verbs")):
+            continue
+        hard = next((t for t in _before(tok, 3) if has_lemma(t, _w("belief_hard"))), None)
+        if hard is not None and _that_clause(tok, 3):
+            yield "doubt", doc[hard.i:tok.i + 1]
+            return
+
+
+def _truthfulness(sent):
+    """«Ваша претензия требует проверки на достоверность», «проверим
+    подлинность Ваших слов»: the Клиент's account checked for truth."""
+    doc = sent.doc
+    accounts = _w("claim_accounts") | {"вы", "ваш"}
+    for tok in sent:
+        if not has_lemma(tok, _w("truth_nouns")):
+            continue
+        if any(has_lemma(t, {"гарантировать", "отвечать", "гарантия"}) for t in sent):
+            continue  # «гарантируем достоверность информации»
+        checked = any(has_lemma(t, _w("check_verbs") | {"проверка", "подтвердить", "установить", "сомнение"}) for t in sent)
+        theirs = any(has_lemma(t, accounts) for t in sent if t.i != tok.i)
+        if checked and theirs:
+            yield "check", doc[tok.i:tok.i + 1]
+            return
+
+
+def _after_confirmed(sent):
+    """«Деньги вернём после того, как подтвердится, что брак не Ваш»."""
+    doc = sent.doc
+    for tok in sent:
+        if not has_lemma(tok, _w("confirmed_verbs")) or is_negated(tok):
+            continue
+        before = _before(tok, 5)
+        marker = next((t for t in before if fold(t.text) in ("как", "когда") and t.i >= tok.i - 3), None)
+        if marker is None:
+            continue
+        if not (_claim_topic(tok) or (_that_clause(tok, 2) and _claim_predicate(_after(tok, 10)))):
+            continue
+        start = marker.i
+        for t in reversed(_before(marker, 4)):
+            if fold(t.text) in ("после", "только", "лишь"):
+                start = t.i
+        yield "proof", doc[start:tok.i + 1]
+        return
+
+
+def _you_really(sent):
+    """«Вы точно проверили посылку при получении?» — a question that doubts
+    what the Клиент did (not «Вы точно успеете к 18:00?»)."""
+    doc = sent.doc
+    if not any(t.text == "?" for t in sent):
+        return
+    toks = [t for t in sent if not t.is_space]
+    for k, t in enumerate(toks):
+        if fold(t.text) not in ("точно", "действительно", "правда", "наверняка"):
+            continue
+        you = next((x for x in toks[max(0, k - 2):k + 3] if fold(x.text) == "вы"), None)
+        verb = next((x for x in toks[k + 1:k + 4] if x.pos_ in ("VERB", "AUX") and is_past(x)), None)
+        if you is not None and verb is not None and person(verb) != "1":
+            yield "doubt", doc[min(you.i, t.i):max(you.i, t.i) + 1]
+            return
+
+
 _CONSTRUCTIONS = (_proof_needed, _without_proof, _cannot_confirm, _proving_attribute, _shown_really,
                   _honesty_condition, _your_words_contrasted, _accepted_without_remarks, _account_judged,
-                  _disbelief)
+                  _disbelief, _staff_never, _cannot_be, _hard_to_imagine, _truthfulness, _after_confirmed,
+                  _you_really)
 
 
 # --- the rewrite: trust instead of proof ----------------------------------------
