@@ -197,3 +197,26 @@ def test_errands_in_other_words(text, expected):
 ])
 def test_errands_in_other_words_quiet(text):
     assert spans(text, RULE) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a head noun made someone else's by its modifier
+    ("Отнесите телефон в авторизованный сервис.", ["Отнесите телефон в авторизованный сервис"]),
+    ("Уточните у своего оператора связи, почему не приходят SMS.", ["Уточните у своего оператора связи"]),
+    ("Ответ на этот вопрос лучше узнать у представителя бренда.", ["лучше узнать у представителя бренда"]),
+    # «попробуйте» + an errand
+    ("Попробуйте дозвониться до курьерской службы.", ["Попробуйте дозвониться до курьерской службы"]),
+])
+def test_errands_heads_and_attempts(text, expected):
+    assert spans(text, RULE) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Если сервис не загружается, обновите страницу.",  # our own service
+    "Наш сервис работает круглосуточно, пишите в любое время.",
+    "Оператор перезвонит Вам в течение часа.",
+    "Попробуйте перезагрузить приложение.",  # nothing of a third party
+    "Ответ на этот вопрос мы узнаем у представителя бренда и напишем Вам.",
+])
+def test_errands_heads_and_attempts_quiet(text):
+    assert spans(text, RULE) == []

@@ -322,7 +322,10 @@ def _for_us(modal, sent) -> bool:
 def _other_subject(modal) -> bool:
     """«трансляция должна иметь пометку» — the duty is not the Клиент's."""
     for c in modal.children:
-        if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN") :
+        # «трансляция должна иметь пометку», «курьеру нужно …»; not a topic the
+        # tagger calls a subject of an impersonal word («Ответ лучше узнать у …»)
+        if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN") and (
+                has_lemma(modal, {"должный"}) or "Anim" in c.morph.get("Animacy") or modal.pos_ in ("VERB", "AUX")):
             return True
         if c.dep_.startswith("nsubj") and c.pos_ == "PRON" and fold(c.text) not in ("вы",):
             return True
