@@ -20,7 +20,9 @@
   отменял»), наказание и невиновность («меня оштрафовали», «Я ничего не
   нарушал»), не то место («не в тот подъезд», «отправили не туда»),
   повторное обращение («Третий раз пишу»), «Сколько можно ждать?», сарказм
-  («Спасибо за «быструю» доставку»).
+  («Спасибо за «быструю» доставку»), невыполненное («Заказ должен был прийти
+  вчера»), посторонний предмет («попалась косточка»), сбой («Наушники шипят
+  и отключаются»), сделанное без спроса («перенесли без предупреждения»).
   Вопрос («Где мой заказ?»), спокойная просьба («Хочу вернуть платье,
   передумала») или благодарность без таких признаков — не жалоба; условие
   («если не подойдёт») и вопрос о будущем («Будут ли задержки в
@@ -466,13 +468,26 @@ def _complaint_word(tok) -> bool:
         return _exclaimed(tok) or any(has_lemma(t, words("contact_verbs")) and morph(t, "Tense") != "Past"
                                       and morph(t, "Person") == "1" for t in tok.sent)
     if tok.lower_ in ("опять", "снова"):
-        return _exclaimed(tok)
+        # «Вы снова перенесли доставку»: again, something was done to the Клиент
+        if any(has_lemma(t, words("praise_words")) for t in tok.sent):
+            return False  # «Снова здравствуйте!», «Опять всё отлично!»
+        return _exclaimed(tok) or (not is_question(tok) and any(
+            t.pos_ == "VERB" and morph(t, "Tense") == "Past" and lemma(t) not in ("быть",) and _done_to_me(t)
+            for t in tok.sent))
     if tok.lower_ in ("больше", "дороже") and any(t.lower_ == "чем" for t in tok.sent):
         return _exclaimed(tok)  # «списали больше, чем положено!»
     if tok.lower_ == "долго" and any(c.lower_ in ("так", "слишком", "очень") for c in tok.children):
         return True
     if tok.pos_ == "NOUN" and has_lemma(tok, words("symptom_nouns")) and _appeared(tok):
         return True  # «на экране появилась полоса», «пошёл дым»
+    if tok.pos_ == "NOUN" and has_lemma(tok, words("foreign_nouns")) and _found(tok):
+        return True  # «В салате попалась косточка»
+    if _malfunction(tok):
+        return True  # «Наушники шипят и отключаются»
+    if tok.lower_ == "без" and _unasked(tok):
+        return True  # «перенесли доставку без предупреждения»
+    if _unmet_duty(tok):
+        return True  # «Заказ должен был прийти вчера»
     if _innocent(tok):
         return True  # «Я ничего не нарушал!», «Я эту подписку не подключал»
     if _wrong_place(tok):
@@ -521,6 +536,62 @@ def _appeared(noun) -> bool:
     if morph(head, "Mood") in ("Imp", "Cnd") or morph(head, "VerbForm") == "Inf":
         return False
     return noun.dep_.startswith("nsubj") and not (is_question(noun) and morph(head, "Tense") == "Fut")
+
+
+def _done_to_me(verb) -> bool:
+    """A past verb whose doer is not the Клиент: a subject other than «я /
+    мы», or a plural with none («перенесли»); «Снова заказала у вас» is his own."""
+    subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if subj:
+        return lemma(subj[0]) not in ("я", "мы")
+    return morph(verb, "Number") == "Plur"
+
+
+def _found(noun) -> bool:
+    """A foreign body found: «попалась косточка», «нашла в супе волос»."""
+    head = noun.head
+    if head.i == noun.i or not has_lemma(head, words("found_verbs") | words("appear_verbs")) or negated(head):
+        return False
+    if is_question(noun) or morph(head, "VerbForm") == "Inf" or morph(head, "Mood") == "Imp":
+        return False
+    return noun.dep_.startswith("nsubj") or noun.dep_ == "obj"
+
+
+def _malfunction(tok) -> bool:
+    """«Наушники шипят и отключаются», «Приложение вылетает» — stated, not a
+    how-to question («Как отключается автоплатёж?»)."""
+    if tok.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or not has_lemma(tok, words("malfunction_verbs")):
+        return False
+    parse = top_parse(tok)
+    if parse is None or parse.tag.POS != "VERB" or "impr" in parse.tag or negated(tok) or in_condition(tok):
+        return False
+    if is_question(tok) and not _rhetorical(tok.sent):
+        return False
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    return not (subj and lemma(subj[0]) in ("я", "мы"))
+
+
+def _unasked(tok) -> bool:
+    """«без предупреждения», «без объяснений» after a past verb of someone else."""
+    doc = tok.doc
+    nxt = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 3)] if t.pos_ == "NOUN"), None)
+    if nxt is None or not has_lemma(nxt, words("unasked_nouns")) or is_question(tok) or in_condition(tok):
+        return False
+    verb = _verb_above(tok)
+    return morph(verb, "Tense") == "Past" and not negated(verb) and not any(
+        lemma(c) in ("я", "мы") for c in verb.children if c.dep_.startswith("nsubj"))
+
+
+def _unmet_duty(tok) -> bool:
+    """«Заказ должен был прийти вчера», «Курьер должен был позвонить за час»."""
+    if lemma(tok) not in ("должный", "должен") or is_question(tok) or in_condition(tok) or negated(tok):
+        return False
+    doc = tok.doc
+    near = doc[max(tok.sent.start, tok.i - 2):min(tok.sent.end, tok.i + 3)]
+    was = any(t.lower_ in ("был", "была", "было", "были") for t in near)
+    inf = any(morph(t, "VerbForm") == "Inf" for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 4)])
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    return was and inf and not (subj and lemma(subj[0]) in ("я", "мы", "вы"))
 
 
 def _innocent(tok) -> bool:
