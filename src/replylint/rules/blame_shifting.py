@@ -385,7 +385,7 @@ def _blame_probe(tok):
     """(the probe that matched, (kind, tokens)) or None."""
     for probe in (_guilty, _guilt_noun, _side_fault, _fault_verb, _failed_verb, _client_wrong, _client_participle,
                   _deontic, _no_responsibility, _answers_for, _not_depend, _beyond_us, _their_remit, _address_to,
-                  _because_of, _caused_by, _lies_on, _decides, _not_us, _powerless, _fine_on_our_side,
+                  _because_of, _caused_by, _lies_on, _decides, _not_us, _powerless, _fine_on_our_side, _middleman,
                   _not_involved):
         found = probe(tok)
         if found is not None:
@@ -406,6 +406,8 @@ def _guilty(tok):
         subj = tok.head  # «Виноват наш партнёр» read as an attribute: a short form only predicates
     if subj is None:
         subj = next((c for c in tok.children if c.dep_ in ("parataxis", "appos", "conj") and _is_party(c)), None)
+    if subj is not None and _is_company(subj) and negated(tok) and tok.pos_ != "NOUN":
+        return DENIAL, [*_with_neg(tok), tok, subj]  # «Мы не виноваты», «Магазин тут не виноват»
     if subj is None or _is_company(subj):
         return None
     if negated(tok) or negated(subj):
@@ -438,8 +440,10 @@ def _guilt_noun(tok):
     «по Вашей вине», «Это не наша вина», «с нашей стороны вины нет»,
     «на совести курьерской службы», «Авария произошла у провайдера»."""
     if not has_lemma(tok, words("fault_nouns") | words("responsibility_nouns") | words("mistake_nouns")) \
-            or tok.pos_ != "NOUN":
+            or tok.pos_ not in ("NOUN", "PROPN"):
         return None
+    if tok.dep_.startswith("nsubj") and lemma(tok.head) in words("own") and negated(tok.head):
+        return DENIAL, [tok, *_with_neg(tok.head)]  # «Вина не наша», «Ошибка тут не наша»
     if tok.dep_ == "nmod" and has_lemma(tok.head, words("zone_nouns")):
         return None  # «зона ответственности X» is a remit: see _their_remit
     owner = _owner(tok)
@@ -826,8 +830,8 @@ def _address_to(tok):
     # «Вам нужно направить претензию на фабрику»)
     sent_on = head.i != tok.i and head.pos_ == "VERB" and (
         morph(head, "Mood") == "Imp" or morph(head, "VerbForm") == "Inf" or morph(head, "Person") == "2")
-    preps = ("к", "на", "в") if sent_on and tok.dep_ == "obj" and has_lemma(head, words("send_verbs")) \
-        and has_lemma(tok, words("claim_nouns")) else ("к",)
+    preps = ("к", "на", "в") if sent_on and has_lemma(tok, words("claim_nouns")) and (
+        tok.dep_ == "obj" and has_lemma(head, words("send_verbs")) or tok.dep_ == "obl") else ("к",)
     target = None
     for c in [*tok.children, *[c for c in tok.head.children if tok.head.i != tok.i and c.i > tok.i]]:
         third = c.pos_ == "PRON" and lemma(c) in ("он", "она", "они")  # claims go only to somebody
@@ -939,16 +943,22 @@ def _decides(tok):
     if tok.pos_ != "VERB" or negated(tok) or morph(tok, "Tense") != "Pres":
         return None
     if has_lemma(tok, words("decide_verbs")):
-        objs = [c for c in tok.children if c.dep_ == "obj"]
+        objs = [c for c in tok.children if c.dep_ == "obj" or c.dep_ == "nsubj" and lemma(c) == "это"]
         if not any(lemma(o) == "это" or has_lemma(o, words("question_nouns")) for o in objs):
             return None
     elif not (has_lemma(tok, frozenset({"принимать", "рассматривать"})) and any(
             c.dep_ in ("obj", "nsubj") and (lemma(c) == "решение" or has_lemma(c, words("claim_nouns")))
             for c in tok.children)):
         return None
-    agent = _agent(tok)
+    agent = next((c for c in tok.children if c.dep_.startswith("nsubj") and lemma(c) != "это"), None) \
+        or _agent(tok)  # «Это решает банк»: «это» taken for a second subject
     if agent is None or not _is_agent(agent):
         return None
+    decision = [c for c in tok.children if c.dep_ in ("obj", "nsubj") and (
+        lemma(c) == "решение" or has_lemma(c, words("question_nouns")))]
+    if decision and not any(lemma(d) in ("это", "этот", "такой") for d in decision[0].children) and not any(
+            has_lemma(x, words("only_words") | {"сам"}) for x in [*tok.children, *agent.children]):
+        return None  # «Решение о кредите принимает банк», «Банк решает вопрос в течение 10 дней»: how it works
     return THIRD, [tok, *_noun_phrase(agent)]
 
 
@@ -975,6 +985,11 @@ def _not_us(tok):
 def _powerless(tok):
     """«Повлиять на её решение мы не можем», «мы никак не влияем на сроки»: the
     company says the matter is out of its hands."""
+    if tok.pos_ == "ADJ" and has_lemma(tok, words("powerless_words")) and not negated(tok):
+        subj = _subject(tok)
+        if subj is not None and (lemma(subj) in ("мы", "я") or _is_company_np(subj)):
+            return DENIAL, [subj, tok]  # «Мы тут бессильны»
+        return None
     if not has_lemma(tok, words("influence_verbs")):
         return None
     head = tok.head
@@ -995,6 +1010,24 @@ def _powerless(tok):
         return None
     neg = [c for c in [*pred.children, *tok.children] if c.lower_ in ("не", "никак")]
     return DENIAL, [tok, *([can] if can is not None else []), *neg]
+
+
+def _middleman(tok):
+    """«Мы лишь посредник», «Мы являемся только агентом авиакомпании», «Мы
+    всего лишь площадка»: the company makes itself a go-between."""
+    if not is_noun(tok) or not has_lemma(tok, words("middleman_nouns")):
+        return None
+    pred = tok.head if tok.dep_ in ("xcomp", "obl") and tok.head.i != tok.i else tok
+    subj = _subject(pred) or _subject(tok)
+    ours = subj is not None and (lemma(subj) in ("мы", "я") or _is_company_np(subj)) or any(
+        t.lower_ in ("мы", "я") for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i])  # «Мы всего лишь площадка»
+    if not ours or negated(tok) or negated(pred):
+        return None
+    near = tok.doc[max(tok.sent.start, tok.i - 3):tok.i]
+    only = [t for t in near if has_lemma(t, words("only_words") | {"всего", "просто"})]
+    if not only:
+        return None
+    return DENIAL, [*only, tok]
 
 
 def _fine_on_our_side(tok):
