@@ -386,7 +386,7 @@ def _blame_probe(tok):
     for probe in (_guilty, _guilt_noun, _side_fault, _fault_verb, _failed_verb, _client_wrong, _client_participle,
                   _deontic, _no_responsibility, _answers_for, _not_depend, _beyond_us, _their_remit, _address_to,
                   _because_of, _caused_by, _lies_on, _decides, _not_us, _powerless, _fine_on_our_side, _middleman,
-                  _not_involved):
+                  _not_involved, _client_himself):
         found = probe(tok)
         if found is not None:
             return probe, found
@@ -580,6 +580,8 @@ def _fault_verb(tok):
         return None
     fault = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass") and has_lemma(c, words("fault_nouns"))]
     if _is_client(agent):
+        if agent.i > 0 and agent.doc[agent.i - 1].lower_ == "не":
+            return None  # «…, что телефон украли, а не Вы его потеряли»: not his doing
         return CLIENT, [tok, agent, *fault]
     if has_lemma(tok, words("client_only_fault_verbs")) or _is_company_np(agent):
         return None
@@ -681,6 +683,23 @@ def _with_mistake(noun) -> bool:
     """«с ошибкой», «с опечатками», «по ошибке» — how something was done."""
     return has_lemma(noun, words("mistake_nouns")) and not any(c.dep_ in ("det", "amod") for c in noun.children) \
         and any(c.dep_ == "case" and c.lower_ in ("с", "со", "по") for c in noun.children)
+
+
+def _client_himself(tok):
+    """«Вы сами подписали согласие», «Вы же сами выбрали этот тариф»: what the
+    Клиент did, stressed with «сам» to put it on him."""
+    if tok.pos_ != "VERB" or morph(tok, "Tense") != "Past" or morph(tok, "Mood") == "Imp":
+        return None
+    agent = _agent(tok)
+    if agent is None or not _is_client(agent) or agent.lower_ not in ("вы", "ты"):
+        return None
+    near = tok.doc[agent.i + 1:tok.i]
+    selves = ("сам", "сами", "сама")
+    himself = next((t for t in near if lemma(t) == "сам" or t.lower_ in selves), None) or next(
+        (c for c in agent.children if lemma(c) == "сам" or c.lower_ in selves), None)
+    if himself is None or len(near) > 3:
+        return None
+    return CLIENT, [agent, himself, *_with_neg(tok)]
 
 
 def _client_participle(tok):
@@ -968,6 +987,12 @@ def _not_us(tok):
     if not (lemma(tok) in ("мы", "я") or _is_company_np(tok)) or not negated(tok):
         return None
     other = tok.head if tok.dep_ == "conj" else next((c for c in tok.children if c.dep_ == "conj"), None)
+    if (other is None and tok.dep_.startswith("nsubj")) or (other is not None and other.pos_ in ("VERB", "AUX")):
+        # «Это таможня держит посылку, не мы»: «мы» parsed as a second subject of
+        # the verb, or as a conjunct of the verb itself
+        verb = other if other is not None else tok.head
+        other = next((c for c in verb.children if c.dep_.startswith("nsubj") and c.i < tok.i
+                      and c.i != tok.i and is_noun(c)), None)
     if other is None or other.i == tok.i or not _is_agent(other):
         return None
     pred = other.head if other.dep_ != "conj" else tok.head
