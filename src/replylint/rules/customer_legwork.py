@@ -145,17 +145,27 @@ def _legwork(verb, sent, prev_sent):
                     and not any(has_lemma(x, _w("documents")) for x in after_verb):
                 continue
             return span_to(w), "третья сторона"
-        pronouns = _THIRD_PERSON | (_THEIR_NUMBER if vlem & _w("dial_verbs") else frozenset())
-        if contact and fold(w.text) in pronouns and w.i > verb.i and w.i - verb.i <= 3 \
+        pronouns = _THIRD_PERSON | (_THEIR_NUMBER if vlem & _w("dial_verbs") else frozenset()) | {"туда"}
+        close = (0 < w.i - verb.i <= 3) or (0 < verb.i - w.i <= 4 and w.i > 0 and fold(doc[w.i - 1].text) in (
+            "к", "у", "с", "со"))  # «Претензию к ним Вы можете направить …»
+        if contact and fold(w.text).rstrip(".") in pronouns and close \
                 and not vlem & _w("fetch_verbs"):
             # «звоните им напрямую» — «им» = the courier service named before;
             # «наберите его» — «его» = the courier's number
-            if any(_third_party(t) and not _own(t) for t in earlier):
+            if any((_third_party(t) and not _own(t)) or _named_other(t) for t in earlier):
                 return span_to(w), "третья сторона"
     return None
 
 
 _THEIR_NUMBER = frozenset({"его", "ее", "их"})
+
+
+def _named_other(tok) -> bool:
+    """Somebody else named in other words: «их техподдержка», «подрядная
+    организация», «сторонний сервис»."""
+    if fold(tok.text) == "их" and has_lemma(tok.head, _w("support_heads")):
+        return True
+    return tok.pos_ == "NOUN" and any(has_lemma(c, _w("other_modifiers")) for c in tok.children)
 
 
 def _staff_there(w, sent, earlier) -> bool:
