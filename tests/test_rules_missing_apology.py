@@ -295,3 +295,35 @@ def test_more_complaints_in_other_words(incoming):
 ])
 def test_more_no_complaint_in_other_words(incoming):
     assert not fires(REPLY, R, incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming", [
+    "Почему справка до сих пор не готова?",
+    "Прошло уже три недели, а денег нет.",
+    "Где мой заказ? Обещали вчера.",
+    "В счёте за май двойное начисление!",
+    "Мне навязали платную подписку.",
+])
+def test_complaints_of_waiting_broken_promises_and_charges(incoming):
+    draft = "Здравствуйте! Спасибо за обращение. Всё проверили, ответ пришлём сегодня до 18:00."
+    assert fires(draft, "missing-apology", incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming", [
+    "Подскажите, когда будет готова справка?",
+    "До сих пор не было проблем с заказами, всё отлично!",
+    "Как избежать двойного списания при оплате?",
+    "Обещали скидку на второй заказ — как её получить?",
+])
+def test_questions_and_praise_are_no_complaints(incoming):
+    draft = "Здравствуйте! Спасибо за обращение. Всё проверили, ответ пришлём сегодня до 18:00."
+    assert not fires(draft, "missing-apology", incoming=incoming)
+
+
+@pytest.mark.parametrize("text", [
+    "Ваш рейс задержан до 18:30. Регистрация у стойки 12.",
+    "Из-за ошибки склада заказ отправлен позже. Доставим 18.06.",
+    "Оплата не прошла. Повторите попытку через час.",
+])
+def test_problems_stated_in_an_sms(text):
+    assert fires(text, "missing-apology", channel="sms")

@@ -267,7 +267,8 @@ def _draft_problem_word(tok) -> bool:
             owned = any(lemma(c) in ("ваш", "наш") for c in tok.children)
             in_order = any(c.dep_ == "nmod" and has_lemma(c, words("order_nouns"))
                            and any(x.lower_ == "в" for x in c.children) for c in tok.children)
-            return owned or in_order or _happened(tok)
+            cause = any(x.lower_ in ("из-за", "по", "вследствие") for x in tok.children)  # «Из-за ошибки склада»
+            return owned or in_order or cause or _happened(tok)
         return False
     if tok.pos_ in ("ADJ", "VERB") and morph(tok, "VerbForm") == "Part" or tok.pos_ == "ADJ":
         if has_lemma(tok, words("draft_problem_adjectives")):
@@ -452,12 +453,21 @@ def _complaint_word(tok) -> bool:
         return True  # «не тот товар», «не того цвета»
     if tok.lower_ in ("вместо", "без") and _delivered(_verb_above(tok)):
         return True  # «Вместо колы положили спрайт», «Привезли роллы без соуса»
-    if lemma(tok) in ("нет", "быть", "было") and _missing(tok):
-        return True  # «Второй день нет интернета», «В заказе не было роллов»
+    if lemma(tok) in ("нет", "быть", "было") and _missing(tok) and not (
+            any(has_lemma(t, words("problem_nouns")) for t in tok.sent)
+            and any(has_lemma(t, words("praise_words")) for t in tok.sent)):
+        return True  # «Второй день нет интернета», «В заказе не было роллов»; not «не было проблем, всё отлично»
     if has_lemma(tok, words("delivery_verbs")) and _delivered(tok) and _bad_state(tok):
         return True  # «Пицца приехала перевёрнутой»
-    if has_lemma(tok, words("promise_verbs")) and morph(tok, "Tense") == "Past" and not is_question(tok):
-        return True  # «обещали неделю», «а договаривались на 10»
+    if (has_lemma(tok, words("promise_verbs")) and morph(tok, "Tense") == "Past"
+            or _verb_reading_past(tok, words("promise_verbs"))) and not is_question(tok):
+        return True  # «обещали неделю», «а договаривались на 10», «Обещали вчера.» (tagged a name)
+    if (_still_not(tok) or _time_passed(tok)) and not any(has_lemma(t, words("praise_words")) for t in tok.sent):
+        return True  # «до сих пор не готов», «Прошло уже 2 месяца»; not «До сих пор не было проблем, всё отлично!»
+    if has_lemma(tok, words("double_words")) and tok.i + 1 < len(tok.doc) \
+            and has_lemma(tok.doc[tok.i + 1], words("charge_nouns")) and not _prevented(tok.doc[tok.i + 1]) \
+            and not any(has_lemma(t, {"избежать", "избегать", "предотвратить"}) for t in tok.sent):
+        return True  # «двойное начисление за воду», not «Как избежать двойного списания?»
     if has_lemma(tok, words("expectation_verbs")) and morph(tok, "Tense") == "Past" and _contrasted(tok):
         return True  # «а я заказывал 42», «хотя я писала про аллергию»
     if tok.lower_ in ("раз",) and any(morph(c, "NumType") == "Ord" or lemma(c) in ("второй", "третий", "который")
@@ -497,6 +507,30 @@ def _complaint_word(tok) -> bool:
     if _sarcastic(tok):
         return True  # «Спасибо за «быструю» доставку»
     return False
+
+
+def _verb_reading_past(tok, wanted) -> bool:
+    """A past-tense verb of ``wanted`` by pymorphy3 when the tagger, misled by
+    the capital at the start of a sentence, took it for a name («Обещали вчера.»)."""
+    if tok.pos_ != "PROPN" or tok.i != tok.sent.start:
+        return False
+    return any(p.tag.POS == "VERB" and "past" in p.tag and p.normal_form in wanted for p in parses(tok))
+
+
+def _still_not(tok) -> bool:
+    """«до сих пор не готов», «до сих пор не пришёл»: a wait not over."""
+    doc = tok.doc
+    if tok.lower_ != "пор" or tok.i < 2 or doc[tok.i - 1].lower_ != "сих" or doc[tok.i - 2].lower_ != "до":
+        return False
+    return any(t.lower_ in ("не", "нет", "ни") for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 4)])
+
+
+def _time_passed(tok) -> bool:
+    """«Прошло уже 2 месяца», «прошла уже неделя»: time gone by waiting."""
+    if lemma(tok) != "пройти" or morph(tok, "Tense") != "Past" or negated(tok):
+        return False
+    near = tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 5)]
+    return any(t.lower_ == "уже" for t in near) and any(lemma(t) in words("time_units") for t in near)
 
 
 def _infinitive(tok) -> bool:
