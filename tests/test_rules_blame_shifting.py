@@ -359,3 +359,36 @@ def test_more_shapes_of_blame(text, expected):
 ])
 def test_more_shapes_of_blame_quiet(text):
     assert not fires(text, "blame-shifting")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a trouble placed with a party: «у X», «на стороне X»
+    ("Ваша посылка задерживается на стороне Почты России.", ["задерживается на стороне Почты России"]),
+    ("Посылка задерживается у перевозчика.", ["задерживается у перевозчика"]),
+    # done late by a party, also in a clause of cause
+    ("Заказ не пришёл, потому что склад отгрузил его с опозданием.", ["склад отгрузил его с опозданием"]),
+    # «это к X» without «вопрос»
+    ("По гарантии — это к производителю.", ["это к производителю"]),
+    # the passive agent hung by the parser on another word
+    ("Товар был повреждён при перевозке транспортной компанией.",
+     ["повреждён при перевозке транспортной компанией"]),
+    # the company had no part in what a party did
+    ("Банк списал комиссию без нашего ведома.", ["без нашего ведома"]),
+    ("Комиссию списали без нашего ведома.", ["без нашего ведома"]),
+])
+def test_troubles_and_deeds_placed_with_a_party(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Посылка находится на стороне перевозчика, завтра она будет у Вас.",   # where, no trouble
+    "Посылка застряла на таможне, документы мы уже отправили.",           # a bare place
+    "Ваш заказ задерживается у нас на складе.",
+    "Посылка задержится у перевозчика на день, если праздники затянутся?",
+    "Мы отправили заказ с опозданием, простите.",
+    "Это к нам, пишите в чат.",
+    "Это к завтрашнему дню будет готово.",
+    "Без нашего участия вопрос не решится, мы уже занимаемся.",
+])
+def test_troubles_look_alikes_stay_quiet(text):
+    assert not fires(text, R)

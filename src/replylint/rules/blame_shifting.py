@@ -334,6 +334,11 @@ def _agent(pred):
                 return c
         if passive and c.dep_ in ("obl", "obl:agent") and morph(c, "Case") == "Ins" and _is_client(c):
             return c  # «Вами была допущена ошибка»
+    if passive:  # «повреждён при перевозке транспортной компанией»: the agent hung on the obl
+        for c in pred.children:
+            for g in c.children if c.dep_ == "obl" else []:
+                if g.dep_ == "nmod" and morph(g, "Case") == "Ins" and not _cases(g) and _is_agent(g):
+                    return g
     return None
 
 
@@ -383,10 +388,10 @@ def _blame(tok):
 
 def _blame_probe(tok):
     """(the probe that matched, (kind, tokens)) or None."""
-    for probe in (_guilty, _guilt_noun, _side_fault, _fault_verb, _failed_verb, _client_wrong, _client_participle,
+    for probe in (_guilty, _guilt_noun, _side_fault, _trouble_at, _fault_verb, _failed_verb, _client_wrong, _client_participle,
                   _deontic, _no_responsibility, _answers_for, _not_depend, _beyond_us, _their_remit, _address_to,
                   _because_of, _caused_by, _lies_on, _decides, _not_us, _powerless, _fine_on_our_side, _middleman,
-                  _not_involved, _client_himself):
+                  _without_us, _elliptic_address, _not_involved, _client_himself):
         found = probe(tok)
         if found is not None:
             return probe, found
@@ -504,6 +509,19 @@ def _side_owner(noun):
     return None
 
 
+def _trouble_at(tok):
+    """«Посылка задерживается у перевозчика», «Заказ застрял у поставщика»: a
+    trouble placed with a party («у X»; a bare «на таможне» is only where)."""
+    if tok.pos_ != "VERB" or not has_lemma(tok, words("trouble_verbs")) or negated(tok):
+        return None
+    if morph(tok, "Tense") == "Fut" or morph(tok, "Mood") == "Imp":
+        return None
+    for c in tok.children:
+        if c.dep_ == "obl" and any(x.lower_ == "у" for x in c.children) and _is_agent(c) and not _is_own(c):
+            return THIRD, [tok, *_cases(c), *_noun_phrase(c)]
+    return None
+
+
 def _side_fault(tok):
     """«Проблема на стороне банка», «На стороне провайдера произошёл сбой»:
     the fault located on a third party's side, however the parser attached it."""
@@ -516,12 +534,16 @@ def _side_fault(tok):
             break
         near.append(t)
     found = [t for t in near if is_noun(t) and has_lemma(t, faults) and not negated(t)]
+    if not found and tok.head.pos_ == "VERB" and has_lemma(tok.head, words("trouble_verbs")) and not negated(tok.head):
+        found = [tok.head]  # «Посылка задерживается на стороне Почты России»
     if not found and tok.head.i != tok.i:
         found = [c for c in tok.head.children if c.dep_.startswith("nsubj") and (
             has_lemma(c, faults) or _stands_for(c, faults))]
     if not found:
         return None
-    return THIRD, [found[0], *[x for x in tok.children if lemma(x) == "на"], *_noun_phrase(tok)]
+    owner = _side_owner(tok)
+    return THIRD, [found[0], *[x for x in tok.children if lemma(x) == "на"], *_noun_phrase(tok),
+                   *(_noun_phrase(owner) if owner is not None else [])]
 
 
 def _stands_for(pron, lemmas_) -> bool:
@@ -660,7 +682,8 @@ def _client_wrong(tok):
             if any(g.lower_ == "тот" for g in c.children) and any(g.lower_ == "не" for g in c.subtree):
                 marks.append(c)  # «не тот размер»
         for m in [c, *[g for g in c.children if g.dep_ == "nmod"]] if c.dep_ in ("obl", "obj") else []:
-            if m.dep_ in ("obl", "nmod") and _with_mistake(m):  # «ввели с ошибкой», «указали индекс с опечаткой»
+            if m.dep_ in ("obl", "nmod") and (_with_mistake(m) or _late(m)):
+                # «ввели с ошибкой», «указали индекс с опечаткой», «отгрузил с опозданием»
                 marks += [m, *[x for x in m.children if x.dep_ == "case"]]
     if subj is not None and _is_client(subj):
         emphatic = [c for c in subj.children if c.lower_ in ("сами", "сам", "сама")] + \
@@ -672,11 +695,18 @@ def _client_wrong(tok):
         return None
     if subj is None and morph(tok, "Number") == "Plur" and marks and any(c.dep_ == "advmod" for c in marks):
         return CLIENT, [tok, *marks]  # «пользовались неправильно»
-    if subj is not None and marks and tok.dep_ in ("ROOT", "parataxis", "conj") and _is_agent(subj) \
-            and not _is_company_np(subj):
+    stated = tok.dep_ in ("ROOT", "parataxis", "conj") or tok.dep_ == "advcl" and any(
+        has_lemma(c, words("because_marks")) for c in tok.children)  # «потому что склад отгрузил с опозданием»
+    if subj is not None and marks and stated and _is_agent(subj) and not _is_company_np(subj):
         # a party did it wrong: «Курьер неправильно указал адрес», «Оператор дал Вам неверную информацию»
         return THIRD, [*_noun_phrase(subj), tok, *marks]
     return None
+
+
+def _late(noun) -> bool:
+    """«с опозданием», «с задержкой» — how something was done."""
+    return has_lemma(noun, words("late_nouns")) and any(
+        c.dep_ == "case" and c.lower_ in ("с", "со") for c in noun.children)
 
 
 def _with_mistake(noun) -> bool:
@@ -884,6 +914,20 @@ def _because_of(tok):
     return None
 
 
+def _elliptic_address(tok):
+    """«По гарантии — это к производителю», «Это к банку»: «это (вопрос) к X»
+    without the noun."""
+    if not any(c.lower_ == "к" for c in tok.children) or not (_is_agent(tok) or lemma(tok) in ("он", "она", "они")):
+        return None
+    if _is_own(tok) or tok.pos_ == "PRON" and lemma(tok) in ("мы", "я"):
+        return None
+    this = [c for c in tok.children if lemma(c) == "это"] or (
+        [tok.doc[tok.i - 2]] if tok.i >= 2 and lemma(tok.doc[tok.i - 2]) == "это" else [])
+    if not this or any(t.pos_ == "VERB" for t in tok.doc[this[0].i:tok.i]):
+        return None
+    return THIRD, [*this, *_cases(tok), *_noun_phrase(tok)]
+
+
 def _their_remit(tok):
     """«Это зона ответственности перевозчика», «это их зона ответственности»,
     «Возврат — в компетенции банка»: the matter is placed in a third party's remit."""
@@ -1055,6 +1099,22 @@ def _middleman(tok):
     return DENIAL, [*only, tok]
 
 
+def _without_us(tok):
+    """«Банк списал комиссию без нашего ведома», «без нашего участия»: the
+    company says it had no part in what a party did."""
+    if not is_noun(tok) or not has_lemma(tok, words("part_nouns")):
+        return None
+    if not any(c.lower_ == "без" for c in tok.children) or not any(lemma(c) == "наш" for c in tok.children):
+        return None
+    verb = tok.head
+    if verb.pos_ != "VERB" or morph(verb, "Tense") != "Past" or negated(verb):
+        return None
+    subj = _subject(verb)
+    if not (subj is not None and _is_agent(subj) or subj is None and morph(verb, "Number") == "Plur"):
+        return None  # somebody else did it: «Банк списал …», «… списали без нашего ведома»
+    return DENIAL, [*[c for c in tok.children if c.lower_ == "без" or lemma(c) == "наш"], tok]
+
+
 def _fine_on_our_side(tok):
     """«С нашей стороны всё в порядке», «с нашей стороны всё сработало
     корректно»: the company clears itself."""
@@ -1204,6 +1264,9 @@ def _subtree_range(tok) -> tuple[int, int]:
 def _own(sent, probe, kind, tok, toks):
     """Edits (first index, last index, text) that give the blame back to the
     company, or None."""
+    if kind == DENIAL and any(c.dep_ == "conj" and any(x.lower_ in ("а", "но") for x in c.children)
+                              and c.pos_ in ("NOUN", "PROPN", "PRON", "DET") for c in tok.children):
+        return None  # «не наша вина, а службы доставки»: the whole sentence
     if probe in (_fault_verb, _failed_verb, _answers_for, _no_responsibility, _client_wrong) and kind == THIRD:
         agent = _agent(tok) if probe in (_fault_verb, _failed_verb) else _subject(tok)
         if agent is None:
