@@ -375,6 +375,7 @@ def test_more_shapes_of_blame_quiet(text):
     # the company had no part in what a party did
     ("Банк списал комиссию без нашего ведома.", ["без нашего ведома"]),
     ("Комиссию списали без нашего ведома.", ["без нашего ведома"]),
+    ("Банк ошибочно списал деньги дважды.", ["Банк ошибочно списал"]),
 ])
 def test_troubles_and_deeds_placed_with_a_party(text, expected):
     assert spans(text, R) == expected
@@ -389,6 +390,8 @@ def test_troubles_and_deeds_placed_with_a_party(text, expected):
     "Это к нам, пишите в чат.",
     "Это к завтрашнему дню будет готово.",
     "Без нашего участия вопрос не решится, мы уже занимаемся.",
+    "Банк списал оплату, заказ подтверждён.",                            # news, not a wrong
+    "Менеджер отложил для Вас товар до пятницы.",                         # a favour
 ])
 def test_troubles_look_alikes_stay_quiet(text):
     assert not fires(text, R)
