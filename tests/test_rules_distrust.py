@@ -304,3 +304,23 @@ def test_doubt_in_more_words(text, expected):
 ])
 def test_doubt_in_more_words_quiet(text):
     assert spans(text, RULE) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Если Вы утверждаете, что платёж не дошёл, пришлите выписку.", ["Если Вы утверждаете"]),
+    ("Сервис работал штатно, поэтому сначала покажите скриншоты ошибок.", ["сначала покажите"]),
+    ("Сперва пришлите видео распаковки, потом решим.", ["Сперва пришлите"]),
+    ("Закон обязывает Вас оплатить обратную доставку.", ["обязывает Вас оплатить"]),
+])
+def test_evidence_first_and_costs_by_law(text, expected):
+    assert spans(text, "distrust") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Сначала покажите, пожалуйста, где болит, и врач подберёт лечение.",
+    "Если Вы утверждаете, что хотите отменить подписку, нажмите кнопку «Отменить».",
+    "Закон обязывает нас вернуть деньги за 10 дней.",
+    "Сначала пришлите номер заказа, и мы всё проверим.",
+])
+def test_evidence_first_quiet(text):
+    assert not findings(text, "distrust")

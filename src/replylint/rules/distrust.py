@@ -1122,7 +1122,37 @@ def _you_really(sent):
             return
 
 
-_CONSTRUCTIONS = (_proof_needed, _without_proof, _cannot_confirm, _proving_attribute, _shown_really,
+def _evidence_first(sent):
+    """«сначала покажите скриншоты ошибок», «прежде пришлите фото чека»."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, t in enumerate(toks):
+        if fold(t.text) not in _w("first_words"):
+            continue
+        verb = next((x for x in toks[k + 1:k + 4] if has_lemma(x, _w("show_verbs")) and is_imperative(x)), None)
+        if verb is None:
+            continue
+        if any(has_lemma(x, _w("evidence_nouns")) for x in toks[toks.index(verb) + 1:toks.index(verb) + 5]):
+            yield "proof", doc[t.i:verb.i + 1]
+            return
+
+
+def _obliged_to_pay(sent):
+    """«закон обязывает Вас самостоятельно оплатить обратную доставку»."""
+    doc = sent.doc
+    for tok in sent:
+        if not has_lemma(tok, _w("oblige_verbs")) or is_negated(tok):
+            continue
+        if not any(has_lemma(c, _w("law_words")) for c in tok.children if c.dep_.startswith("nsubj")) and not any(
+                has_lemma(t, _w("law_words")) for t in doc[max(sent.start, tok.i - 3):tok.i]):
+            continue
+        pay = next((t for t in doc[tok.i + 1:min(sent.end, tok.i + 6)] if has_lemma(t, _w("pay_verbs"))), None)
+        if pay is not None and any(fold(t.text) in ("вас", "вы") for t in doc[tok.i + 1:pay.i]):
+            yield "law", doc[tok.i:pay.i + 1]
+            return
+
+
+_CONSTRUCTIONS = (_evidence_first, _obliged_to_pay, _proof_needed, _without_proof, _cannot_confirm, _proving_attribute, _shown_really,
                   _honesty_condition, _your_words_contrasted, _accepted_without_remarks, _account_judged,
                   _disbelief, _staff_never, _cannot_be, _hard_to_imagine, _truthfulness, _after_confirmed,
                   _you_really)
