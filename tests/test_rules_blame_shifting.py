@@ -395,3 +395,15 @@ def test_troubles_and_deeds_placed_with_a_party(text, expected):
 ])
 def test_troubles_look_alikes_stay_quiet(text):
     assert not fires(text, R)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Мы проверили: задержку вызвал снегопад, и повлиять на это мы не могли.", ["повлиять на это мы не могли"]),
+    ("Повлиять на сроки таможни мы, к сожалению, не можем.", ["Повлиять на сроки таможни мы, к сожалению, не можем"]),
+])
+def test_powerless_with_the_infinitive_first(text, expected):
+    assert spans(text, "blame-shifting") == expected
+
+
+def test_partial_influence_with_a_fix_is_quiet():
+    assert not fires("Повлиять на курс валют мы можем лишь частично, но зафиксируем цену до пятницы.", "blame-shifting")

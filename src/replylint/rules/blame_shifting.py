@@ -1067,6 +1067,11 @@ def _powerless(tok):
         can = head
     elif morph(tok, "VerbForm") == "Inf" and any(has_lemma(t, words("can_words")) for t in tok.doc[max(0, tok.i - 3):tok.i]):
         can = next(t for t in reversed(tok.doc[max(0, tok.i - 3):tok.i]) if has_lemma(t, words("can_words")))
+    elif morph(tok, "VerbForm") == "Inf":
+        # «повлиять на это мы не могли» with the infinitive hung elsewhere by the parser
+        later = [t for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 6)] if has_lemma(t, words("can_words"))
+                 and t.pos_ in ("VERB", "AUX")]
+        can = later[0] if later else None
     pred = can if can is not None else tok
     if not negated(pred) and not (can is not None and negated(tok)):
         return None
