@@ -196,3 +196,8 @@ def test_refusal_classes_quiet(text):
 
 def test_not_included_in_the_price_is_information():
     assert not fires("Доставка не входит в стоимость нашего тура.", R)
+
+
+def test_vryad_li_is_doubt_not_a_question():
+    text = "Вряд ли при возврате произошла ошибка: стоимость доставки не возвращается."
+    assert spans(text, R) == ["не возвращается"]

@@ -172,7 +172,9 @@ def _question(sent) -> bool:
             return True
         if not t.is_punct:
             break
-    return any(t.lower_ == "ли" for t in sent)
+    # «ли» asks, except in «вряд ли», «едва ли» (doubt, not a question)
+    return any(t.lower_ == "ли" and not (t.i > sent.start and t.nbor(-1).lower_ in ("вряд", "навряд", "едва"))
+               for t in sent)
 
 
 def ancestors_and_self(tok, limit: int = 12):
