@@ -201,3 +201,15 @@ def test_not_included_in_the_price_is_information():
 def test_vryad_li_is_doubt_not_a_question():
     text = "Вряд ли при возврате произошла ошибка: стоимость доставки не возвращается."
     assert spans(text, R) == ["не возвращается"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Нет, при досрочном снятии проценты не сохраняются.", ["не сохраняются"]),
+    ("Нет, баллы за отменённые заказы не начисляются.", ["не начисляются"]),
+])
+def test_a_no_answer_with_a_service_withheld(text, expected):
+    assert spans(text, R) == expected
+
+
+def test_withheld_service_asked_about_is_quiet():
+    assert not fires("Баллы за отменённые заказы не начисляются?", R)

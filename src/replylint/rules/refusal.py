@@ -416,11 +416,18 @@ def _service(tok, asked):
         if morph(tok, "Tense") in ("Pres", "Fut") and negated(tok) and _indefinite_personal(tok):
             return tok  # «Такие заказы не принимают»
         return None
-    if _reflexive_base(tok) & service and morph(tok, "Tense") == "Pres" and morph(tok, "Person") == "3":
+    if _reflexive_base(tok) & (service | (active if _starts_with_no(tok) else frozenset())) \
+            and morph(tok, "Tense") == "Pres" and morph(tok, "Person") == "3":
         subj = subject(tok)
         if subj is None or morph(subj, "Animacy") != "Anim":
             return tok
     return None
+
+
+def _starts_with_no(tok) -> bool:
+    """The sentence answers «Нет, …»: «Нет, проценты не сохраняются»."""
+    first = [t for t in tok.sent if not t.is_space][:2]
+    return len(first) == 2 and first[0].lower_ == "нет" and first[1].text == ","
 
 
 def _aux_negated(tok) -> bool:
