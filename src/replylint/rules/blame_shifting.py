@@ -391,7 +391,7 @@ def _blame_probe(tok):
     for probe in (_guilty, _guilt_noun, _side_fault, _trouble_at, _fault_verb, _failed_verb, _client_wrong, _client_participle,
                   _deontic, _no_responsibility, _answers_for, _not_depend, _beyond_us, _their_remit, _address_to,
                   _because_of, _caused_by, _lies_on, _decides, _not_us, _powerless, _fine_on_our_side, _middleman,
-                  _without_us, _elliptic_address, _not_involved, _client_himself):
+                  _without_us, _elliptic_address, _their_decision, _misuse, _not_involved, _client_himself):
         found = probe(tok)
         if found is not None:
             return probe, found
@@ -928,6 +928,29 @@ def _elliptic_address(tok):
     return THIRD, [*this, *_cases(tok), *_noun_phrase(tok)]
 
 
+def _misuse(tok):
+    """«из-за неправильной эксплуатации», «вызвана ненадлежащим хранением»,
+    «вследствие неаккуратного обращения»: the cause is the Клиент's use of the
+    thing, though he is not named."""
+    if not is_noun(tok) or not has_lemma(tok, words("use_nouns")):
+        return None
+    wrong = [c for c in tok.children if c.dep_ == "amod" and has_lemma(c, words("wrong") | words("misuse_marks"))]
+    if not wrong or any(lemma(c) in words("own") for c in tok.children):
+        return None  # «из-за нашей неправильной упаковки»
+    cause = [c for c in tok.children if c.lower_ in ("из-за", "вследствие")]
+    if not cause and tok.dep_ == "nmod" and lemma(tok.head) in ("причина", "результат") and any(
+            x.lower_ in ("по", "в") for x in tok.head.children):
+        cause = [*[x for x in tok.head.children if x.lower_ in ("по", "в")], tok.head]
+    if not cause and has_lemma(tok.head, words("cause_verbs")) and morph(tok, "Case") == "Ins":
+        cause = [tok.head]
+    if not cause:
+        return None
+    verb = next((a for a in ancestors_and_self(tok) if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not (morph(verb, "Tense") == "Past" or morph(verb, "VerbForm") == "Part"):
+        return None  # «Гарантия не покрывает повреждения из-за …» is a rule, not what happened
+    return CLIENT, [*cause, *wrong, tok]
+
+
 def _their_remit(tok):
     """«Это зона ответственности перевозчика», «это их зона ответственности»,
     «Возврат — в компетенции банка»: the matter is placed in a third party's remit."""
@@ -1023,6 +1046,21 @@ def _decides(tok):
             has_lemma(x, words("only_words") | {"сам"}) for x in [*tok.children, *agent.children]):
         return None  # «Решение о кредите принимает банк», «Банк решает вопрос в течение 10 дней»: how it works
     return THIRD, [tok, *_noun_phrase(agent)]
+
+
+def _their_decision(tok):
+    """«Это решение платформы», «Таково решение банка»: what happened is a
+    party's decision."""
+    if lemma(tok) != "решение" or not is_noun(tok) or negated(tok):
+        return None
+    if not any(lemma(c) in ("это", "таков") for c in tok.children) and tok.dep_ != "ROOT":
+        return None
+    if not any(lemma(c) in ("это", "таков") for c in [*tok.children, *tok.doc[max(tok.sent.start, tok.i - 2):tok.i]]):
+        return None
+    doer = _action_doer(tok)
+    if doer is None or _is_company_np(doer):
+        return None
+    return THIRD, [tok, *_noun_phrase(doer)]
 
 
 def _not_us(tok):
@@ -1123,8 +1161,9 @@ def _without_us(tok):
 def _fine_on_our_side(tok):
     """«С нашей стороны всё в порядке», «с нашей стороны всё сработало
     корректно»: the company clears itself."""
-    ours = [c for c in tok.children if lemma(c) == "наш"] or (
-        [tok.doc[tok.i - 1]] if tok.i > 0 and lemma(tok.doc[tok.i - 1]) == "наш" else [])
+    mine = ("наш", "свой")  # «со своей стороны мы всё сделали правильно»
+    ours = [c for c in tok.children if lemma(c) in mine] or (
+        [tok.doc[tok.i - 1]] if tok.i > 0 and lemma(tok.doc[tok.i - 1]) in mine else [])
     if lemma(tok) != "сторона" or not ours:
         return None
     case = [c for c in tok.children if c.lower_ in ("с", "со", "на")]
@@ -1134,12 +1173,15 @@ def _fine_on_our_side(tok):
     if not case:
         return None
     end = tok.i + 1
-    for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 7)]:
+    for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 8)]:
         if t.text in (",", ";", ":", ".", "!", "—") or t.lower_ in ("а", "но"):
             break
         end = t.i + 1
     window = tok.doc[tok.i + 1:end]
-    fine = [t for t in window if has_lemma(t, words("fine_words")) and not negated(t)]
+    if lemma(ours[0]) == "свой" and not any(t.lower_ in ("мы", "я") for t in tok.doc[max(tok.sent.start, tok.i - 4):end]):
+        return None  # «Курьер со своей стороны …»: somebody else's side
+    fine = [t for t in window if (has_lemma(t, words("fine_words")) or t.lower_ == "срок" and t.i > 0
+                                  and t.doc[t.i - 1].lower_ == "в") and not negated(t)]
     if lemma(tok.doc[tok.i + 1]) == "нет" if tok.i + 1 < len(tok.doc) else False:
         fine = []
     if not fine or any(t.lower_ == "не" for t in window):
