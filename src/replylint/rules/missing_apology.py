@@ -32,7 +32,8 @@
   «обнаружилась / произошла / закралась ошибка», «мы допустили ошибку», «мы
   ошиблись», «напутали», «Ваша жалоба», «Заказ не доставлен», «Доставка
   задерживается», «приехал позже обещанного», «привезли не тот диван», «не
-  уложились в срок»), кроме отрицаний и предупреждений («без задержек», «чтобы
+  уложились в срок», «по нашей вине», «оператор неверно оформил», «курьер
+  забыл», «списались дважды», «мастер не смог приехать»), кроме отрицаний и предупреждений («без задержек», «чтобы
   избежать неудобств», «запись будет повреждена»), условий и вопросов.
 
 Извинение — «извините», «простите», «приносим извинения», «просим/прошу
@@ -128,7 +129,7 @@ class MissingApology(Rule):
         problem = _draft_problem(ctx)
         if problem is not None:
             rewrite = _apology(ctx, [problem], incoming=False)
-            span = negated_span(problem)
+            span = _problem_span(problem)
             yield ctx.hit(
                 span,
                 message=f"Ответ признаёт проблему («{span.text}»), но в нём нет извинения",
@@ -252,6 +253,8 @@ def _draft_problem_word(tok) -> bool:
         return True  # «Курьер приехал позже обещанного»
     if lemma(tok) == "тот" and (negated(tok) or _wrong_place(tok)) and _wrong_thing(tok):
         return True  # «Вам привезли не тот диван», «доставили не на тот адрес»
+    if _our_fault(tok) or _done_wrong(tok) or _staff_slip(tok) or _charged_twice(tok) or _could_not(tok):
+        return True  # «по нашей вине», «неверно оформил», «курьер забыл», «списались дважды», «не смог приехать»
     if lemmas(tok).isdisjoint(union(_LEX, "draft_problem_nouns", "draft_owned_nouns", "draft_problem_adjectives",
                                     "draft_problem_verbs", "draft_negated_verbs")):
         return False
@@ -279,6 +282,87 @@ def _draft_problem_word(tok) -> bool:
         if has_lemma(tok, words("draft_negated_verbs")) and negated(tok):
             return morph(tok, "Tense") == "Past" and morph(tok, "Person") != "1"
     return False
+
+
+def _problem_span(tok):
+    """What to report for a problem word of the draft: «не в то время», «По
+    нашей вине», «не смог приехать», else the word with its «не»."""
+    doc = tok.doc
+    span = negated_span(tok)
+    if lemma(tok) == "тот" and tok.i + 1 < len(doc):
+        start = span.start - 2 if span.start >= 2 and doc[span.start - 1].pos_ == "ADP" \
+            and doc[span.start - 2].lower_ == "не" else span.start
+        return doc[start:tok.i + 2]
+    if _our_fault(tok):
+        start = tok.i
+        while start - 1 >= tok.sent.start and (lemma(doc[start - 1]) == "наш" or doc[start - 1].lower_ == "по"):
+            start -= 1
+        return doc[start:tok.i + 1]
+    if _could_not(tok):
+        return doc[negated_span(tok.head).start:tok.i + 1]
+    return span
+
+
+def _our_fault(tok) -> bool:
+    """«По нашей вине заказ ушёл на другой адрес», «это наша вина» — not «Это
+    не наша вина»."""
+    if tok.pos_ != "NOUN" or lemma(tok) != "вина" or negated(tok):
+        return False
+    own = [c for c in tok.children if lemma(c) == "наш"]
+    return bool(own) and not any(negated(c) for c in own)
+
+
+def _not_the_client(verb) -> bool:
+    subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    return not (subj and lemma(subj[0]) in ("вы", "ты", "я"))
+
+
+def _done_wrong(tok) -> bool:
+    """«Оператор неверно оформил заявку», «Сотрудник повёл себя некорректно»,
+    «Вам выставили неправильный счёт» — someone other than the Клиент did
+    it wrong, in the past."""
+    if not has_lemma(tok, words("wrong_manner")) or negated(tok):
+        return False
+    verb = tok.head if tok.head.i != tok.i else tok
+    if tok.dep_ == "amod" and tok.head.pos_ == "NOUN":
+        if tok.head.dep_ != "obj":
+            return False  # «связаны с неправильным произношением» describes, it admits nothing
+        verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX") or morph(verb, "Tense") != "Past" or morph(verb, "Mood") == "Cnd" \
+            or morph(verb, "VerbForm") != "Fin":
+        return False
+    return _not_the_client(verb)
+
+
+def _staff_slip(tok) -> bool:
+    """«Курьер забыл положить соус», «Сборщик перепутал пакеты»: a mistake of
+    the company's people."""
+    if tok.pos_ not in ("VERB", "AUX") or not has_lemma(tok, words("own_mistake_verbs")) or negated(tok):
+        return False
+    parse = top_parse(tok)
+    if morph(tok, "Tense") != "Past" and (parse is None or "past" not in parse.tag):
+        return False
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    return bool(subj) and has_lemma(subj[0], words("staff_nouns"))
+
+
+def _charged_twice(tok) -> bool:
+    """«Деньги списались дважды», «оплата прошла повторно»."""
+    if tok.lower_ not in words("twice_words"):
+        return False
+    verb = tok.head
+    return has_lemma(verb, words("charge_verbs")) and morph(verb, "Tense") == "Past" and not negated(verb)
+
+
+def _could_not(tok) -> bool:
+    """«Мастер не смог приехать в назначенное время»: a failure through a
+    negated «смочь / успеть / удаться»."""
+    if not has_lemma(tok, words("draft_negated_verbs")) or negated(tok) or morph(tok, "VerbForm") != "Inf":
+        return False
+    head = tok.head
+    return head.i != tok.i and lemma(head) in ("смочь", "мочь", "успеть", "удаться") and negated(head) \
+        and morph(head, "Tense") == "Past" and _not_the_client(head) and not any(
+            lemma(c) in ("мы", "я") for c in head.children if c.dep_.startswith("nsubj"))
 
 
 def _later_than_agreed(tok) -> bool:
@@ -879,8 +963,11 @@ def _named(tok, incoming: bool):
     if not incoming and _later_than_agreed(tok):
         yield "late", {}  # «позже обещанного» → «за задержку»
         return
-    if not incoming and lemma(tok) == "тот":
-        yield "wrong_thing", {}  # «привезли не тот диван» → «за ошибку»
+    if not incoming and (lemma(tok) == "тот" or _our_fault(tok)):
+        yield "wrong_thing", {}  # «привезли не тот диван», «по нашей вине» → «за ошибку»
+        return
+    if not incoming and _could_not(tok):
+        yield "event", {"clause": _clause(tok.head, incoming)}  # «за то, что мастер не смог приехать …»
         return
     if tok.pos_ in ("NOUN", "PROPN") and has_lemma(tok, words("symptom_nouns")) and _appeared(tok):
         yield "event", {"clause": _clause(tok.head, incoming)}  # «за то, что на экране появилась полоса»
@@ -912,7 +999,7 @@ def _named(tok, incoming: bool):
     obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ in ("NOUN", "PROPN")), None)
     if negated(verb):
         if not incoming and has_lemma(verb, words("draft_negated_verbs")) and subj is not None \
-                and morph(subj, "Animacy") != "Anim":
+                and morph(subj, "Animacy") != "Anim" and not has_lemma(verb, words("not_delay_verbs")):
             yield "delay", {"whose": Phrase(subj)}  # «Заказ не доставлен»
         yield "event", {"clause": _clause(verb, incoming)}
         return
