@@ -436,3 +436,25 @@ def test_cleared_sides_decisions_and_misuse(text, expected):
 ])
 def test_cleared_sides_look_alikes_stay_quiet(text):
     assert not fires(text, R)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Вопросы по качеству — к изготовителю.", ["Вопросы по качеству — к изготовителю"]),
+    ("Ну это не к нам, а к почте.", ["не к нам, а к почте"]),
+    ("Мы не контролируем работу почты.", ["не контролируем"]),
+    ("Мы не можем управлять сроками таможни.", ["не можем управлять"]),
+    ("Прости, но тут виноват твой банк.", ["виноват твой банк"]),
+])
+def test_registers_and_word_orders(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Вопросы по заказу к менеджеру можно задать в чате.",
+    "Все вопросы по доставке к нам, пишите в чат.",
+    "Мы контролируем каждый заказ.",
+    "По информации перевозчика, посылка будет у Вас завтра.",
+    "Заказ потерялся по дороге, мы уже отправили новый.",
+])
+def test_registers_look_alikes_stay_quiet(text):
+    assert not fires(text, R)
