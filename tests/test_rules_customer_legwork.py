@@ -246,3 +246,23 @@ def test_third_party_through_a_pronoun(text, expected):
 ])
 def test_pronoun_without_a_third_party_quiet(text):
     assert not findings(text, RULE)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # «напрямую»: bypassing the company, so the addressee is someone else
+    ("Звоните напрямую в сервис, там быстрее ответят.", ["Звоните напрямую в сервис"]),
+    ("Напишите напрямую менеджеру магазина.", ["Напишите напрямую менеджеру магазина"]),
+    # a receipt fetched from a third party
+    ("Чек можно запросить в магазине, где совершалась покупка.", ["можно запросить в магазине"]),
+])
+def test_errands_direct_and_fetched(text, expected):
+    assert spans(text, RULE) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Звоните нам напрямую, минуя колл-центр: 8 800 100-00-00.",
+    "Напишите напрямую в наш отдел продаж.",
+    "Чек можно получить в личном кабинете.",
+])
+def test_errands_direct_and_fetched_quiet(text):
+    assert spans(text, RULE) == []

@@ -136,7 +136,8 @@ def _legwork(verb, sent, prev_sent):
     earlier = [t for t in sent if t.i < verb.i] + (list(prev_sent) if prev_sent is not None else [])
     # a third party (for verbs of going and looking: as the place to go or look)
     for w in after_verb:
-        if (_third_party(w) or _party_role(w, verb) or (contact and (_staff_there(w, sent, earlier) or _foreign_name(w))))\
+        if (_third_party(w) or _party_role(w, verb) or (contact and (_staff_there(w, sent, earlier) or _foreign_name(w)
+                                                                      or _reached_directly(w, verb, window))))\
                 and not _own(w) and not _instrument(w) and not _beside(w) \
                 and not _email(w, vlem) and not _on_delivery(window):
             if not contact and not _located(w) and not _sought(w, verb, vlem):
@@ -166,6 +167,16 @@ def _named_other(tok) -> bool:
     if fold(tok.text) == "их" and has_lemma(tok.head, _w("support_heads")):
         return True
     return tok.pos_ == "NOUN" and any(has_lemma(c, _w("other_modifiers")) for c in tok.children)
+
+
+def _reached_directly(w, verb, window) -> bool:
+    """«Звоните напрямую в сервис», «обратитесь непосредственно в офис»: the
+    place or person reached «directly» is not the company."""
+    if w.pos_ not in ("NOUN", "PROPN") or w.head.i != verb.i or not any(has_lemma(t, _w("direct_words")) for t in window):
+        return False
+    if w.text[:1].isupper():
+        return False  # a name is judged by _org_name: «со Студией» is a product's
+    return any(c.dep_ == "case" for c in w.children) or "Dat" in w.morph.get("Case")
 
 
 def _staff_there(w, sent, earlier) -> bool:
