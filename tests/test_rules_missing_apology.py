@@ -360,3 +360,18 @@ def test_draft_admits_more_in_other_words(text, expected):
 ])
 def test_draft_admits_more_quiet(text):
     assert spans(text, R) == []
+
+
+@pytest.mark.parametrize("incoming,complaint", [
+    ("Не дадите скидку на второй заказ?", False),  # a polite request
+    ("Не подскажете, когда откроется пункт выдачи?", False),
+    ("Вы не вернёте мне деньги?!", True),  # shouted, a demand
+    ("Почему вы не ответили на моё письмо?", True),
+    ("Почему на сайте две цены у одного товара?", False),
+    ("За что начисляются бонусы?", False),
+    ("Курьер должен позвонить заранее?", False),
+    ("Появилась новая функция в приложении, как ей пользоваться?", False),
+    ("Вы снова открылись после ремонта?", False),
+])
+def test_polite_and_plain_questions(incoming, complaint):
+    assert fires(REPLY, R, incoming=incoming) is complaint

@@ -846,9 +846,16 @@ def _denied(noun) -> bool:
 
 
 def _polite(tok) -> bool:
-    """«не могли бы вы помочь?» is a polite request, not a failure."""
+    """«не могли бы вы помочь?», «Не дадите скидку?» are polite requests, not failures."""
     nodes = [tok] + ([tok.head] if tok.dep_ == "xcomp" else [])
-    return any(c.lower_ == "бы" for n in nodes for c in n.children)
+    if any(c.lower_ == "бы" for n in nodes for c in n.children):
+        return True
+    # «Не дадите скидку на второй заказ?», «Не подскажете …?»: a negated
+    # 2nd-person future asked calmly
+    end = tok.sent.end_char
+    shouted = _exclaimed(tok) or "!" in tok.doc.text[end:end + 2]  # «?!» split after «?»
+    return negated(tok) and is_question(tok) and not shouted and morph(tok, "Tense") == "Fut" \
+        and morph(tok, "Person") == "2"
 
 
 def _negated_modal(tok) -> bool:
