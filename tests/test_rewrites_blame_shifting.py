@@ -157,3 +157,9 @@ def test_the_party_becomes_we_with_everything_that_agrees(text, suggestion):
     (f,) = findings(text, RULE)
     assert f.suggestion == suggestion
     assert rewritten(text).endswith(suggestion)
+
+
+def test_only_the_doer_becomes_we():
+    text = "Спасибо за письмо! Простите. Ваши документы у нотариуса, он не передал их нам вовремя."
+    (f,) = findings(text, RULE)
+    assert f.suggestion == "Ваши документы у нотариуса, мы не передали их Вам вовремя."

@@ -458,3 +458,17 @@ def test_registers_and_word_orders(text, expected):
 ])
 def test_registers_look_alikes_stay_quiet(text):
     assert not fires(text, R)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # of two subjects, the one that agrees with the verb is the doer
+    ("Ваши документы у нотариуса, он не передал их нам вовремя.", ["он не передал"]),
+    ("Все претензии к курьерской службе, мы тут ни при чём.", ["претензии к курьерской службе"]),
+])
+def test_pronoun_doers_and_redirected_claims(text, expected):
+    assert spans(text, R) == expected
+
+
+def test_all_questions_to_a_partner_with_a_way_to_ask_is_information():
+    text = "Наш партнёр — банк «Восток». Все вопросы к нему по кредиту можно задать по телефону 8-800."
+    assert not fires(text, R)

@@ -320,9 +320,13 @@ def _is_company(tok) -> bool:
 
 
 def _subject(pred):
-    for c in pred.children:
-        if c.dep_.startswith("nsubj"):
-            return c
+    subjects = [c for c in pred.children if c.dep_.startswith("nsubj")]
+    if len(subjects) > 1 and morph(pred, "Number"):
+        # «Документы у нотариуса, он не передал их»: the one that agrees with the verb
+        agree = [c for c in subjects if morph(c, "Number") == morph(pred, "Number")]
+        return (agree or subjects)[0]
+    for c in subjects:
+        return c
     if pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
         for c in pred.head.children:
             if c.dep_.startswith("nsubj"):
@@ -906,7 +910,14 @@ def _address_to(tok):
         return None
     to = [x for x in target.children if x.lower_ in preps]
     # what the matter is («это вопрос к …», «Все претензии — к …», «все вопросы к ним») …
-    said = tok.dep_ == "ROOT" or any(lemma(c) in ("это", "весь") for c in tok.children)
+    clause = []
+    for t in tok.doc[tok.i + 1:tok.sent.end]:
+        if t.is_punct and t.text != "—":
+            break
+        clause.append(t)
+    verbless = not any(t.pos_ in ("VERB", "AUX") or t.lower_ == "можно" for t in clause)
+    said = tok.dep_ == "ROOT" or any(lemma(c) == "это" for c in tok.children) or (
+        verbless and any(lemma(c) == "весь" for c in tok.children))
     if said or (sent_on and has_lemma(tok, words("claim_nouns"))):
         return THIRD, [tok, *to, *_noun_phrase(target)]
     return None
@@ -1408,7 +1419,13 @@ def _we(verb, agent):
     doc = verb.doc
     neg = [c.i for c in verb.children if c.lower_ == "не" and c.i < verb.i]
     anchor = min([verb.i, *neg])
-    agents = [agent] + [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != agent.i and c.i < verb.i]
+    doc = verb.doc
+
+    def joined(c):  # another subject right next to the agent, not across a comma
+        lo, hi = sorted((c.i, agent.i))
+        return not any(t.is_punct for t in doc[lo:hi])
+    agents = [agent] + [c for c in verb.children if c.dep_.startswith("nsubj") and c.i != agent.i and c.i < verb.i
+                        and joined(c)]
     a0, b0 = _np_range(agents)
     between = doc[b0 + 1:anchor]
     if b0 < anchor and len(between) and all(t.pos_ == "ADV" for t in between):
