@@ -375,3 +375,9 @@ def test_draft_admits_more_quiet(text):
 ])
 def test_polite_and_plain_questions(incoming, complaint):
     assert fires(REPLY, R, incoming=incoming) is complaint
+
+
+def test_the_clients_mistake_is_not_apologised_for():
+    # blame-shifting takes it; an apology «за Вашу ошибку» would be absurd
+    assert not fires("Это Ваша ошибка: адрес указан неверно.", "missing-apology")
+    assert fires("Это наша ошибка, заменим завтра.", "missing-apology")

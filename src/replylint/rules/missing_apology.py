@@ -267,7 +267,10 @@ def _draft_problem_word(tok) -> bool:
         if has_lemma(tok, words("draft_problem_nouns")):
             return _about_the_order(tok)
         if has_lemma(tok, words("draft_owned_nouns")):
-            owned = any(lemma(c) in ("ваш", "наш") for c in tok.children)
+            owners = {lemma(c) for c in tok.children} & {"ваш", "наш"}
+            if owners == {"ваш"} and has_lemma(tok, words("mistake_nouns")):
+                return False  # «Это Ваша ошибка» blames the Клиент (blame-shifting); no apology «за Вашу ошибку»
+            owned = bool(owners)
             in_order = any(c.dep_ == "nmod" and has_lemma(c, words("order_nouns"))
                            and any(x.lower_ == "в" for x in c.children) for c in tok.children)
             cause = any(x.lower_ in ("из-за", "по", "вследствие") for x in tok.children)  # «Из-за ошибки склада»
