@@ -761,7 +761,10 @@ def _proving_attribute(sent):
         if topic is not None:
             yield "proof", doc[tok.i:topic.i + 1]
             return
-        if _that_clause(tok, 2):
+        clause = _after(tok, 10)
+        if _that_clause(tok, 2) and (_claim_predicate(clause) or any(
+                t.pos_ in ("VERB", "AUX") and is_past(t) for t in clause)):
+            # what happened, not a standing fact («что карта принадлежит Вам»)
             yield "proof", doc[tok.i:tok.i + 1]
             return
 
