@@ -266,3 +266,22 @@ def test_errands_direct_and_fetched(text, expected):
 ])
 def test_errands_direct_and_fetched_quiet(text):
     assert spans(text, RULE) == []
+
+
+@pytest.mark.parametrize("text", [
+    # an option at the Клиент's wish
+    "Если захотите, можете сами связаться с курьером: его номер в SMS, но мы и так держим его в курсе.",
+    "Если удобнее, заберите заказ сами в нашем магазине на Ленина, 5.",
+    "При желании можете сами позвонить в службу доставки — мы всё равно проследим за заказом.",
+    # the company does it; how to reach the company itself
+    "Мы свяжемся с банком сами, Вам ничего делать не нужно.",
+    "Наш телефон: 8 800 100-00-00, звоните в любое время.",
+    "Для связи с нами используйте форму обратной связи.",
+    "Вы можете обратиться в любой наш офис.",
+])
+def test_offers_and_the_company_itself_quiet(text):
+    assert spans(text, RULE) == []
+
+
+def test_an_errand_without_an_offer_still_fires():
+    assert spans("Позвоните в службу доставки сами, мы не можем.", RULE) == ["Позвоните в службу доставки сами"]

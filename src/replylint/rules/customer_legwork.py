@@ -112,6 +112,8 @@ def _legwork(verb, sent, prev_sent):
 
     if _to_us(verb):
         return None  # «напишите нам», «свяжитесь с нами по почте»
+    if _offered(verb, sent):
+        return None  # «Если удобнее, заберите заказ сами»: an option the Клиент may take
     # «самостоятельно», «сами»: only for imperatives and obligations
     if mode in ("imp", "oblig", "advice"):
         for w in window:
@@ -167,6 +169,20 @@ def _named_other(tok) -> bool:
     if fold(tok.text) == "их" and has_lemma(tok.head, _w("support_heads")):
         return True
     return tok.pos_ == "NOUN" and any(has_lemma(c, _w("other_modifiers")) for c in tok.children)
+
+
+def _offered(verb, sent) -> bool:
+    """The errand is an option at the Клиент's wish: «Если удобнее, …»,
+    «Если захотите, можете …», «При желании …»."""
+    doc = sent.doc
+    before = [t for t in doc[sent.start:verb.i] if not t.is_space]
+    for k, t in enumerate(before):
+        low = fold(t.text)
+        if low == "если" and any(has_lemma(x, _w("wish_words")) for x in before[k + 1:k + 4]):
+            return True
+        if low in ("при", "по") and k + 1 < len(before) and has_lemma(before[k + 1], {"желание"}):
+            return True
+    return False
 
 
 def _reached_directly(w, verb, window) -> bool:
