@@ -341,3 +341,21 @@ def test_evidence_first_quiet(text):
 ])
 def test_own_work_and_belief_quiet(text):
     assert spans(text, RULE) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Вы пишете, что курьер не приехал, однако по трекеру заказ вручён.", ["Вы пишете"]),
+    ("Вы сообщили, что товар сломался сам, хотя на корпусе следы удара.", ["Вы сообщили"]),
+    ("Как Вы утверждаете, посылка пришла пустой, но вес при отправке был 2 кг.", ["Как Вы утверждаете"]),
+])
+def test_account_set_against_a_fact(text, expected):
+    assert spans(text, RULE) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Вы пишете, что заказ опоздал, — мы уже вернули деньги за доставку.",
+    "Вы сообщили, что товар сломался, поэтому мы сразу оформили замену.",
+    "Вы пишете, что курьер опоздал, но мы уже вернули деньги за доставку.",
+])
+def test_account_taken_quiet(text):
+    assert spans(text, RULE) == []

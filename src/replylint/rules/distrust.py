@@ -870,8 +870,9 @@ def _your_words_contrasted(sent):
                 has_lemma(x, _w("account_verbs")) for x in toks[k + 2:k + 4]):
             verb = next(x for x in toks[k + 2:k + 4] if has_lemma(x, _w("account_verbs")))
             marker = doc[t.i:verb.i + 1]
-        elif low == "вы" and len(toks) > k + 1 and has_lemma(toks[k + 1], {"утверждать", "уверять", "заявлять"}):
-            marker = doc[t.i:toks[k + 1].i + 1]
+        elif low == "вы" and len(toks) > k + 2 and has_lemma(toks[k + 1], _w("account_verbs") | {"сообщить", "сообщать"}) \
+                and any(fold(x.text) == "что" for x in toks[k + 2:k + 4]):
+            marker = doc[t.i:toks[k + 1].i + 1]  # «Вы пишете / сообщили, что …, однако …»
         if marker is not None:
             break
     if marker is None:
