@@ -1,0 +1,30 @@
+"""The in-sample evaluation corpora (eval/) do not regress.
+
+These sets were written by people who never saw the rules (eval/README.md);
+their errors have since been read and covered by construction classes, so
+they guard against a change that breaks a class. heldout4 is the blind
+estimate and is deliberately not asserted on here.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from replylint.evaluate import evaluate_corpus
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+
+# (set, lowest F1 any rule may have, lowest precision any rule may have)
+FLOORS = [
+    ("heldout.jsonl", 0.95, 0.95),
+    ("heldout2.jsonl", 0.9, 0.9),
+    ("heldout3.jsonl", 0.85, 0.9),
+]
+
+
+@pytest.mark.parametrize("name,f1_floor,precision_floor", FLOORS)
+def test_every_rule_keeps_its_level(name, f1_floor, precision_floor):
+    result = evaluate_corpus(str(EVAL / name))
+    low = {rule: (s["precision"], s["f1"]) for rule, s in result["rules"].items()
+           if s["f1"] < f1_floor or s["precision"] < precision_floor}
+    assert not low, f"{name}: (precision, F1) below ({precision_floor}, {f1_floor}): {low}"
