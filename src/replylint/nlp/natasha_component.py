@@ -59,7 +59,7 @@ def _sentence_starts_exact(doc: Doc) -> list[int]:
 
 
 class _Tables:
-    """Per vocabulary: tag id -> (POS id, MORPH hash, POS, features), rel id ->
+    """Per vocabulary: tag id -> (POS id, MORPH hash), rel id ->
     DEP hash, and the finished analysis of every sentence seen (bounded)."""
 
     CACHE_SIZE = 20_000
@@ -69,12 +69,10 @@ class _Tables:
         strings = vocab.strings
         self.tag_pos = []
         self.tag_morph = []
-        self.tag_names = []
         for tag in models.tags:
             pos, _, feats = tag.partition("|")
             if feats:
                 feats = "|".join(sorted(feats.split("|")))
-            self.tag_names.append((pos, feats))
             self.tag_pos.append(POS_IDS.get(pos, POS_IDS["X"]))
             self.tag_morph.append(vocab.morphology.add(feats) if feats else 0)
         self.rel = [strings.add(r) for r in models.rels]

@@ -975,7 +975,7 @@ def _no_ground_not_to(verb, sent) -> bool:
     before = [t for t in sent if t.i < verb.i and not t.is_space][-4:]
     return any(fold(t.text) == "не" for t in before) and any(
         has_lemma(t, _w("belief_grounds")) for t in before) and any(
-        fold(t.text) in ("вам", "вас", "вы") for t in sent[verb.i - sent.start + 1:verb.i - sent.start + 4])
+        has_lemma(t, {"вы"}) for t in sent[verb.i - sent.start + 1:verb.i - sent.start + 4])
 
 
 def _disbelief(sent):
@@ -991,14 +991,14 @@ def _disbelief(sent):
             after = toks[k + 1:k + 5]
             verb = next((x for x in after if has_lemma(x, _w("belief_words"))), None)
             if verb is not None:
-                whom = [x for x in toks[k + 1:k + 7] if fold(x.text) in ("вам", "вас", "вы", "вашим", "вашему")]
+                whom = [x for x in toks[k + 1:k + 7] if has_lemma(x, {"вы", "ваш"})]
                 negated = any(fold(x.text) == "не" for x in toks[k + 1:verb.i - toks[0].i + 1] if x.i < verb.i)
                 if negated and whom:
                     continue  # «нет оснований не верить Вам»: trust
                 yield "doubt", doc[toks[k - 1].i:verb.i + 1]
                 return
         if low == "откуда" and any(has_lemma(x, _w("knowing_words")) for x in toks[k + 1:k + 4]) \
-                and any(fold(x.text) in ("вы", "вас", "вам") for x in toks[k + 2:k + 9]):
+                and any(has_lemma(x, {"вы"}) for x in toks[k + 2:k + 9]):
             verb = next(x for x in toks[k + 1:k + 4] if has_lemma(x, _w("knowing_words")))
             yield "doubt", doc[t.i:verb.i + 1]
             return
@@ -1010,7 +1010,7 @@ def _disbelief(sent):
             return
         if has_lemma(t, _w("verify_verbs")) and not is_negated(t) and any(
                 fold(x.text) == "как" for x in toks[k + 1:]) and any(
-                fold(x.text) in ("вы", "вами") for x in toks[k + 1:]) and any(
+                has_lemma(x, {"вы"}) for x in toks[k + 1:]) and any(
                 has_lemma(x, _w("account_verbs")) for x in toks[k + 1:]):
             yield "check", doc[t.i:t.i + 1]
             return
@@ -1136,7 +1136,8 @@ def _evidence_first(sent):
         verb = next((x for x in toks[k + 1:k + 4] if has_lemma(x, _w("show_verbs")) and is_imperative(x)), None)
         if verb is None:
             continue
-        if any(has_lemma(x, _w("evidence_nouns")) for x in toks[toks.index(verb) + 1:toks.index(verb) + 5]):
+        evidence = frozenset(rw.templates("distrust").get("evidence", [])) | _w("evidence_weak") | _w("evidence_strong")
+        if any(has_lemma(x, evidence) for x in toks[toks.index(verb) + 1:toks.index(verb) + 5]):
             yield "proof", doc[t.i:verb.i + 1]
             return
 
@@ -1151,7 +1152,7 @@ def _obliged_to_pay(sent):
                 has_lemma(t, _w("law_words")) for t in doc[max(sent.start, tok.i - 3):tok.i]):
             continue
         pay = next((t for t in doc[tok.i + 1:min(sent.end, tok.i + 6)] if has_lemma(t, _w("pay_verbs"))), None)
-        if pay is not None and any(fold(t.text) in ("вас", "вы") for t in doc[tok.i + 1:pay.i]):
+        if pay is not None and any(has_lemma(t, {"вы"}) for t in doc[tok.i + 1:pay.i]):
             yield "law", doc[tok.i:pay.i + 1]
             return
 

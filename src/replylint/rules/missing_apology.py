@@ -553,7 +553,7 @@ def _complaint_word(tok) -> bool:
         return True  # «до сих пор не готов», «Прошло уже 2 месяца»; not «До сих пор не было проблем, всё отлично!»
     if has_lemma(tok, words("double_words")) and tok.i + 1 < len(tok.doc) \
             and has_lemma(tok.doc[tok.i + 1], words("charge_nouns")) and not _prevented(tok.doc[tok.i + 1]) \
-            and not any(has_lemma(t, {"избежать", "избегать", "предотвратить"}) for t in tok.sent):
+            and not any(has_lemma(t, words("prevent_words")) for t in tok.sent):
         return True  # «двойное начисление за воду», not «Как избежать двойного списания?»
     if has_lemma(tok, words("expectation_verbs")) and morph(tok, "Tense") == "Past" and _contrasted(tok):
         return True  # «а я заказывал 42», «хотя я писала про аллергию»
