@@ -322,14 +322,15 @@ def register_reader(*suffixes: str, raw: bool = False):
     return deco
 
 
+TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".liquid", ".mustache", ".hbs", ".handlebars", ".tmpl")
+
 # The built-in reader module of each suffix: only the reader a file needs is
 # imported (a plain .txt draft pays for none of them).
 _BUILTIN_READERS = {
     ".eml": "eml",
     **dict.fromkeys((".html", ".htm", ".xhtml"), "html"),
     **dict.fromkeys((".md", ".markdown"), "markdown"),
-    **dict.fromkeys((".j2", ".jinja", ".jinja2", ".liquid", ".mustache", ".hbs", ".handlebars", ".tmpl"),
-                    "templates"),
+    **dict.fromkeys(TEMPLATE_SUFFIXES, "templates"),
 }
 
 

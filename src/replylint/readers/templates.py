@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..inputs import register_reader
+from ..inputs import TEMPLATE_SUFFIXES, register_reader
 from .pipeline import finish
 
-TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".liquid", ".mustache", ".hbs", ".handlebars", ".tmpl")
 _HTML_CONTENT = re.compile(r"<(?:html|body|p|div|br|table|span|a|b|strong|em|ul|ol|li|h[1-6])\b[^>]*>", re.I)
 
 
