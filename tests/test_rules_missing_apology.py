@@ -226,6 +226,9 @@ def test_complaints_in_other_words(incoming):
     # again, but happy; «сколько можно» of a rule
     "Второй раз заказываю у вас, всё отлично!",
     "Сколько можно хранить посылку в пункте выдачи?",
+    # a worry about what has not happened
+    "Боюсь, что при смене тарифа пропадут мои контакты.",
+    "Опасаюсь, что посылка потеряется в праздники.",
 ])
 def test_no_complaint_in_other_words(incoming):
     assert not fires(REPLY, R, incoming=incoming)

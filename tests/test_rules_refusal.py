@@ -27,6 +27,8 @@ R = "refusal"
     ("Гарантия на механические повреждения не распространяется.", ["не распространяется"]),
     ("Продажа алкоголя по предзаказу запрещена.", ["запрещена"]),
     ("Здравствуйте!\nК сожалению, нет.\nС уважением, «Дом»", ["нет"]),
+    # a rare short adjective the tagger takes for a noun
+    ("Увы, выгрузка отчётов за прошлые годы невыполнима.", ["невыполнима"]),
 ])
 def test_fires_on_the_refusing_predicate(text, expected):
     assert spans(text, R) == expected
@@ -213,3 +215,54 @@ def test_a_no_answer_with_a_service_withheld(text, expected):
 
 def test_withheld_service_asked_about_is_quiet():
     assert not fires("Баллы за отменённые заказы не начисляются?", R)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a way in kept shut
+    ("Вход в бассейн с детьми до трёх лет закрыт.", ["закрыт"]),
+    ("Запись к ортодонту на декабрь уже закрыта.", ["закрыта"]),
+    # the company's own rules refuse
+    ("Внутренний регламент запрещает выдавать наличные по доверенности.", ["запрещает"]),
+    ("Условия тарифа не позволяют перенести неиспользованные гигабайты.", ["не позволяют"]),
+    # the company's own means cannot
+    ("Наша печь такие объёмы не потянет.", ["не потянет"]),
+    ("Программа лояльности не поддерживает перевод баллов другому человеку.", ["не поддерживает"]),
+    ("Наша касса не поддерживает оплату валютой.", ["не поддерживает"]),
+])
+def test_refusals_by_rule_access_and_means(text, expected):
+    assert spans(text, R) == (expected or [])
+
+
+@pytest.mark.parametrize("text", [
+    "Магазин был закрыт на инвентаризацию, сегодня работаем как обычно.",  # past, a fact
+    "Ваш браузер не поддерживает видеозвонки, откройте ссылку в Chrome.",   # the Клиент's means
+    "Правила не запрещают проходить с колясками, приходите!",               # nothing forbidden
+    "Закон не позволяет нам отказать Вам в возврате.",                      # good news, double negation
+])
+def test_rules_access_and_means_quiet(text):
+    assert not fires(text, R)
+
+
+def test_absence_of_the_kind_of_thing_asked_for():
+    asked = "Можно записаться на пробный урок бесплатно?"
+    assert spans("Бесплатных пробных занятий нет.", R, incoming=asked) == ["занятий нет"]
+    assert not fires("Бесплатных пробных занятий нет.", R, incoming="Когда начнётся курс?")
+
+
+def test_absence_of_the_action_asked_for_named_by_its_noun():
+    asked = "Хочу заморозить карту на время отпуска."
+    assert spans("Заморозка для дебетовых карт отсутствует.", R, incoming=asked) == ["отсутствует"]
+
+
+def test_an_offer_asked_as_a_choice_is_an_alternative():
+    text = "Курьерскую доставку в Ваш посёлок мы не осуществляем. Можем отправить Почтой или придержать заказ в пункте выдачи — как Вам удобнее?"
+    assert not fires(text, R)
+
+
+def test_rewrite_names_what_was_refused_not_the_rule_or_the_means():
+    f = findings("Программа лояльности не поддерживает перевод баллов другому человеку.", R)[0]
+    assert f.suggestion == "Вместо перевода баллов можем предложить [альтернатива]."
+
+
+def test_excluding_a_loss_is_reassurance():
+    assert not fires("Потеря данных при переносе исключена: копия хранится на двух серверах.", R)

@@ -19,6 +19,22 @@ from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 
+from .lemmas import analyzer
+
+# Proper-name grammemes: a word with such a reading may rightly be a PROPN.
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+# Below this total weight of noun readings, a word's noun reading is rare
+# («увы» as a form of «ува», «стали» of «сталь»).
+_RARE_NOUN = 0.05
+
+
+def _ru_oc2ud(tag: str):
+    """spaCy's OpenCorpora → UD conversion (looked up at call time: the
+    lemmatizer module memoises it in place)."""
+    import spacy.lang.ru.lemmatizer as ru
+
+    return ru.oc2ud(tag)
+
 
 _SENT_END = {".", "!", "?", "…", "?!", "!?", "...", "!!", "!!!", "??"}
 _CLOSERS = {"»", '"', ")", "”", "’", "'", "]"}
@@ -81,7 +97,59 @@ class _Tables:
         self.dep = strings.add("dep")
         self.space = POS_IDS["SPACE"]
         self.x = POS_IDS["X"]
+        self.nominal = (POS_IDS["NOUN"], POS_IDS["PROPN"])
+        self.readings: dict[str, tuple | None] = {}
         self.sentences: dict[tuple[str, ...], tuple] = {}
+
+    def reading(self, word: str) -> tuple | None:
+        """(POS id, MORPH hash, imperative (POS id, MORPH hash) or None, noun
+        weight) of a word pymorphy3 knows mostly outside the nouns
+        («привезём», «Обратитесь», «невыполнима», «Увы»); noun weight is
+        the share of its readings that are nouns or names (0 for most). None
+        for a word that is likely a noun or a name."""
+        key = word.lower()
+        if key in self.readings:
+            return self.readings[key]
+        out = None
+        if word.isalpha():
+            known = [p for p in analyzer().parse(key) if p.is_known]
+            nominal = sum(p.score for p in known if p.tag.POS == "NOUN" or p.tag.grammemes & _NAME_GRAMMEMES)
+            if known and known[0].tag.POS != "NOUN" and nominal < _RARE_NOUN:
+                imperative = next((p for p in known if {"impr", "excl", "plur"} <= p.tag.grammemes
+                                   and known[0].tag.POS == "VERB"), None)
+                out = (*self._ud(known[0].tag), self._ud(imperative.tag) if imperative is not None else None,
+                       nominal)
+        if len(self.readings) > self.CACHE_SIZE:
+            self.readings.clear()
+        self.readings[key] = out
+        return out
+
+    def _ud(self, tag) -> tuple[int, int]:
+        pos, feats = _ru_oc2ud(str(tag))
+        feats = {k: ("Short" if v == "Brev" else v) for k, v in feats.items()}
+        text = "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
+        return POS_IDS.get(pos, self.x), (self.vocab.morphology.add(text) if text else 0)
+
+    def repair(self, words: tuple[str, ...], pos: list[int], morph: list[int]) -> None:
+        """Verbs, adjectives and interjections the tagger took for nouns or
+        names — mostly capitalised at a sentence start («Обратитесь в банк»,
+        «Увы, …») or in a rare form («выгрузка … невыполнима») — get the
+        reading pymorphy3 knows for the word. A 2nd-person plural verb with no
+        «вы» before it is read as the imperative («Пришлите фото»)."""
+        you_before = False
+        for k, word in enumerate(words):
+            if word.lower() in ("вы", "вам", "вас"):
+                you_before = True
+            if pos[k] not in self.nominal:
+                continue
+            found = self.reading(word)
+            if found is None:
+                continue
+            if found[3] and k and words[k - 1].isalnum():
+                continue  # a rare noun reading («из стали») is kept inside a clause
+            pos[k], morph[k], imperative, _ = found
+            if imperative is not None and not you_before:
+                pos[k], morph[k] = imperative
 
     def finish(self, words: tuple[str, ...], result) -> tuple:
         """One sentence's analysis as token attributes: POS ids, MORPH and DEP
@@ -90,6 +158,7 @@ class _Tables:
         size = len(words)
         pos = [self.tag_pos[t] for t in tags]
         morph = [self.tag_morph[t] for t in tags]
+        self.repair(words, pos, morph)
         deps = [self.rel[r] for r in rels]
         root = next((k for k, h in enumerate(heads) if h == 0), 0)
         local = []

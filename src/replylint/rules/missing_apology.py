@@ -522,7 +522,7 @@ def _complaint_word(tok) -> bool:
         if has_lemma(tok, words("problem_verbs") | words("damage_verbs") | words("upset_verbs")) \
                 and not negated(tok) and stated and not attributive \
                 and not (is_question(tok) and morph(tok, "Tense") == "Fut" and not _rhetorical(tok.sent)) \
-                and not _infinitive(tok):
+                and not _infinitive(tok) and not _feared(tok):
             subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
             if not subj or lemma(subj[0]) not in ("я", "мы") or has_lemma(tok, words("upset_verbs")):
                 return True
@@ -634,6 +634,21 @@ def _rhetorical(sent) -> bool:
     return any(t.lower_ in why for t in toks) or any(
         a.lower_ == "за" and b.lower_ == "что" and b.i == a.i + 1 for a, b in zip(toks, toks[1:])) or any(
         t.lower_ == "сколько" and _how_long_still(t) for t in toks)
+
+
+def _feared(tok) -> bool:
+    """A problem the Клиент fears might happen: «Боюсь, что пропадут данные»,
+    «Переживаю, не сломается ли …» — a worry to answer, not a complaint."""
+    if morph(tok, "Tense") == "Past":
+        return False
+    head, steps = tok.head, 0
+    while head.i != tok.i and steps < 4:
+        if has_lemma(head, words("worry_verbs")):
+            return True
+        if head.head.i == head.i:
+            break
+        head, steps = head.head, steps + 1
+    return False
 
 
 def _foreseen(tok) -> bool:

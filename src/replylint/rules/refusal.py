@@ -71,7 +71,7 @@
 from __future__ import annotations
 
 from ..model import Severity
-from ..rewrite import Phrase, clause_bounds, contrast, render, replacement, sentence_after, templates
+from ..rewrite import Phrase, action_noun, clause_bounds, contrast, render, replacement, sentence_after, templates
 from . import Rule
 from ._clauses import (
     analyzer,
@@ -142,7 +142,8 @@ class Refusal(Rule):
 _TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refuse_verbs", "policy_verbs",
                  "service_verbs", "service_verbs_active", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs",
                  "forbid_verbs", "entitled", "exclude_verbs", "unable_nouns", "unable_short", "no_way",
-                 "unavailable", "keep_verbs", "impersonal_outcome_verbs")
+                 "unavailable", "keep_verbs", "impersonal_outcome_verbs", "closed_verbs", "permit_verbs",
+                 "capability_verbs")
 
 
 def _candidate(tok) -> bool:
@@ -157,7 +158,8 @@ def _trigger(tok, asked: frozenset[str]):
     if tok.is_punct or tok.is_space or not _candidate(tok):
         return None
     for probe in (_modal, _entitled, _outcome, _impossible, _possible, _refuse_verb, _excluded, _unable, _policy,
-                  _forbidden, _service, _have, _duty, _existence, _no_way, _unavailable, _kept, _passive_future):
+                  _forbidden, _service, _have, _duty, _existence, _no_way, _unavailable, _kept, _passive_future,
+                  _closed, _rules_forbid, _means_cannot):
         pred = probe(tok, asked)
         if pred is not None:
             return _with_negation(pred)
@@ -378,6 +380,59 @@ def _unable(tok, asked):
     return tok if _addressee_ok(tok) else None
 
 
+def _closed(tok, asked):
+    """«Вход с животными закрыт», «Запись на март закрыта»: a way in that the
+    company keeps shut (a short participle, now), not «Магазин был закрыт»."""
+    if not has_lemma(tok, words("closed_verbs")) or negated(tok) or tok.dep_ in ("amod", "acl"):
+        return None
+    if morph(tok, "Variant") != "Short" or not _non_past_or_short(tok):
+        return None
+    subj = subject(tok)
+    return tok if subj is not None and has_lemma(subj, words("access_nouns")) else None
+
+
+def _rules_forbid(tok, asked):
+    """«Правила клуба запрещают …», «Условия акции не позволяют …»: the
+    company's own rules refuse, in the present tense."""
+    forbid = has_lemma(tok, words("forbid_verbs")) and not negated(tok)
+    permit = has_lemma(tok, words("permit_verbs")) and negated(tok)
+    if not (forbid or permit) or tok.lower_.endswith(("ся", "сь")):
+        return None
+    if morph(tok, "VerbForm") != "Fin" or morph(tok, "Tense") != "Pres" or morph(tok, "Person") not in ("3", ""):
+        return None
+    if permit and _double_negation(tok):
+        return None  # «Закон не позволяет нам не вернуть деньги»
+    subj = subject(tok)
+    if subj is None or not has_lemma(subj, words("rule_nouns")) or _yours(subj):
+        return None
+    if permit and any(negated(c) or has_lemma(c, words("refuse_verbs")) for c in tok.children if c.dep_ == "xcomp"):
+        return None  # «Закон не позволяет нам отказать Вам»: a refusal refused is good news
+    return tok
+
+
+def _means_cannot(tok, asked):
+    """«Наше оборудование такой формат не тянет», «Система не поддерживает
+    выгрузку»: the company's own means cannot do what was asked (present,
+    negated; «Ваш телефон не поддерживает NFC» is about the Клиент's)."""
+    if not has_lemma(tok, words("capability_verbs")) or not negated(tok) or not _non_past(tok):
+        return None
+    if morph(tok, "VerbForm") != "Fin" or morph(tok, "Person") not in ("3", "") or _double_negation(tok):
+        return None
+    # the parser may swap subject and object in «Такой формат наше оборудование не тянет»
+    nominative = [c for c in tok.children if c.dep_ in ("nsubj", "obj") and morph(c, "Case") == "Nom"]
+    means = [n for n in [subject(tok), *nominative] if n is not None and (
+        has_lemma(n, words("means_nouns")) or any(lemma(c) == "наш" for c in n.children))]
+    return tok if means and not _yours(means[0]) else None
+
+
+def _yours(noun) -> bool:
+    """The noun belongs to the Клиент or to someone else named: «Ваш телефон»,
+    «правила банка-партнёра» are not the company's."""
+    if any(lemma(c) in ("ваш", "твой", "свой") for c in noun.children):
+        return True
+    return any(c.dep_ == "nmod" and has_lemma(c, _words("parties", "blame_shifting")) for c in noun.children)
+
+
 def _reflexive_base(tok) -> set[str]:
     out = set()
     for lem in lemmas(tok):
@@ -515,7 +570,7 @@ def _existence(tok, asked):
         return tok
     if any(lemma(o) in ("мы", "я") and any(c.lower_ == "у" for c in o.children) for o in obls):
         return tok
-    if lemmas(thing) & asked:
+    if lemmas(thing) & asked or _asked_kind(thing, asked):
         return tok
     return None
 
@@ -580,6 +635,8 @@ def _passive_future(tok, asked):
     if not aux or not (negated(tok) or negated(aux[0]) or any(c.lower_ == "не" for c in tok.children)):
         return None
     subj = subject(tok)
+    if subj is None and tok.head.i < tok.i and is_noun(tok.head):
+        subj = tok.head  # «Штраф … начислен не будет» parsed with the noun as the root
     if subj is not None and morph(subj, "Animacy") == "Anim":
         return None
     if subj is not None and has_lemma(subj, words("good_absence")) != has_lemma(tok, words("removal_verbs")):
@@ -593,7 +650,30 @@ def _requested_nouns(ctx) -> frozenset[str]:
     doc = ctx.incoming_doc
     if doc is None or not _is_request(doc):
         return frozenset()
-    return frozenset(lemma(t) for t in doc if t.pos_ in ("NOUN", "PROPN") and len(t.text) > 2)
+    out = {lemma(t) for t in doc if t.pos_ in ("NOUN", "PROPN") and len(t.text) > 2}
+    out |= {noun for t in doc if t.pos_ == "VERB" and (noun := action_noun(t))}  # «заморозить» → «заморозка»
+    out |= {_ATTR + _stem(lemma(t)) for t in doc if t.pos_ in ("ADJ", "ADV") and len(t.text) > 4}
+    return frozenset(out)
+
+
+_ATTR = "attr:"  # marks a request's adjective or adverb stem among the asked nouns
+
+
+def _stem(word: str) -> str:
+    """«пробный», «бесплатно» → «пробн», «бесплатн»: an adjective and its
+    adverb compared by stem."""
+    for ending in ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "о", "е"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[:-len(ending)]
+    return word
+
+
+def _asked_kind(thing, asked: frozenset[str]) -> bool:
+    """The absent thing is of the kind asked for: «Бесплатных пробных занятий
+    нет» after «Можно на пробный урок бесплатно?» (its modifiers repeat the
+    request's)."""
+    mods = [c for c in thing.children if c.dep_ == "amod" and c.pos_ == "ADJ"]
+    return any(_ATTR + _stem(lemma(m)) in asked for m in mods)
 
 
 def _is_request(doc) -> bool:
@@ -670,7 +750,7 @@ def _offers(span, pred, can_only: bool = False) -> bool:
     for t in span:
         if t.i == pred.i or t.is_punct or t.is_space:
             continue
-        if is_question(t) or in_condition(t):
+        if (is_question(t) and not _offer_question(t)) or in_condition(t):
             continue
         if not can_only and has_lemma(t, words("offer_words")) and t.pos_ not in ("VERB",):
             return True
@@ -685,6 +765,14 @@ def _offers(span, pred, can_only: bool = False) -> bool:
                     continue  # «возможно» as «perhaps»
                 return True
     return False
+
+
+def _offer_question(tok) -> bool:
+    """A question that offers: «Можем выставить счёт или прислать ссылку —
+    как Вам удобнее?» — the company says what it can do (1st person, not
+    negated) and asks which the Клиент prefers."""
+    return any(has_lemma(t, words("can_words") | words("offer_verbs")) and _first_person_non_past(t)
+               and not negated(t) for t in tok.sent)
 
 
 def _first_person_non_past(tok) -> bool:
@@ -792,9 +880,11 @@ def _refused(pred, root) -> list:
     if has_lemma(pred, words("exclude_verbs")) and any(
             c.dep_ == "obl" and any(x.lower_ == "из" for x in c.children) for c in pred.children):
         return out  # «Товар исключён из акции»: the thing is not what was refused
+    agents = words("rule_nouns") | words("means_nouns")
     for node in (pred, root):
         for c in node.children:
-            if c.dep_ in ("nsubj", "nsubj:pass") and is_noun(c) and not has_lemma(c, _not_things()):
+            if c.dep_ in ("nsubj", "nsubj:pass") and is_noun(c) and not has_lemma(c, _not_things()) \
+                    and not has_lemma(c, agents):  # «Правила запрещают …», «Система не поддерживает …»
                 out.append(c)
             if c.dep_ == "obj" and is_noun(c) and not has_lemma(c, _not_things()):
                 out += [node, c] if node.pos_ in ("VERB", "AUX") and node.i == pred.i else [c]
