@@ -327,3 +327,24 @@ def test_every_key_is_documented():
     text = DOCS.read_text(encoding="utf-8")
     for key in cfgmod.KEYS:
         assert f"`{key}`" in text, f"docs/configuration.md does not document «{key}»"
+
+
+def test_chat_is_linted_as_email_everywhere(tmp_path):
+    """A chat reply is e-mail for the rules (missing-thanks applies, no SMS count),
+    whether named on the command line, in a record or in the config."""
+    write(tmp_path / ".replylint.toml", '[channels]\n"chat/**" = "chat"\n')
+    write(tmp_path / "chat" / "a.txt", "Ваш заказ готов.\n")
+    write(tmp_path / "b.jsonl", json.dumps({"id": "r1", "channel": "Chat", "text": "Ваш заказ готов."}) + "\n")
+    data = _json(run(["check", "--format", "json", "chat/a.txt", "b.jsonl"], tmp_path))
+    assert [r["channel"] for r in data["results"]] == ["email", "email"]
+    assert all("missing-thanks" in {f["rule"] for f in r["findings"]} for r in data["results"])
+    data = _json(run(["check", "--format", "json", "--channel", "chat", "b.jsonl"], tmp_path))
+    assert data["results"][0]["channel"] == "email"
+    assert replylint.lint("Ваш заказ готов.", channel="chat").channel == "email"
+
+
+def test_unknown_record_channel_is_a_one_line_error(tmp_path):
+    write(tmp_path / "b.jsonl", json.dumps({"id": "r1", "channel": "fax", "text": "Ваш заказ готов."}) + "\n")
+    result = run(["check", "b.jsonl"], tmp_path)
+    assert result.exit_code == 2
+    assert "неизвестный канал «fax» (ожидается email, chat или sms)" in result.output

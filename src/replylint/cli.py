@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .config import ConfigError
+from .options import channel_name
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -86,8 +87,9 @@ def _collect(paths, channel, incoming, encoding=None, stdin_type="text", resolve
               help="Записать отчёт в файл, а не на стандартный вывод.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
               help="Файл конфигурации (иначе ищется pyproject.toml/.replylint.toml выше по дереву).")
-@click.option("--channel", type=click.Choice(["email", "sms", "auto"]), default="auto",
-              show_default=True, help="Канал сообщения.")
+@click.option("--channel", type=click.Choice(["email", "chat", "sms", "auto"], case_sensitive=False), default="auto",
+              callback=lambda _ctx, _param, value: channel_name(value) or value,
+              show_default=True, help="Канал сообщения (chat проверяется как email).")
 @click.option("--incoming", type=click.Path(dir_okay=False), help="Сообщение Клиента, на которое отвечаем.")
 @click.option("--select", help="Только эти правила (через запятую).")
 @click.option("--ignore", help="Пропустить эти правила (через запятую).")
@@ -218,7 +220,8 @@ def _apply_fixes(paths, resolver, channel, incoming, encoding, *, write: bool, u
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--diff", "show_diff", is_flag=True, help="Показать переписанное как unified diff.")
-@click.option("--channel", type=click.Choice(["email", "sms", "auto"]), default="auto", show_default=True)
+@click.option("--channel", type=click.Choice(["email", "chat", "sms", "auto"], case_sensitive=False), default="auto",
+              callback=lambda _ctx, _param, value: channel_name(value) or value, show_default=True)
 @click.option("--incoming", type=click.Path(dir_okay=False), help="Сообщение Клиента, на которое отвечаем.")
 @click.option("--select", help="Только эти правила (через запятую).")
 @click.option("--ignore", help="Пропустить эти правила (через запятую).")

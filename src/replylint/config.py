@@ -21,10 +21,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Union
 
 from .model import Severity
-from .options import LT_ISSUE_TYPES, LT_LEVELS, YOU_STYLES, LanguageToolSettings, Options
+from .options import LT_ISSUE_TYPES, LT_LEVELS, YOU_STYLES, LanguageToolSettings, Options, channel_name
 
 CONFIG_NAMES = (".replylint.toml", "pyproject.toml")
-CHANNELS = ("email", "sms")
 
 # key -> short Russian description (shown by ``replylint config`` and checked
 # against docs/configuration.md by the tests).
@@ -346,9 +345,10 @@ def parse(data: Mapping, *, path: Path | None = None, where: str = "") -> Config
     kw["per_file_ignores"] = tuple(pfi)
     channels = []
     for pattern, channel in table("channels").items():
-        if channel not in CHANNELS:
-            raise err(f"channels.\"{pattern}\"", f"«{channel}»: ожидается email или sms")
-        channels.append((pattern, channel))
+        name = channel_name(channel) if isinstance(channel, str) else None
+        if name is None:
+            raise err(f"channels.\"{pattern}\"", f"«{channel}»: ожидается email, chat или sms")
+        channels.append((pattern, name))
     kw["channels"] = tuple(channels)
     if "you-style" in data:
         if data["you-style"] not in YOU_STYLES:

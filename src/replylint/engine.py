@@ -14,7 +14,7 @@ from .context import Context
 from .rewrite import restore_placeholders
 from .model import Finding, Fix, LineIndex, Report, Severity
 from .normalize import Normalized, normalize
-from .options import Options
+from .options import Options, channel_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import ConfigLike
@@ -223,7 +223,8 @@ def lint(text: str, *, channel: str | None = None, incoming: str | None = None,
         options = cfg.options(path)
         if channel is None:
             channel = cfg.channel_for(path)
-    channel = channel or "email"
-    if channel not in ("email", "sms"):
-        raise ValueError(f"неизвестный канал «{channel}» (ожидается email или sms)")
+    name = channel_name(channel or "email")
+    if name is None:
+        raise ValueError(f"неизвестный канал «{channel}» (ожидается email, chat или sms)")
+    channel = name
     return next(lint_messages([Message(text, path=path, channel=channel, incoming=incoming)], options))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .engine import Message
+from .options import channel_name
 
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".eml",
                    ".j2", ".jinja", ".jinja2", ".liquid", ".mustache", ".hbs", ".handlebars", ".tmpl"}
@@ -24,7 +25,6 @@ STDIN_SUFFIXES = {"jsonl": ".jsonl", "csv": ".csv", "eml": ".eml", "html": ".htm
                   "markdown": ".md", "j2": ".j2", "jinja": ".j2", "mustache": ".mustache"}
 BATCH_EXTENSIONS = {".jsonl", ".csv"}
 KNOWN_EXTENSIONS = TEXT_EXTENSIONS | BATCH_EXTENSIONS
-CHANNELS = ("email", "sms")
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -152,10 +152,10 @@ def walk(paths: list[str]) -> Iterator[str]:
 def _channel(value, default: str, where: str) -> str:
     if value in (None, ""):
         return default
-    value = str(value).strip().lower()
-    if value not in CHANNELS:
-        raise InputError(where, f"неизвестный канал «{value}» (ожидается email или sms)")
-    return value
+    name = channel_name(value)
+    if name is None:
+        raise InputError(where, f"неизвестный канал «{value}» (ожидается email, chat или sms)")
+    return name
 
 
 def read_path(path: str, *, channel: str = "auto", incoming: str | None = None,

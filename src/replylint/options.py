@@ -7,6 +7,17 @@ from dataclasses import dataclass, field
 from .model import Severity
 
 YOU_STYLES = ("capital", "lower", "consistent")
+CHANNELS = ("email", "sms")
+# Other names of a channel: a chat reply is linted as e-mail (every rule that
+# applies to e-mail applies to a chat reply, `missing-thanks` included).
+CHANNEL_ALIASES = {"chat": "email", "e-mail": "email", "mail": "email"}
+
+
+def channel_name(value) -> str | None:
+    """The channel a name stands for («chat» → «email»), None if unknown."""
+    name = str(value).strip().lower()
+    name = CHANNEL_ALIASES.get(name, name)
+    return name if name in CHANNELS else None
 LT_LEVELS = ("default", "picky")
 
 # LanguageTool issue types (ITS 2.0 localization-quality issue types, as the
