@@ -25,7 +25,19 @@
 приёмка как довод против жалобы («акт Вы подписали без замечаний»),
 поручительство за своих («Наши курьеры не ошибаются»), «Этого не может
 быть», «Трудно представить, что…», проверка «на достоверность», вопрос «Вы
-точно проверили…?»; расходы «по правилам магазина» — как «по закону». Отрицание («не сомневаемся»,
+точно проверили…?»; расходы «по правилам магазина» — как «по закону».
+Ещё: Клиент будто бы ошибся («Возможно, Вы что-то не так поняли», «Вы что-то
+путаете», «Вероятно, Вы не заметили письмо»), виноват «кто-то из Ваших
+родственников», доказательство как условие («Без видео претензии не
+принимаются», «только при наличии показаний свидетелей», «Если не согласны,
+предоставьте фотографии», «Деньги вернём, если пришлёте фото», «Для
+рассмотрения жалобы пришлите видео», «Подобные обвинения требуют
+подтверждения»), свои данные и проверки против слов Клиента («Странно, у нас
+в системе…», «По данным службы доставки, посылка вручена Вам», «Посылку
+взвешивали при отправке, всё было на месте»), непогрешимость своих
+(«Система не ошибается»), намёк на мошенничество или неправильное
+использование («признаки мошенничества», «Похоже, товар использовался не по
+назначению»). Отрицание («не сомневаемся»,
 «доказывать ничего не нужно»), сомнения самого Клиента («если остались
 сомнения») и просьба о фото для собственного разбирательства компании не
 считаются.
@@ -47,12 +59,17 @@
 - Для обмена предъявите заключение независимой лаборатории.
 - Нам потребуется подтверждение того, что флакон куплен у нас.
 - Если уверены, что его нет, пришлите фото коробки.
+- Возможно, Вы что-то не так поняли.
+- Без видео распаковки претензии не рассматриваются.
+- Деньги вернём, если пришлёте фото чека.
 Не срабатывает:
 - Мы не сомневаемся в Ваших словах и уже отправили замену.
 - Пришлите, пожалуйста, фото упаковки — так мы поймём, где её усилить.
 - Если остались сомнения, привезём обе модели на выбор.
 - Экспертизу проведём сами и за свой счёт.
 - Если Вы уверены, что хотите удалить аккаунт, нажмите «Удалить».
+- Расходы на такси компенсируем при наличии чека.
+- Если Вы забыли пароль, нажмите «Восстановить».
 """
 
 from __future__ import annotations
@@ -414,6 +431,8 @@ def _unlikely(tok, sent, problems):
             return None  # «похожая модель», «сомнительный сайт» describe a thing
         span = doc[tok.i:tok.i + 1]
     rest = [t for t in sent if t.i > tok.i]
+    if text not in ("вряд", "похоже", "похож", "похожа") and [fold(t.text) for t in rest[:2]] == [",", "что"]:
+        return span  # «Сомнительно, что файлы пропали у нас»
     if any(has_lemma(t, problems) for t in rest) or any(
             fold(t.text) in ("вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши") for t in rest):
         return span
@@ -596,6 +615,8 @@ def _payer(tok, sent, customer):
     for c in tok.children:
         if c.dep_.startswith("nsubj") and has_lemma(c, customer):
             return c
+        if "Pass" in tok.morph.get("Voice") and "Ins" in c.morph.get("Case") and has_lemma(c, customer - {"вы"}):
+            return c  # «расходы оплачиваются покупателем»
     window = clause_window(tok, sent)
     for w in window:
         if w.i != tok.i and has_lemma(w, customer) and w.pos_ in ("PRON", "NOUN", "PROPN") \
@@ -845,13 +866,24 @@ def _honesty_condition(sent):
                     fold(x.text) == "что" for x in cond[k + 1:k + 3]) and _claim_predicate(cond[k + 1:]):
                 yield "doubt", doc[tok.i:t.i + 1]
                 return
-            if low in _w("really_words") and _adverbial(t) and _claim_predicate(cond):
+            if low in _w("really_words") and _adverbial(t) and (_claim_predicate(cond) or _clients_deed(cond, t)):
                 yield "doubt", doc[tok.i:t.i + 1]
                 return
             if low == "так" and k + 2 < len(cond) and fold(cond[k + 1].text) in (",", "как") and any(
                     has_lemma(x, _w("account_verbs")) and person(x) == "2" for x in cond[k + 1:k + 5]):
                 yield "doubt", doc[tok.i:t.i + 1]
                 return
+
+
+def _clients_deed(cond, really) -> bool:
+    """«Если Вы действительно вносили платёж»: what the Клиент says he did,
+    a past verb of his (subject «Вы» or none) right after «действительно»."""
+    k = cond.index(really)
+    verb = next((x for x in cond[k + 1:k + 4] if x.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not is_past(verb):
+        return False
+    subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    return not subj or any(fold(c.text) in ("вы", "ты") for c in subj) or any(fold(x.text) in ("вы", "ты") for x in cond[:k])
 
 
 def _your_words_contrasted(sent):
@@ -1157,10 +1189,516 @@ def _obliged_to_pay(sent):
             return
 
 
+# --- the Клиент's account doubted, proof as a condition: more classes ------------
+
+_EVIDENCE_CACHE: dict[str, frozenset[str]] = {}
+
+
+def _evidence_words() -> frozenset[str]:
+    """Everything that can serve as evidence: the rewrite's list of what the
+    Клиент may send, the evidence lists and `condition_evidence`."""
+    if "all" not in _EVIDENCE_CACHE:
+        _EVIDENCE_CACHE["all"] = (frozenset(rw.templates("distrust").get("evidence", [])) | _w("evidence_weak")
+                                  | _w("evidence_strong") | _w("condition_evidence"))
+    return _EVIDENCE_CACHE["all"]
+
+
+def _evidence_noun(tok) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN", "ADJ", "X") and has_lemma(tok, _evidence_words()) and not (
+        has_lemma(tok, {"заключение"}) and tok.i + 1 < len(tok.doc) and has_lemma(tok.doc[tok.i + 1], _w("not_evidence_of")))
+
+
+def _paperwork_only(ev, sent) -> bool:
+    """A paper that is routine for an application («без справки о доходах
+    заявление не примут») unless the sentence is about a complaint or a problem."""
+    if not has_lemma(ev, _w("paperwork")):
+        return False
+    about = _w("complaint_nouns") - {"заявление", "требование"} | _w("proof_topics") | _w("claim_problems")
+    return not any(has_lemma(x, about) for x in ev.sent)
+
+
+def _reimbursing(sent) -> bool:
+    return any(has_lemma(t, _w("reimburse_words")) for t in sent)
+
+
+def _toks(sent):
+    return [t for t in sent if not t.is_space]
+
+
+def _hedge(toks, upto):
+    """A hedge among ``toks`` before index ``upto`` («возможно», «скорее всего»,
+    «не исключено», «должно быть»)."""
+    for k, t in enumerate(toks):
+        if t.i >= upto:
+            break
+        if not has_lemma(t, _w("hedges")):
+            continue
+        low = fold(t.text)
+        if low == "исключено" and not (k > 0 and fold(toks[k - 1].text) == "не"):
+            continue
+        if low == "скорее" and not (k + 1 < len(toks) and fold(toks[k + 1].text) in ("всего", "всё", "все")):
+            continue
+        if low == "должно" and not (k + 1 < len(toks) and fold(toks[k + 1].text) == "быть"):
+            continue
+        if has_lemma(t, {"полагать", "предполагать", "думать", "считать", "думаться", "кажется"}) and (
+                person(t) in ("2", "3") or is_negated(t)):
+            continue
+        return t
+    return None
+
+
+def _client_subject(verb, toks):
+    """«Вы» (or «ты») as the subject of ``verb``: a child, or just before it."""
+    for c in verb.children:
+        if c.dep_.startswith("nsubj") and fold(c.text) in ("вы", "ты"):
+            return c
+    near = [t for t in toks if verb.i - 5 <= t.i < verb.i]
+    you = next((t for t in reversed(near) if fold(t.text) in ("вы", "ты")), None)
+    if you is not None and "Nom" in you.morph.get("Case") or (you is not None and not you.morph.get("Case")):
+        return you
+    return None
+
+
+def _guarded(toks, upto) -> bool:
+    """A condition, a purpose or a question: «Если Вы забыли пароль…»."""
+    if any(t.text == "?" for t in toks):
+        return True
+    return any(fold(t.text) in ("если", "когда", "чтобы", "коли", "ежели") and t.i < upto for t in toks)
+
+
+def _client_mistaken(sent):
+    """«Возможно, Вы что-то не так поняли», «Похоже, Вы путаете», «Вероятно, Вы
+    просто не заметили письмо», «Вы ошибаетесь»: the Клиент said to be
+    mistaken about what he saw, understood or remembers."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for tok in toks:
+        if tok.pos_ not in ("VERB", "AUX", "X"):
+            continue
+        mistake = has_lemma(tok, _w("mistake_verbs"))
+        perceive = has_lemma(tok, _w("perceive_verbs"))
+        forget = has_lemma(tok, _w("forget_verbs"))
+        if not (mistake or perceive or forget) or is_imperative(tok) and person(tok) != "2":
+            continue
+        if "Inf" in tok.morph.get("VerbForm") or person(tok) == "1":
+            continue
+        you = _client_subject(tok, toks)
+        if you is None or _guarded(toks, tok.i):
+            continue
+        hedge = _hedge(toks, tok.i)
+        window = [t for t in toks if tok.i - 4 <= t.i <= tok.i + 4]
+        wrong = any(has_lemma(t, _w("wrongly")) for t in window) or any(
+            fold(t.text) == "не" and j + 1 < len(window) and fold(window[j + 1].text) in ("так", "то", "те", "туда", "того", "ту", "тот")
+            for j, t in enumerate(window)) or any(fold(t.text) in ("что-то", "что-нибудь") for t in window)
+        if mistake:
+            present = "Pres" in tok.morph.get("Tense") or person(tok) == "2"
+            if not (present or hedge is not None):
+                continue
+            if is_negated(tok):
+                continue
+        elif perceive:
+            if hedge is None or not (wrong or is_negated(tok)):
+                continue
+        elif hedge is None or is_negated(tok) or any(
+                "Inf" in c.morph.get("VerbForm") for c in tok.children if c.i > tok.i):
+            continue  # «забыли почистить фильтр» blames an omission, it does not doubt
+        lo = min(you.i, tok.i)
+        if tok.i - lo > 4:
+            lo = tok.i
+        yield "doubt", doc[lo:tok.i + 1]
+        return
+
+
+def _someone_of_yours(sent):
+    """«Не исключено, что посылку получил кто-то из Ваших родственников»:
+    someone of the Клиент's own people put forward as the one who did it."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, tok in enumerate(toks):
+        if fold(tok.text) not in _w("someone") or k + 2 >= len(toks) or fold(toks[k + 1].text) != "из":
+            continue
+        group = toks[k + 2:k + 6]
+        if not any(fold(t.text).startswith(("ваш", "тво")) for t in group) or not any(
+                has_lemma(t, _w("close_people")) for t in group):
+            continue
+        if _guarded(toks, tok.i) or any(fold(t.text) == "если" for t in toks):
+            continue
+        verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+        if verb is None:
+            verb = next((t for t in reversed(toks[max(0, k - 4):k]) if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not (is_past(verb) or _hedge(toks, tok.i) is not None):
+            continue
+        end = next(t for t in group if has_lemma(t, _w("close_people")))
+        yield "doubt", doc[tok.i:end.i + 1]
+        return
+
+
+def _demand_of_evidence(toks, start=0):
+    """(verb, evidence) of a demand to hand evidence over after ``start``:
+    «предоставьте свои фотографии», «пришлёте фото», «подтвердите справкой»."""
+    for k, t in enumerate(toks):
+        if t.i < start or not has_lemma(t, _w("show_verbs") | _w("demand_verbs") | _w("confirm_verbs")):
+            continue
+        if _our_subject(t) or is_negated(t):
+            continue
+        if not (is_imperative(t) or person(t) == "2" or _obliged(t)):
+            continue
+        ev = next((x for x in toks[k + 1:k + 6] if _evidence_noun(x)), None)
+        if ev is None and has_lemma(t, _w("confirm_verbs")):
+            if any(fold(x.text) == "что" for x in toks[k + 1:k + 4]):
+                ev = t
+        if ev is not None:
+            return t, ev
+    return None
+
+
+def _disagree_then_prove(sent):
+    """«Если не согласны, предоставьте свои фотографии», «В случае несогласия
+    приложите видеозапись», «Если считаете иначе, пришлите выписку»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if fold(t.text) not in ("если", "случае"):
+            continue
+        cond = toks[k + 1:k + 6]
+        dispute = next((x for x in cond if has_lemma(x, _w("disagree_words"))), None)
+        if dispute is None:
+            continue
+        low = fold(dispute.text)
+        if has_lemma(dispute, {"согласный", "согласиться"}) and not any(fold(x.text) == "не" for x in cond[:cond.index(dispute)]):
+            continue
+        if low in ("иначе", "по-другому") and not any(has_lemma(x, {"считать", "думать", "полагать"}) for x in cond):
+            continue
+        demand = _demand_of_evidence(toks, dispute.i + 1)
+        if demand is None:
+            continue
+        verb, ev = demand
+        yield "proof", doc[verb.i:max(verb.i, ev.i) + 1]
+        return
+
+
+def _negated_consideration(toks, after):
+    """«претензии не принимаются», «заявка рассмотрена не будет», «не рассмотрим»."""
+    for k, t in enumerate(toks):
+        if t.i <= after or not has_lemma(t, _w("consider_verbs")):
+            continue
+        if is_negated(t) or any(fold(x.text) == "не" for x in toks[max(0, k - 3):k]) or (
+                k + 2 < len(toks) and fold(toks[k + 1].text) == "не" and has_lemma(toks[k + 2], {"быть"})):
+            return t
+    return None
+
+
+def _without_evidence(sent):
+    """«Без видео претензии не принимаются», «без подтверждения оплаты заявки
+    не рассматриваются», «Пришлите выписку, иначе заявку не рассмотрим»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if _reimbursing(sent):
+        return
+    for k, t in enumerate(toks):
+        low = fold(t.text)
+        if low == "без":
+            ev = next((x for x in toks[k + 1:k + 4] if _evidence_noun(x)), None)
+            if ev is None or _negated_consideration(toks, ev.i) is None or _paperwork_only(ev, sent):
+                continue
+            yield "proof", doc[t.i:ev.i + 1]
+            return
+        if low == "иначе" and _negated_consideration(toks, t.i) is not None:
+            demand = _demand_of_evidence(toks[:k])
+            if demand is not None:
+                verb, ev = demand
+                yield "proof", doc[verb.i:max(verb.i, ev.i) + 1]
+                return
+
+
+def _only_with_evidence(sent):
+    """«Заявления рассматриваются только при наличии показаний свидетелей»,
+    «Возврат оформим лишь после предоставления видео вскрытия» — not «Расходы
+    на такси компенсируем при наличии чека» (reimbursing an outlay)."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if _reimbursing(sent):
+        return
+    for k, t in enumerate(toks):
+        if fold(t.text) not in _w("only_words"):
+            continue
+        rest = toks[k + 1:k + 7]
+        if not rest or not any(fold(x.text) in _w("condition_preps") | {"предоставления", "предъявления", "условии"}
+                               for x in rest[:3]):
+            continue
+        evs = [x for x in rest if _evidence_noun(x)]
+        ev = evs[-1] if evs else None
+        if ev is not None and not all(_paperwork_only(x, sent) for x in evs):
+            yield "proof", doc[t.i:ev.i + 1]
+            return
+
+
+def _consideration_conditional(sent):
+    """«Для рассмотрения жалобы пришлите видео вскрытия», «Чтобы мы приняли
+    претензию, подтвердите, что …», «Прежде чем рассматривать претензию, нам
+    необходимо убедиться, что …»: the claim considered only on the Клиент's proof."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if _reimbursing(sent):
+        return
+    for k, t in enumerate(toks):
+        marker = None
+        if has_lemma(t, _w("consider_nouns")) and k > 0 and fold(toks[k - 1].text) in ("для", "до"):
+            if any(has_lemma(x, _w("complaint_nouns")) for x in toks[k + 1:k + 4]):
+                marker = toks[k - 1]
+        elif has_lemma(t, _w("consider_verbs")) and not is_negated(t) and person(t) != "2" and any(
+                has_lemma(x, _w("complaint_nouns")) for x in toks[k + 1:k + 4]) and any(
+                fold(x.text) in ("чтобы", "чем", "как") for x in toks[max(0, k - 4):k]):
+            marker = next(x for x in toks[max(0, k - 4):k] if fold(x.text) in ("чтобы", "чем", "как", "прежде", "перед"))
+            if fold(marker.text) in ("чем", "как") and not any(
+                    has_lemma(x, _w("before_words")) for x in toks[max(0, k - 5):k]):
+                continue
+        if marker is None:
+            continue
+        demand = _demand_of_evidence(toks)
+        if demand is not None:
+            verb, ev = demand
+            yield "proof", doc[verb.i:max(verb.i, ev.i) + 1]
+            return
+        sure = next((x for x in toks if has_lemma(x, _w("make_sure_verbs")) and not is_imperative(x)
+                     and person(x) != "2" and _that_clause(x, 3)), None)
+        if sure is not None:
+            yield "check", doc[sure.i:sure.i + 1]
+            return
+
+
+def _make_sure_before(sent):
+    """«Нужно убедиться, что царапины появились именно в этот день», «…, что
+    кран был исправен до визита мастера»: the Клиент's account to be verified
+    (not «хотим убедиться, что новая карта работает»)."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("make_sure_verbs")) or is_negated(t) or person(t) == "2":
+            continue
+        if is_imperative(t) and "Inf" not in t.morph.get("VerbForm"):
+            continue
+        if not _that_clause(t, 3):
+            continue
+        clause = []
+        for x in toks[k + 1:]:
+            if x.text in (".", "!", "?", ";", "—", ":"):
+                break
+            clause.append(x)
+        if any(fold(x.text) in _US for x in clause):
+            continue
+        past = any(x.pos_ in ("VERB", "AUX") and is_past(x) for x in clause)
+        exactly = any(fold(x.text) in _w("exactly_words") for x in clause)
+        before_event = any(fold(x.text) == "до" and j + 1 < len(clause) and clause[j + 1].pos_ == "NOUN"
+                           for j, x in enumerate(clause))
+        # what the Клиент reports (a problem, a negation), not «что Вы
+        # действительно проходили регистрацию» (a confirmation e-mail)
+        if past and ((exactly and _claim_predicate(clause)) or before_event):
+            yield "check", doc[t.i:t.i + 1]
+            return
+
+
+def _remedy_if_evidence(sent):
+    """«Деньги вернём, если пришлёте фото номера», «Заморозим курс, как только
+    Вы подтвердите справкой, что …» — not «Если пришлёте фото, заменим быстрее»
+    or «Пришлите чек — возместим расходы»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if _reimbursing(sent) or any(has_lemma(t, _w("speed_words")) for t in toks):
+        return
+    remedy = next((t for t in toks if has_lemma(t, _w("remedy_verbs")) and person(t) == "1"
+                   and not is_past(t) and not is_negated(t)), None)
+    if remedy is None:
+        return
+    for k, t in enumerate(toks):
+        low = fold(t.text)
+        if low == "если" or (low == "только" and k + 1 < len(toks) and fold(toks[k + 1].text) in ("если", "когда", "после")) \
+                or (low == "как" and k + 1 < len(toks) and fold(toks[k + 1].text) == "только") \
+                or (low == "как" and k >= 2 and fold(toks[k - 1].text) in ("того", ",") and any(
+                    fold(x.text) == "после" for x in toks[max(0, k - 3):k])) \
+                or (low == "условии"):
+            demand = _demand_of_evidence(toks[k + 1:k + 8])
+            if demand is None:
+                continue
+            verb, ev = demand
+            if is_imperative(verb):
+                continue  # «если это не помогло, пришлите скриншот»: the demand is the main clause
+            yield "proof", doc[t.i:max(verb.i, ev.i) + 1]
+            return
+
+
+def _account_needs_proof(sent):
+    """«Подобные обвинения требуют документального подтверждения», «Ваши слова
+    нуждаются в проверке» — not «Ваше обращение требует времени»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("require_verbs")) or is_negated(t):
+            continue
+        subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+        cands = ([subj] if subj is not None else []) + [x for x in toks[max(0, k - 4):k] if x.pos_ == "NOUN"]
+        account = next((x for x in cands if has_lemma(x, _w("charge_nouns"))), None)
+        if account is None:
+            continue
+        obj = toks[k + 1:k + 5]
+        proof = next((x for x in obj if has_lemma(x, _w("proof_need_nouns"))), None)
+        if proof is None and has_lemma(account, _w("claim_nouns")) and (
+                any(fold(x.text).startswith(("ваш", "тво")) for x in toks[max(0, account.i - toks[0].i - 2):k])):
+            proof = next((x for x in obj if has_lemma(x, _w("check_nouns"))), None)
+        if proof is None:
+            continue
+        yield "proof", doc[t.i:proof.i + 1]
+        return
+
+
+def _odd_against_records(sent):
+    """«Странно, у нас в системе только одно списание»: surprise at the
+    Клиент's report, set against the company's records (not «Странно, что
+    заказ не пришёл, — уже разбираемся»)."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if len(toks) < 4 or not has_lemma(toks[0], _w("odd_words")) or toks[1].text != ",":
+        return
+    if fold(toks[2].text) in ("что", "но", "как", "почему", "ведь"):
+        return
+    rest = toks[2:]
+    ours = any(fold(x.text) in ("нас", "нам") for x in rest[:3]) or any(
+        has_lemma(x, _w("own_records") | _w("records")) for x in rest)
+    if ours:
+        yield "doubt", doc[toks[0].i:toks[0].i + 1]
+
+
+def _checked_at_dispatch(sent):
+    """«Посылку взвешивали при отправке, все вещи были на месте», «Ваш экземпляр
+    проверяли перед отправкой»: the company's check at dispatch held against
+    the Клиент's word (not «…, но не заметили скол — простите»)."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if any(has_lemma(t, _w("admission_words")) for t in toks):
+        return
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("dispatch_check_verbs")) or is_negated(t):
+            continue
+        if not is_past(t) and not any(x.pos_ in ("VERB", "AUX") and is_past(x) for x in toks[k + 1:]):
+            continue  # a process described, with no state of this parcel
+        near = toks[max(0, k - 4):k + 5]
+        at = next((x for x in near if fold(x.text) in ("при", "перед", "до") and any(
+            has_lemma(y, _w("dispatch_nouns")) for y in toks[toks.index(x) + 1:toks.index(x) + 3])), None)
+        if at is None:
+            continue
+        if not any(has_lemma(x, _w("intact_words")) for x in toks[k + 1:]):
+            continue
+        end = max(x.i for x in toks[toks.index(at):toks.index(at) + 3] if has_lemma(x, _w("dispatch_nouns")))
+        yield "doubt", doc[min(t.i, at.i):max(t.i, end) + 1]
+        return
+
+
+def _infallible(sent):
+    """«Система античита не ошибается», «Наши мастера не могли так поступить»:
+    the company's people or means declared above error."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if has_lemma(t, _w("infallible_verbs")) and is_negated(t) and not is_past(t) and not _guarded(toks, t.i):
+            subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+            if subj is None:
+                subj = next((x for x in reversed(toks[max(0, k - 5):k]) if x.pos_ in ("NOUN", "PROPN")), None)
+            if subj is not None and has_lemma(subj, _w("machine_nouns") | _w("staff_nouns")):
+                yield "doubt", doc[subj.i:t.i + 1]
+                return
+        if has_lemma(t, {"мочь", "смочь"}) and is_negated(t) and not _guarded(toks, t.i):
+            inf = next((x for x in toks[k + 1:k + 4] if has_lemma(x, _w("misconduct_verbs") | _w("infallible_verbs"))), None)
+            subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+            if subj is None:
+                subj = next((x for x in reversed(toks[max(0, k - 4):k]) if x.pos_ in ("NOUN", "PROPN")), None)
+            if inf is None or subj is None or not has_lemma(subj, _w("staff_nouns") | _w("machine_nouns")):
+                continue
+            if not has_lemma(inf, _w("infallible_verbs")) and not any(
+                    has_lemma(x, {"наш"}) for x in [*subj.children, *_before(subj, 2)]):
+                continue  # «наши мастера не могли так поступить»; any «касса не может ошибиться»
+            yield "doubt", doc[subj.i:inf.i + 1]
+            return
+
+
+def _suspicion(sent):
+    """«Мы подозреваем, что товаром пользовались», «Есть признаки мошенничества»,
+    «Похоже, товар использовался не по назначению»: misuse or fraud insinuated."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if has_lemma(t, _w("suspect_verbs")) and not is_negated(t) and person(t) != "2" and not is_imperative(t):
+            if person(t) == "1" or _our_subject(t) or any(fold(x.text) in _US for x in toks[max(0, k - 3):k]):
+                yield "doubt", doc[t.i:t.i + 1]
+                return
+        if has_lemma(t, _w("suspicion_nouns")) and not any(fold(x.text) in ("нет", "никаких", "без", "не") for x in toks[max(0, k - 2):k]):
+            fraud = next((x for x in toks[k + 1:k + 4] if has_lemma(x, _w("fraud_nouns"))), None)
+            if fraud is not None:
+                yield "doubt", doc[t.i:fraud.i + 1]
+                return
+        subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+        if subj is not None and fold(subj.text) not in ("вы", "ты") and "Anim" in subj.morph.get("Animacy"):
+            continue  # «грузчики небрежно обращаются с мебелью» blames a third party
+        if has_lemma(t, _w("use_verbs")) and not _guarded(toks, t.i) and _hedge(toks, t.i) is not None:
+            around = toks[max(0, k - 3):k + 5]
+            if any(has_lemma(x, _w("misuse_words")) for x in around) and not any(fold(x.text) in _US for x in around):
+                yield "doubt", doc[t.i:t.i + 1]
+                return
+
+
+def _records_against_you(sent):
+    """«По данным службы доставки, посылка вручена Вам лично 3 мая», «Согласно
+    записям, Вы забрали заказ в понедельник»: records set against the
+    Клиент's word (not «По данным службы, посылка приедет в четверг»)."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks[:-3]):
+        if fold(t.text) not in ("по", "согласно"):
+            continue
+        rec = next((x for x in toks[k + 1:k + 3] if has_lemma(x, _w("records") | _w("own_records"))
+                    or fold(x.text).startswith("данн")), None)
+        if rec is None:
+            continue
+        rest = toks[toks.index(rec) + 1:]
+        if any(fold(x.text) in ("если", "когда") for x in rest) or any(
+                x.pos_ in ("VERB", "AUX") and person(x) == "1" for x in rest):
+            return
+        you = next((x for x in rest if fold(x.text) in ("вы", "вам", "вами", "ты", "тебе")), None)
+        if you is None:
+            return
+        deed = next((x for x in rest if x.pos_ in ("VERB", "AUX") and is_past(x) and not is_negated(x)
+                     and abs(x.i - you.i) <= 4), None)
+        if deed is None:
+            return
+        yield "doubt", doc[t.i:rec.i + 1]
+        return
+
+
+def _evidence_then_see(sent):
+    """«Пришлите скриншот из банка, тогда посмотрим»: evidence first, a look after."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if _reimbursing(sent) or any(has_lemma(t, _w("speed_words")) for t in toks):
+        return
+    demand = _demand_of_evidence(toks)
+    if demand is None:
+        return
+    verb, ev = demand
+    for k, t in enumerate(toks):
+        if t.i <= ev.i or fold(t.text) not in _w("then_words"):
+            continue
+        nxt = next((x for x in toks[k + 1:k + 4] if x.pos_ in ("VERB", "AUX")), None)
+        if nxt is not None and person(nxt) == "1" and has_lemma(nxt, _w("remedy_verbs") | _w("look_verbs")):
+            yield "proof", doc[verb.i:ev.i + 1]
+            return
+
+
 _CONSTRUCTIONS = (_evidence_first, _obliged_to_pay, _proof_needed, _without_proof, _cannot_confirm, _proving_attribute, _shown_really,
                   _honesty_condition, _your_words_contrasted, _accepted_without_remarks, _account_judged,
                   _disbelief, _staff_never, _cannot_be, _hard_to_imagine, _truthfulness, _after_confirmed,
-                  _you_really)
+                  _you_really, _client_mistaken, _someone_of_yours, _disagree_then_prove, _without_evidence,
+                  _only_with_evidence, _consideration_conditional, _make_sure_before, _remedy_if_evidence,
+                  _account_needs_proof, _odd_against_records, _checked_at_dispatch, _infallible, _suspicion,
+                  _evidence_then_see, _records_against_you)
 
 
 # --- the rewrite: trust instead of proof ----------------------------------------
