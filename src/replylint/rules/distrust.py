@@ -993,6 +993,8 @@ def _account_judged(sent):
             if has_lemma(t, _w("raised_nouns")) and not any(
                     has_lemma(x, _w("raising_verbs")) for x in doc[max(sent.start, t.i - 4):t.i]):
                 continue  # «вызывают вопросы», not «у него есть пара вопросов»
+            if has_lemma(t, {"недостаточно", "недостаточный"}) and not has_lemma(tok, _w("claim_nouns")):
+                continue  # «Вашего описания недостаточно — пришлите скриншот» asks for detail
             if has_lemma(t, judging) and not is_negated(t):
                 yield "doubt", doc[tok.i - 1 if tok.i > sent.start and has_lemma(doc[tok.i - 1], {"ваш", "твой"})
                                    else tok.i:tok.i + 1]
@@ -1399,15 +1401,22 @@ def _without_evidence(sent):
         low = fold(t.text)
         if low == "без":
             ev = next((x for x in toks[k + 1:k + 4] if _evidence_noun(x)), None)
-            if ev is None or _negated_consideration(toks, ev.i) is None or _paperwork_only(ev, sent):
+            if ev is None or _negated_consideration(toks, sent.start - 1) is None or _paperwork_only(ev, sent):
                 continue
             yield "proof", doc[t.i:ev.i + 1]
             return
-        if low == "иначе" and _negated_consideration(toks, t.i) is not None:
+        if low == "иначе" and (_negated_consideration(toks, t.i) is not None or (
+                _cannot(sent, t.i) and any(has_lemma(x, _w("remedy_nouns") | _w("complaint_nouns")) for x in toks[k + 1:]))):
             demand = _demand_of_evidence(toks[:k])
             if demand is not None:
                 verb, ev = demand
                 yield "proof", doc[verb.i:max(verb.i, ev.i) + 1]
+                return
+            # «Видео распаковки обязательно, иначе возврат невозможен»
+            ev = next((x for x in toks[:k] if _evidence_noun(x) and not _paperwork_only(x, sent)), None)
+            need = next((x for x in toks[:k] if has_lemma(x, _w("need_words")) and not is_negated(x)), None)
+            if ev is not None and need is not None:
+                yield "proof", doc[min(ev.i, need.i):max(ev.i, need.i) + 1]
                 return
 
 
@@ -1669,8 +1678,107 @@ def _records_against_you(sent):
                      and abs(x.i - you.i) <= 4), None)
         if deed is None:
             return
+        if "Part" in deed.morph.get("VerbForm") and fold(you.text) in ("вы", "ты"):
+            return  # «вы подписаны на рассылку» states a status, not a deed
         yield "doubt", doc[t.i:rec.i + 1]
         return
+
+
+def _witness_question(sent):
+    """«Есть ли у Вас свидетели?», «Кто может подтвердить Ваши слова?»: the
+    Клиент asked who or what can back his account."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if not any(t.text == "?" for t in toks):
+        return
+    for k, t in enumerate(toks):
+        if has_lemma(t, _w("witness_nouns")) and t.pos_ == "NOUN" and any(
+                fold(x.text) in ("вас", "тебя") for x in toks[max(0, k - 4):k]) and not is_negated(t):
+            yield "proof", doc[t.i:t.i + 1]
+            return
+        if fold(t.text) == "кто" and any(has_lemma(x, _w("confirm_verbs")) for x in toks[k + 1:k + 4]):
+            verb = next(x for x in toks[k + 1:k + 4] if has_lemma(x, _w("confirm_verbs")))
+            if not (_that_clause(verb, 2) or any(fold(x.text).startswith(("ваш", "тво")) for x in _after(verb, 3))):
+                continue  # «Кто может подтвердить заказ при получении?»
+            yield "proof", doc[t.i:verb.i + 1]
+            return
+
+
+def _rely_on_word(sent):
+    """«Мы не можем опираться только на Ваши слова», «не можем полагаться на
+    одно Ваше утверждение»: the Клиент's word not enough."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("rely_verbs")) or person(t) == "2" or is_imperative(t):
+            continue
+        if not (is_negated(t) or _negated_governor(t) or any(
+                has_lemma(x, {"мочь", "смочь"}) and is_negated(x) for x in toks[max(0, k - 3):k])):
+            continue
+        after = toks[k + 1:k + 6]
+        if any(fold(x.text).startswith(("ваш", "тво")) for x in after) and any(
+                has_lemma(x, _w("account_nouns") | _w("claim_nouns")) for x in after):
+            start = next((x.i for x in toks[max(0, k - 3):k] if fold(x.text) == "не"), t.i)
+            yield "doubt", doc[start:t.i + 1]
+            return
+
+
+def _third_party_insists(sent):
+    """«Курьер утверждает, что передал заказ лично Вам»: someone else's word
+    held against the Клиент's."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("insist_verbs")) or is_negated(t) or person(t) in ("1", "2"):
+            continue
+        subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+        if subj is None or fold(subj.text) in ("вы", "ты", "мы") or subj.pos_ == "PRON":
+            continue
+        clause = toks[k + 1:k + 14]
+        if not any(x.pos_ in ("VERB", "AUX") and is_past(x) for x in clause):
+            continue  # «мастер уверяет, что телефон будет готов завтра»
+        if any(fold(x.text) == "что" for x in clause[:3]) and any(
+                fold(x.text) in ("вы", "вам", "вас", "ваш", "ваша", "ваши", "вами", "тебе", "ты") for x in clause):
+            yield "doubt", doc[subj.i:t.i + 1] if 0 <= t.i - subj.i <= 3 else doc[t.i:t.i + 1]
+            return
+
+
+def _puzzled(sent):
+    """«Нас смущает, что жалоба пришла через месяц», «Непонятно, как
+    посылка могла прийти пустой»: the company puzzled by the Клиент's report."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if has_lemma(t, _w("puzzle_verbs")) and not is_negated(t) and any(
+                fold(x.text) in ("нас", "меня") for x in toks[max(0, k - 2):k + 3]) and _that_clause(t, 3):
+            yield "doubt", doc[t.i:t.i + 1]
+            return
+        if has_lemma(t, _w("odd_words")) and k + 1 < len(toks):
+            rest = toks[k + 1:k + 8]
+            how = next((x for x in rest[:3] if fold(x.text) in ("как", "каким", "откуда")), None)
+            if any(has_lemma(x, _w("happen_verbs") | _w("admission_words")) for x in toks) or any(
+                    x.pos_ in ("VERB", "AUX") and person(x) == "1" for x in toks):
+                continue  # «Непонятно, как такое могло случиться, — разбираемся»: our own failure
+            if how is not None and any(has_lemma(x, {"мочь", "смочь"}) and is_past(x) for x in rest):
+                yield "doubt", doc[t.i:t.i + 1]
+                return
+
+
+def _check_of_account(sent):
+    """«проведём проверку Ваших утверждений», «только после проверки Ваших
+    слов»: the Клиент's account, not the company's work, checked."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("check_nouns")) or t.pos_ != "NOUN":
+            continue
+        after = toks[k + 1:k + 4]
+        yours = next((x for x in after if fold(x.text).startswith(("ваш", "тво"))), None)
+        account = next((x for x in after if has_lemma(x, _w("claim_nouns")) and x.pos_ == "NOUN"), None)
+        if yours is not None and account is not None and not any(
+                fold(x.text) in ("без", "никакой", "никаких") for x in toks[max(0, k - 2):k]):
+            yield "check", doc[t.i:account.i + 1]
+            return
 
 
 def _evidence_then_see(sent):
@@ -1698,7 +1806,8 @@ _CONSTRUCTIONS = (_evidence_first, _obliged_to_pay, _proof_needed, _without_proo
                   _you_really, _client_mistaken, _someone_of_yours, _disagree_then_prove, _without_evidence,
                   _only_with_evidence, _consideration_conditional, _make_sure_before, _remedy_if_evidence,
                   _account_needs_proof, _odd_against_records, _checked_at_dispatch, _infallible, _suspicion,
-                  _evidence_then_see, _records_against_you)
+                  _evidence_then_see, _records_against_you, _witness_question, _rely_on_word,
+                  _third_party_insists, _puzzled, _check_of_account)
 
 
 # --- the rewrite: trust instead of proof ----------------------------------------
