@@ -125,6 +125,7 @@ from ._clauses import (
     speaker_ok,
     top_parse,
 )
+from ._clauses import analyzer
 from ._clauses import words as _words
 
 _LEX = "blame_shifting"
@@ -155,10 +156,10 @@ class BlameShifting(Rule):
             for tok in sent:
                 if tok.is_punct or tok.is_space:
                     continue
-                found = _blame(tok)
-                if found is None:
+                probe = _blame_probe(tok)
+                if probe is None or (probe[0] is _lesson and not _answers_trouble(ctx)):
                     continue
-                kind, toks = found
+                kind, toks = probe[1]
                 if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
                     continue
                 start, end = min(t.i for t in toks), max(t.i for t in toks)
@@ -170,12 +171,53 @@ class BlameShifting(Rule):
                 break  # one finding per sentence
 
 
+def _answers_trouble(ctx) -> bool:
+    """The reply deals with a problem: the Клиент complains, or the draft
+    apologises or names a problem. Advice for the future is a lesson only
+    then («Рекомендуем внимательно читать описание» after a complaint);
+    elsewhere it is guidance («Рекомендуем внимательно читать условия
+    лицензии»)."""
+    key = ("blame_trouble",)
+    data = ctx.doc.user_data
+    if key not in data:
+        from .missing_apology import _draft_problem, _incoming_complaint, has_apology
+        data[key] = bool(_incoming_complaint(ctx.incoming_doc) is not None or has_apology(ctx)
+                         or _draft_problem(ctx) is not None)
+    return data[key]
+
+
 def _excused(tok, kind, owned) -> bool:
     """Not a shift of blame after all: asked, only a condition, or a third
-    party named where the company owns the fault or apologises for it."""
+    party named where the company owns the fault or apologises for it; what
+    befell the Клиент inside an apology («Нам жаль, что Вы потеряли данные»)."""
     if kind == THIRD and (owned or (_describes_event(tok) and _apology_complement(tok))):
         return True
-    return is_question(tok) or in_condition(tok)
+    if kind == CLIENT and _describes_event(tok) and not has_lemma(tok, words("guilty")) and _apology_complement(tok):
+        return True
+    if kind == DENIAL and owned and has_lemma(tok, words("answer_verbs")):
+        # «Курьер не отвечает за содержимое, поэтому за него отвечаем мы»
+        subj = _subject(tok)
+        if subj is not None and is_noun(subj) and subj.pos_ != "PRON" and not _is_company_np(subj):
+            return True
+    return is_question(tok) or _in_condition(tok)
+
+
+def _in_condition(tok) -> bool:
+    """``in_condition``, except where the parser hung a «когда» / «если» of an
+    earlier clause on a later one that opens with its own «так что» /
+    «поэтому»: «…, когда Вы уже были в пути, так что с нашей стороны всё …»."""
+    if not in_condition(tok):
+        return False
+    marks = _words("condition_marks", "clauses")
+    for node in ancestors_and_self(tok):
+        conds = [c for c in node.children if c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < node.i]
+        if not conds:
+            continue
+        after = [c for c in node.children if c.dep_ in ("mark", "advmod") and c.i > conds[-1].i
+                 and c.i <= tok.i and has_lemma(c, words("consequence_marks"))
+                 and c.i > 0 and c.doc[c.i - 1].is_punct]
+        return not after
+    return True
 
 
 # --- who is who -----------------------------------------------------------
@@ -256,8 +298,9 @@ def _is_party(noun, strict: bool = False) -> bool:
     if _is_own(noun) and has_lemma(noun, words("own_things")):
         return False  # «в нашей системе», «на нашем складе»: the company's own
     if "-" in noun.text and any(
-            part in parties or part.rstrip("аяуы") in parties for part in noun.lower_.replace("ё", "е").split("-")):
-        return True  # «банк-получатель», whatever the tagger made of it
+            part in parties or part.rstrip("аяуы") in parties or _normal(part) in parties
+            for part in noun.lower_.replace("ё", "е").split("-")):
+        return True  # «банк-получатель», «банком-отправителем», whatever the tagger made of it
     if not is_noun(noun):
         return False
     if strict and not has_lemma(noun, parties | words("party_heads")):
@@ -350,12 +393,31 @@ def _agent(pred):
                 return c
         if passive and c.dep_ in ("obl", "obl:agent") and morph(c, "Case") == "Ins" and _is_client(c):
             return c  # «Вами была допущена ошибка»
+    if passive:  # «задержан банком-отправителем»: a compound the tagger could not read
+        for c in pred.children:
+            if "-" in c.text and c.i > pred.i and _instrumental_party(c):
+                return c
     if passive:  # «повреждён при перевозке транспортной компанией»: the agent hung on the obl
         for c in pred.children:
             for g in c.children if c.dep_ == "obl" else []:
                 if g.dep_ == "nmod" and morph(g, "Case") == "Ins" and not _cases(g) and _is_agent(g):
                     return g
     return None
+
+
+def _normal(word: str) -> str:
+    parses = analyzer().parse(word)
+    return parses[0].normal_form.replace("ё", "е") if parses else word
+
+
+def _instrumental_party(tok) -> bool:
+    """«банком-отправителем», «курьером-партнёром»: the first part of a
+    hyphenated compound is a party in the instrumental."""
+    first = tok.lower_.replace("ё", "е").split("-")[0]
+    for parse in analyzer().parse(first)[:3]:
+        if parse.tag.case == "ablt" and parse.normal_form in words("parties") | words("institutions"):
+            return True
+    return False
 
 
 def _noun_phrase(noun) -> list:
@@ -387,6 +449,19 @@ def _apology_complement(tok) -> bool:
     return False
 
 
+def _negated(tok) -> bool:
+    """``negated``, but the «ни» of «ни при чём» hung on the predicate of the
+    sentence does not negate it («связан с решением аэропорта, мы ни при чём»)."""
+    if not negated(tok):
+        return False
+    doc = tok.doc
+    negs = [c for c in tok.children if c.lower_ in ("не", "ни")]
+    if tok.i > tok.sent.start and doc[tok.i - 1].lower_ == "не":
+        return True
+    return not negs or not all(c.lower_ == "ни" and c.i + 1 < len(doc)
+                               and doc[c.i + 1].lower_ in ("при", "причём", "причем") for c in negs)
+
+
 def _with_neg(pred) -> list:
     out = [pred]
     for c in pred.children:
@@ -407,7 +482,8 @@ def _blame_probe(tok):
     for probe in (_guilty, _guilt_noun, _side_fault, _trouble_at, _fault_verb, _failed_verb, _client_wrong, _client_participle,
                   _deontic, _no_responsibility, _answers_for, _not_depend, _beyond_us, _their_remit, _address_to,
                   _because_of, _caused_by, _lies_on, _decides, _not_us, _powerless, _fine_on_our_side, _middleman,
-                  _without_us, _elliptic_address, _their_decision, _misuse, _not_involved, _client_himself):
+                  _without_us, _elliptic_address, _their_decision, _misuse, _not_involved, _client_himself,
+                  _in_hands, _cleft, _claims_sent, _no_claims_to_us, _verdict, _lesson, _client_request):
         found = probe(tok)
         if found is not None:
             return probe, found
@@ -469,6 +545,9 @@ def _guilt_noun(tok):
         return None  # «зона ответственности X» is a remit: see _their_remit
     owner = _owner(tok)
     denied = negated(tok) or (owner is not None and negated(owner)) or lemma(tok.head) == "нет"
+    if owner is not None and tok.head.i != tok.i and tok.head.pos_ == "VERB" and negated(tok.head) \
+            and lemma(owner) not in words("own") and has_lemma(tok, words("duty_nouns")):
+        return None  # «это не входит в их обязанности»: what they do not do, not whose fault
     if owner is not None:
         if lemma(owner) in words("own"):
             return (DENIAL, [tok, owner, *_with_neg(owner), *_with_neg(tok)]) if denied else None
@@ -496,7 +575,9 @@ def _guilt_noun(tok):
         return DENIAL, [tok, tok.head]  # «С нашей стороны ошибки нет»
     # «Авария произошла у магистрального провайдера»: a fault event at a party
     head = tok.head
-    if tok.dep_.startswith("nsubj") and head.pos_ == "VERB":
+    if tok.dep_.startswith("nsubj") and head.pos_ == "VERB" and not (
+            has_lemma(head, words("frequency_verbs")) and morph(head, "Tense") != "Past"):
+        # («У этого производителя брак встречается редко» is a rate, not an event)
         for c in head.children:
             if c.dep_ == "obl" and (_is_party(c) or _their_side(c)) and any(lemma(x) in ("у", "на") for x in c.children):
                 return THIRD, [tok, head, *_noun_phrase(c)]
@@ -592,8 +673,10 @@ def _our_side(pred) -> bool:
 
 def _is_named_fault(noun) -> bool:
     """«Это ошибка склада» (a statement naming the fault), not «проблема с
-    доставкой» in passing: the fault noun is the predicate or the subject."""
-    return noun.dep_ in ("ROOT", "nsubj", "conj", "parataxis", "obl", "appos")
+    доставкой» in passing: the fault noun is the predicate or the subject, or
+    what something is the result of («следствие бага в сторонней библиотеке»)."""
+    return noun.dep_ in ("ROOT", "nsubj", "conj", "parataxis", "obl", "appos") or (
+        noun.dep_ == "nmod" and has_lemma(noun.head, words("consequence_nouns")))
 
 
 def _fault_verb(tok):
@@ -620,6 +703,9 @@ def _fault_verb(tok):
     if _is_client(agent):
         if agent.i > 0 and agent.doc[agent.i - 1].lower_ == "не":
             return None  # «…, что телефон украли, а не Вы его потеряли»: not his doing
+        if morph(tok, "Tense") == "Pres" or any(
+                c.dep_ in ("obj", "nsubj", "obl") and c.lower_ in words("indefinite_objects") for c in tok.children):
+            return None  # «Вы что-то путаете», «Вы ошибаетесь»: his account doubted (distrust)
         return CLIENT, [tok, agent, *fault]
     if has_lemma(tok, words("client_only_fault_verbs")) or _is_company_np(agent):
         return None
@@ -689,19 +775,40 @@ def _client_wrong(tok):
     if morph(tok, "Tense") != "Past" or negated(tok) or has_lemma(tok, words("receive_verbs")):
         return None  # «Вы получили не тот товар» — what happened to him, not what he did
     subj = _subject(tok)
+    if has_lemma(tok, words("cognition_verbs")) and subj is not None and _is_client(subj):
+        return None  # «Вы что-то неправильно поняли» doubts his account (distrust)
     wrong = words("wrong")
     marks = [c for c in tok.children if c.dep_ == "advmod" and has_lemma(c, wrong)]
+    defective = []
     for c in tok.children:
         if c.dep_ in ("obj", "obl"):
             wrong_mods = [g for g in c.children if g.dep_ == "amod" and has_lemma(g, wrong)]
             marks += wrong_mods + ([c] if wrong_mods else [])
             if any(g.lower_ == "тот" for g in c.children) and any(g.lower_ == "не" for g in c.subtree):
                 marks.append(c)  # «не тот размер»
+            for g in c.children:  # «QR-код не того самоката»
+                if g.dep_ in ("nmod", "parataxis") and any(x.lower_ == "тот" for x in g.children) \
+                        and any(x.lower_ == "не" for x in g.subtree):
+                    marks.append(g)
+            if c.dep_ == "obj":  # «фабрика прислала кривые петли»
+                defective += [g for g in c.children if g.dep_ == "amod" and has_lemma(g, words("defect_marks"))]
         for m in [c, *[g for g in c.children if g.dep_ == "nmod"]] if c.dep_ in ("obl", "obj") else []:
             if m.dep_ in ("obl", "nmod") and (_with_mistake(m) or _late(m)):
                 # «ввели с ошибкой», «указали индекс с опечаткой», «отгрузил с опозданием»
                 marks += [m, *[x for x in m.children if x.dep_ == "case"]]
+    # «не тот» right after the verb, wherever the parser hung it: «сканировали
+    # QR-код не того самоката», «нажали кнопку не того заказа»
+    # (only with the Клиент named: «в заказ положили не тот размер» is the company's slip)
+    doc = tok.doc
+    not_that = []
+    for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 6)]:
+        if t.is_punct:
+            break
+        if t.lower_ == "не" and t.i + 1 < tok.sent.end and lemma(doc[t.i + 1]) == "тот" and t not in marks:
+            not_that = [t, doc[t.i + 1]]
+            break
     if subj is not None and _is_client(subj):
+        marks = marks or not_that
         emphatic = [c for c in subj.children if c.lower_ in ("сами", "сам", "сама")] + \
             [c for c in tok.children if c.lower_ in ("сами", "сам", "сама")]
         if tok.dep_ not in ("ROOT", "parataxis", "conj"):
@@ -709,13 +816,19 @@ def _client_wrong(tok):
         if marks or emphatic:
             return CLIENT, [subj, tok, *marks, *emphatic]
         return None
-    if subj is None and morph(tok, "Number") == "Plur" and marks and any(c.dep_ == "advmod" for c in marks):
-        return CLIENT, [tok, *marks]  # «пользовались неправильно»
+    if subj is None and morph(tok, "Number") == "Plur" and marks and (
+            any(c.dep_ == "advmod" for c in marks) or has_lemma(tok, words("handle_verbs"))):
+        # «пользовались неправильно», «куртку стирали при неподходящей температуре»
+        return CLIENT, [tok, *marks]
     stated = tok.dep_ in ("ROOT", "parataxis", "conj") or tok.dep_ == "advcl" and any(
         has_lemma(c, words("because_marks")) for c in tok.children)  # «потому что склад отгрузил с опозданием»
     if subj is not None and marks and stated and _is_agent(subj) and not _is_company_np(subj):
         # a party did it wrong: «Курьер неправильно указал адрес», «Оператор дал Вам неверную информацию»
         return THIRD, [*_noun_phrase(subj), tok, *marks]
+    if subj is not None and defective and stated and has_lemma(tok, words("supply_verbs")) and _is_agent(subj) \
+            and not _is_company_np(subj) and not _is_own(subj):
+        # a party supplied faulty goods: «фабрика прислала кривые петли», «поставщик отгрузил бракованную партию»
+        return THIRD, [*_noun_phrase(subj), tok, *defective]
     return None
 
 
@@ -739,11 +852,18 @@ def _client_himself(tok):
     agent = _agent(tok)
     if agent is None or not _is_client(agent) or agent.lower_ not in ("вы", "ты"):
         return None
-    near = tok.doc[agent.i + 1:tok.i]
+    if has_lemma(tok, words("cognition_verbs")) or has_lemma(tok, words("receive_verbs")):
+        return None
+    doc = tok.doc
     selves = ("сам", "сами", "сама")
-    himself = next((t for t in near if lemma(t) == "сам" or t.lower_ in selves), None) or next(
+    # «Вы сами подключили», «Вы же сами выбрали», and in inverted order
+    # «Подписку подключили Вы сами» (wherever the parser hung «сами»)
+    lo, hi = sorted((agent.i, tok.i))
+    near = doc[lo + 1:hi]
+    after = doc[agent.i + 1:min(agent.i + 3, tok.sent.end)] if agent.i > tok.i else []
+    himself = next((t for t in [*near, *after] if t.lower_ in selves), None) or next(
         (c for c in agent.children if lemma(c) == "сам" or c.lower_ in selves), None)
-    if himself is None or len(near) > 3:
+    if himself is None or len(near) > 3 or any(t.is_punct for t in doc[min(lo, himself.i):max(hi, himself.i)]):
         return None
     return CLIENT, [agent, himself, *_with_neg(tok)]
 
@@ -786,7 +906,8 @@ def _deontic(tok):
     infs = [c for c in tok.children if morph(c, "VerbForm") == "Inf"]
     if not infs:
         return None
-    subj = next((c for c in tok.children if c.dep_.startswith("nsubj")), None)
+    # «её просто нужно было прочитать»: an accusative taken for the subject is the object
+    subj = next((c for c in tok.children if c.dep_.startswith("nsubj") and morph(c, "Case") in ("Nom", "")), None)
     dat = [c for c in tok.children if c.dep_ in ("iobj", "obl") and morph(c, "Case") == "Dat"]
     who = subj or (dat[0] if dat else None)
     if lemma(tok) == "должный":
@@ -808,17 +929,25 @@ def _no_responsibility(tok):
     if lemma(tok) != "нести":
         return None
     burden = frozenset({"ответственность", "вина"})
-    if not any(c.dep_ in ("obj", "nsubj") and has_lemma(c, burden) for c in tok.children):
+    loads = [c for c in tok.children if c.dep_ in ("obj", "nsubj") and has_lemma(c, burden)]
+    if not loads:  # «сервис ответственности не несёт»: the genitive hung on the subject
+        loads = [g for c in tok.children if c.dep_.startswith("nsubj") for g in c.children
+                 if g.dep_ == "nmod" and g.i == c.i + 1 and has_lemma(g, burden)]
+    if not loads:
         return None
     subj = _subject(tok)
+    if subj is not None and _is_client(subj):
+        return None  # «Вы не несёте ответственности за …»: reassurance
     if subj is not None and _is_party(subj) and not negated(tok):
         return THIRD, [tok, subj]
     modal = tok.head if tok.dep_ == "xcomp" and has_lemma(tok.head, words("can_words")) else None
-    if modal is not None and negated(modal) and (subj is None or _is_company(subj) or morph(modal, "Person") == "1"):
-        # «Мы не можем нести ответственность за …»
-        return DENIAL, [*_with_neg(modal), tok, *[c for c in tok.children if has_lemma(c, burden)]]
-    if negated(tok) and (subj is None or _is_company(subj) or morph(tok, "Person") == "1"):
-        return DENIAL, [*_with_neg(tok), *[c for c in tok.children if has_lemma(c, burden)]]
+    if modal is not None and negated(modal):
+        # «Мы не можем нести ответственность за …»; whoever is named as not
+        # answering — the company in the third person («сервис», «агрегатор»,
+        # «туроператор») or a party — nobody answers for the Клиент
+        return DENIAL, [*_with_neg(modal), tok, *loads]
+    if negated(tok):
+        return DENIAL, [*_with_neg(tok), *loads]
     return None
 
 
@@ -826,14 +955,20 @@ def _answers_for(tok):
     """«За брак отвечает производитель»."""
     if lemma(tok) != "отвечать":
         return None
-    if not any(c.dep_ == "obl" and any(x.lower_ == "за" for x in c.children) for c in tok.children):
+    modal = tok.head if tok.dep_ == "xcomp" and tok.head.i != tok.i and has_lemma(tok.head, words("can_words")) \
+        else None
+    holders = [tok, *([modal] if modal is not None else [])]
+    if not any(c.dep_ == "obl" and any(x.lower_ == "за" for x in c.children) for h in holders for c in h.children):
         return None
     subj = _subject(tok)
+    if modal is not None and negated(modal) and not (subj is not None and _is_client(subj)):
+        # «за качество его услуг агрегатор отвечать не может»
+        return DENIAL, [*_with_neg(modal), tok]
     if subj is not None and not negated(tok) and (_is_party(subj) or subj.pos_ == "PRON" and _is_agent(subj)) \
             and morph(tok, "Tense") != "Past":
         return THIRD, [tok, *_noun_phrase(subj), *[c for c in [*subj.children, *tok.children]
                                                     if c.lower_ in ("сами", "сам", "сама")]]
-    if negated(tok) and (subj is not None and _is_company(subj) or subj is None and morph(tok, "Person") == "1"):
+    if negated(tok) and (subj is not None and not _is_client(subj) or subj is None and morph(tok, "Person") == "1"):
         return DENIAL, _with_neg(tok)  # «Мы не отвечаем за работу почты», «Школа не отвечает за …»
     return None
 
@@ -852,8 +987,13 @@ def _not_depend(tok):
             neg = [x for x in c.children if x.lower_ == "не"] or ([doc[first - 1]] if first > 0 and doc[first - 1].lower_ == "не" else [])
             if negated(tok) or neg:
                 return DENIAL, [tok, c, doc[first], *neg, *_with_neg(tok)]
-        elif _is_agent(c) and not negated(tok) and any(has_lemma(x, words("only_words")) for x in [*tok.children, *c.children]):
-            return THIRD, [tok, doc[first], *_noun_phrase(c)]  # «зависит только от перевозчика»
+        elif _is_agent(c) and not negated(tok) and not _is_own(c) and (
+                any(has_lemma(x, words("only_words")) for x in [*tok.children, *c.children])
+                or any(x.lower_ in ("всё", "все") and x.dep_ in ("nsubj", "advmod", "obl") and x.i < tok.i
+                       for x in tok.children)):
+            # «зависит только от перевозчика», «дальше всё зависит от Вашего банка»
+            return THIRD, [*[x for x in tok.children if x.lower_ in ("всё", "все") and x.i < tok.i],
+                           tok, doc[first], *_noun_phrase(c)]
     return None
 
 
@@ -1005,7 +1145,7 @@ def _their_remit(tok):
 def _caused_by(tok):
     """«Задержка вызвана решением диспетчерской службы», «связана с действиями
     перевозчика», «обусловлена отказом банка»: the cause is what a party did."""
-    if tok.pos_ not in ("VERB", "ADJ") or not has_lemma(tok, words("cause_verbs")) or negated(tok):
+    if tok.pos_ not in ("VERB", "ADJ") or not has_lemma(tok, words("cause_verbs")) or _negated(tok):
         return None
     for c in tok.children:
         if c.dep_ not in ("obl", "obl:agent", "nmod") or morph(c, "Case") != "Ins" or not is_noun(c):
@@ -1075,13 +1215,18 @@ def _decides(tok):
 
 
 def _their_decision(tok):
-    """«Это решение платформы», «Таково решение банка»: what happened is a
-    party's decision."""
-    if lemma(tok) != "решение" or not is_noun(tok) or negated(tok):
+    """«Это решение платформы», «Таково решение банка», «Переносы — инициатива
+    самого преподавателя»: what happened is a party's decision."""
+    if not is_noun(tok) or not has_lemma(tok, words("decision_nouns")) or negated(tok):
         return None
     if not any(lemma(c) in ("это", "таков") for c in tok.children) and tok.dep_ != "ROOT":
         return None
-    if not any(lemma(c) in ("это", "таков") for c in [*tok.children, *tok.doc[max(tok.sent.start, tok.i - 2):tok.i]]):
+    this = any(lemma(c) in ("это", "таков") for c in [*tok.children, *tok.doc[max(tok.sent.start, tok.i - 2):tok.i]])
+    # «X — решение Y»: a subject across a dash
+    dashed = tok.dep_ == "ROOT" and any(
+        c.dep_ == "nsubj" and c.i < tok.i and any(t.text in ("—", "–") for t in tok.doc[c.i:tok.i])
+        for c in tok.children)
+    if not this and not dashed:
         return None
     doer = _action_doer(tok)
     if doer is None or _is_company_np(doer):
@@ -1133,7 +1278,7 @@ def _powerless(tok):
         can = next(t for t in reversed(tok.doc[max(0, tok.i - 3):tok.i]) if has_lemma(t, words("can_words")))
     elif morph(tok, "VerbForm") == "Inf":
         # «повлиять на это мы не могли» with the infinitive hung elsewhere by the parser
-        later = [t for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 6)] if has_lemma(t, words("can_words"))
+        later = [t for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 9)] if has_lemma(t, words("can_words"))
                  and t.pos_ in ("VERB", "AUX")]
         can = later[0] if later else None
     pred = can if can is not None else tok
@@ -1226,10 +1371,205 @@ def _not_involved(tok):
         return None
     if "ни" not in words_before and not (tok.i > 1 and tok.doc[tok.i - 2].lower_ == "ни"):
         return None
-    if any(lemma(t) in ("мы", "я") for t in sent):
+    # «Мы тут ни при чём», «авиакомпания здесь ни при чём» (the company that
+    # signs so), «наш отдел ни при чём»
+    if any(lemma(t) in ("мы", "я") or (is_noun(t) and (_is_company_np(t) or _is_own(t))) for t in sent):
         first = tok.i - 2 if tok.lower_ in ("чём", "чем") else tok.i - 1
         return DENIAL, [tok.doc[first], tok]
     return None
+
+
+def _in_hands(tok):
+    """«дальше всё в руках Почты», «это во власти банка», «теперь всё в их
+    руках»: the matter placed in a party's hands."""
+    if not is_noun(tok) or not has_lemma(tok, words("hands_nouns")) or morph(tok, "Case") not in ("Loc", ""):
+        return None
+    case = [c for c in tok.children if c.dep_ == "case" and c.lower_ in ("в", "во")]
+    if not case or negated(tok) or any(lemma(c) in words("own") for c in tok.children):
+        return None
+    owner = next((c for c in tok.children if c.dep_ in ("det", "nmod:poss") and c.lower_ in ("их", "его", "её", "ее")),
+                 None)
+    if owner is None:
+        owner = next((c for c in tok.children if c.dep_ == "nmod" and c.i > tok.i and not _cases(c)
+                      and _is_agent(c) and not _is_own(c)), None)
+    if owner is None:
+        return None
+    return THIRD, [*case, tok, *(_noun_phrase(owner) if is_noun(owner) else [owner])]
+
+
+def _cleft(tok):
+    """«Это курьер продержал букет полдня», «это склад всё перепутал», «Это Вы
+    указали старый адрес»: a cleft sentence that singles out the doer of what
+    went wrong."""
+    if not (is_noun(tok) or tok.pos_ == "PRON") or tok.i == 0:
+        return None
+    doc = tok.doc
+    this = doc[tok.i - 1]
+    if lemma(this) != "это" or (this.i > tok.sent.start and not (
+            doc[this.i - 1].is_punct or doc[this.i - 1].lower_ in ("а", "и", "но", "ведь", "же"))):
+        return None
+    if _is_company_np(tok) or (tok.pos_ == "PRON" and not _is_client(tok)):
+        return None
+    third = not _is_client(tok) and _is_agent(tok)
+    if not (third or _is_client(tok)):
+        return None
+    verb = None
+    for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 5)]:
+        if t.is_punct:
+            break
+        if t.pos_ == "VERB" and morph(t, "VerbForm") == "Fin":
+            verb = t
+            break
+    if verb is None or morph(verb, "Tense") != "Past" or morph(verb, "Mood") == "Imp" or negated(verb):
+        return None
+    if any(c.dep_.startswith("nsubj") and c.i != tok.i and is_noun(c) and c.pos_ != "PRON" for c in verb.children):
+        return None
+    if morph(verb, "Number") and morph(tok, "Number") and morph(verb, "Number") != morph(tok, "Number") \
+            and tok.lower_ not in ("вы",):
+        return None
+    if has_lemma(verb, words("receive_verbs") | words("cognition_verbs")):
+        return None
+    np = _noun_phrase(tok) if is_noun(tok) else [tok]
+    return (THIRD if third else CLIENT), [this, *np, verb]
+
+
+def _claims_sent(tok):
+    """«претензии направляйте ей напрямую», «претензию нужно предъявлять
+    транспортной компании», «Вопросы по срокам — в Ваш банк», «по всем
+    вопросам — к нему»: the Клиент's claims sent on to somebody else."""
+    if not is_noun(tok) or not has_lemma(tok, words("claim_nouns") | words("question_nouns")):
+        return None
+    doc, sent = tok.doc, tok.sent
+    # the clause around the noun, up to a full stop, semicolon or a comma before a new clause
+    lo = tok.i
+    while lo > sent.start and doc[lo - 1].text not in (".", ";", ",", ":", "!", "?"):
+        lo -= 1
+    hi = tok.i
+    while hi + 1 < sent.end and doc[hi + 1].text not in (".", ";", "!", "?", ","):
+        hi += 1
+    clause = doc[lo:hi + 1]
+    verbs = [t for t in clause if t.i != tok.i and has_lemma(t, words("send_verbs") | words("address_verbs"))]
+    # told, not offered: an imperative, «Вы должны / Вам нужно / рекомендуем» + infinitive
+    # («… можно задать в чате» is a way offered)
+    directive = [v for v in verbs if morph(v, "Mood") == "Imp" or v.lower_.endswith(("йте", "ите"))
+                 or morph(v, "Person") == "2" and morph(v, "Tense") != "Past"
+                 or morph(v, "VerbForm") == "Inf" and any(
+                     has_lemma(h, words("deontic") | words("advice_verbs")) and not negated(h)
+                     for h in [v.head, *v.children, *doc[max(lo, v.i - 2):v.i]])]
+    dash = [t for t in clause if t.text in ("—", "–") and t.i > tok.i]
+    verbless = not any(t.pos_ in ("VERB", "AUX") and t.i != tok.i for t in clause) and dash
+    if not directive and not verbless:
+        return None
+    if verbless and not has_lemma(tok, words("question_nouns")) and not has_lemma(tok, words("claim_nouns")):
+        return None
+    start = dash[0].i if verbless else lo
+    for t in doc[start:hi + 1]:
+        if t.i == tok.i or _is_client(t) or _is_company_np(t) or _is_own(t):
+            continue
+        preps = [x for x in doc[max(lo, t.i - 3):t.i] if x.pos_ == "ADP"]
+        prep = preps[-1].lower_ if preps and all(y.pos_ in ("ADP", "DET", "ADJ") for y in doc[preps[-1].i:t.i]) else None
+        third = t.pos_ == "PRON" and lemma(t) in ("он", "она", "они")
+        if not (third or (is_noun(t) and _is_agent(t))):
+            continue
+        if prep in ("к",) or (prep in ("в", "во") and verbless) or (
+                prep is None and morph(t, "Case") == "Dat" and directive and has_lemma(tok, words("claim_nouns"))):
+            return THIRD, [tok, *(directive[:1] if not verbless else []), *([preps[-1]] if prep else []),
+                           *(_noun_phrase(t) if is_noun(t) else [t])]
+    return None
+
+
+def _no_claims_to_us(tok):
+    """«к нашему коду претензий нет», «К нам претензий быть не может»: the
+    company declares itself blameless."""
+    if not is_noun(tok) or not has_lemma(tok, words("claim_nouns")):
+        return None
+    head = tok.head
+    denied = lemma(head) == "нет" or negated(tok) or (head.i != tok.i and negated(head)) or (
+        tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "нет")
+    if not denied:
+        return None
+    for c in [*tok.children, *([c for c in head.children if c.i != tok.i] if head.i != tok.i else [])]:
+        if any(x.lower_ == "к" for x in c.children) and (lemma(c) in ("мы", "я") or _is_own(c) or _is_company_np(c)):
+            neg = [t for t in tok.doc[tok.i + 1:tok.i + 2] if t.lower_ == "нет"] or [head] if lemma(head) == "нет" else []
+            return DENIAL, [*[x for x in c.children if x.lower_ == "к" or lemma(x) == "наш"], c, tok, *neg]
+    return None
+
+
+def _verdict(tok):
+    """«система безопасности посчитала операцию подозрительной», «банк счёл
+    документы недействительными», «антифрод расценил платёж как мошеннический»:
+    a party's verdict as the cause of the trouble."""
+    if tok.pos_ != "VERB" or not has_lemma(tok, words("verdict_verbs")) or negated(tok):
+        return None
+    if morph(tok, "Tense") != "Past" or morph(tok, "Mood") == "Imp":
+        return None
+    marks = words("verdict_marks")
+    # a bad verdict: a listed word, or an adjective negated by its prefix
+    # («недействительными», «негарантийным», «некорректной»)
+    bad = [t for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 6)] if t.pos_ in ("ADJ", "VERB") and (
+        has_lemma(t, marks) or (t.pos_ == "ADJ" and lemma(t).startswith("не") and len(lemma(t)) > 6))]
+    if not bad:
+        return None
+    agent = _agent(tok)
+    if agent is None or _is_company_np(agent) or _is_client(agent) or not _is_agent(agent) or _is_own(agent):
+        return None
+    return THIRD, [*_noun_phrase(agent), tok, bad[0]]
+
+
+def _lesson(tok):
+    """«Рекомендуем внимательно читать описание перед заказом», «В следующий
+    раз проверяйте комплектность при курьере», «Советуем в будущем включать
+    синхронизацию», «Впредь будьте внимательнее»: a lesson for the Клиент, so
+    the trouble was his doing."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    head = tok.head if tok.head.i != tok.i else tok
+    imperative = morph(tok, "Mood") == "Imp" and morph(tok, "Person") in ("2", "")
+    advised = morph(tok, "VerbForm") == "Inf" and (
+        has_lemma(head, words("advice_verbs")) and morph(head, "Person") == "1" and morph(head, "Tense") != "Past"
+        or has_lemma(head, words("deontic")) and not any(t.lower_ in ("было", "бы") for t in head.children))
+    if not (imperative or advised) or negated(tok) or lemma(tok) == "быть" and not imperative:
+        return None
+    scope = [*tok.children, *(head.children if advised else [])]
+    doc = tok.doc
+    future = []
+    for c in scope:
+        if has_lemma(c, words("lesson_times")):
+            future.append(c)
+        elif is_noun(c) and any(x.lower_ in ("в", "на") for x in c.children) and (
+                has_lemma(c, words("lesson_time_nouns")) or lemma(c) == "раз" and any(
+                    has_lemma(x, words("lesson_next")) for x in c.children)):
+            future += [x for x in c.children if x.dep_ in ("case", "amod")] + [c]
+    care = [c for c in scope if has_lemma(c, words("care_words")) and (
+        morph(c, "Degree") == "Cmp" or c.lower_.endswith("ее") or
+        (morph(tok, "Aspect") == "Imp" and has_lemma(tok, words("check_verbs"))))]
+    if not future and not care:
+        return None
+    if any(_is_company_np(c) or lemma(c) in ("мы", "я") for c in tok.children if c.dep_.startswith("nsubj")):
+        return None
+    first = [head] if advised and head.i < tok.i else []
+    return CLIENT, [*first, *future, *care, tok]
+
+
+def _client_request(tok):
+    """«Курьер действовал по Вашей же просьбе, так что компенсации не будет»,
+    «это было сделано по Вашему же указанию»: the Клиент's own request made the
+    reason for the trouble."""
+    if not is_noun(tok) or not has_lemma(tok, words("request_nouns")):
+        return None
+    if not any(c.dep_ == "case" and c.lower_ == "по" for c in tok.children):
+        return None
+    yours = [c for c in tok.children if lemma(c) in ("ваш", "твой") or _is_client(c)]
+    if not yours:
+        return None
+    doc = tok.doc
+    stress = [t for t in doc[yours[0].i:tok.i + 2] if t.lower_ in ("же", "сами", "сам", "сама", "собственной",
+                                                                     "собственному", "личной", "личному")]
+    so = [t for t in doc[tok.i + 1:tok.sent.end] if has_lemma(t, words("consequence_marks"))]
+    denied = so and any(t.lower_ in ("не", "нет", "ни") for t in doc[so[0].i:tok.sent.end])
+    if not stress and not denied:
+        return None
+    return CLIENT, [*[c for c in tok.children if c.dep_ == "case"], *yours, *stress, tok]
 
 
 # --- the company owns the fault ------------------------------------------
@@ -1237,7 +1577,7 @@ def _not_involved(tok):
 def _company_owns_fault(ctx) -> bool:
     """«Это наша ошибка», «мы виноваты», «наша ответственность», «мы
     ошиблись», «причина в нас» anywhere in the company's own words."""
-    return any(_owns_fault(tok) and speaker_ok(ctx, tok) and not is_question(tok) and not in_condition(tok)
+    return any(_owns_fault(tok) and speaker_ok(ctx, tok) and not is_question(tok) and not _in_condition(tok)
                for tok in ctx.doc if not tok.is_punct and not tok.is_space)
 
 
@@ -1269,7 +1609,7 @@ def _matches(ctx, sent, owned) -> list:
         if tok.is_punct or tok.is_space:
             continue
         found = _blame_probe(tok)
-        if found is None:
+        if found is None or (found[0] is _lesson and not _answers_trouble(ctx)):
             continue
         probe, (kind, toks) = found
         if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
