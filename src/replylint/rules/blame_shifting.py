@@ -933,6 +933,9 @@ def _no_responsibility(tok):
     if not loads:  # «сервис ответственности не несёт»: the genitive hung on the subject
         loads = [g for c in tok.children if c.dep_.startswith("nsubj") for g in c.children
                  if g.dep_ == "nmod" and g.i == c.i + 1 and has_lemma(g, burden)]
+    if not loads and negated(tok):  # «… ответственности за сохранность вещей не несёт», hung anywhere
+        loads = [t for t in tok.doc[max(tok.sent.start, tok.i - 6):tok.i]
+                 if has_lemma(t, burden) and morph(t, "Case") == "Gen"]
     if not loads:
         return None
     subj = _subject(tok)
