@@ -266,3 +266,43 @@ def test_rewrite_names_what_was_refused_not_the_rule_or_the_means():
 
 def test_excluding_a_loss_is_reassurance():
     assert not fires("Потеря данных при переносе исключена: копия хранится на двух серверах.", R)
+
+
+@pytest.mark.parametrize("text,incoming,expected", [
+    # unavailable: the thing asked for, or «не доступен» written apart
+    ("Рассрочка для этого товара недоступна.", "Можно купить этот телевизор в рассрочку?", ["недоступна"]),
+    ("Бесплатная отмена по этому тарифу Вам не доступна.", None, ["не доступна"]),
+    # closed for an action
+    ("Этот курс закрыт для записи.", None, ["закрыт"]),
+    # a rule that needs a deposit is a refusal; doing without a document asked for, too
+    ("Без предоплаты такие заказы не принимаются.", None, ["не принимаются"]),
+    ("Без паспорта посылку не выдадут ни в одном отделении.", "Можно получить посылку без паспорта?", ["не выдадут"]),
+])
+def test_refusal_classes_more(text, incoming, expected):
+    assert spans(text, R, incoming=incoming) == expected
+
+
+@pytest.mark.parametrize("text,incoming", [
+    # a demand for proof is distrust's business, not a flat no
+    ("Без фотографий повреждений претензии не рассматриваются.", "Мне привезли разбитую вазу!"),
+    # judging, not refusing
+    ("Оснований сомневаться в показаниях счётчика у нас нет.", "Мне насчитали лишнее за воду!"),
+    # exclusion of a bad event
+    ("Подмена товара при доставке исключена.", None),
+    # the next sentence: a dated plan of the company
+    ("Сейчас продлить пробный период не получится. Мы сами напомним Вам о скидке 1 декабря и пришлём промокод.", None),
+    # after «но»: what the Клиент gets
+    ("Места у прохода не бронируются, но кресло у окна уже закреплено за Вами.", None),
+    # possible by a predicative «возможно»
+    ("Закрытые вебинары не доступны в общем каталоге. Посмотреть их возможно по ссылке из письма.", "Где найти вебинар?"),
+    # a how-to in the inclusive «we»
+    ("Открываем настройки. Выбираем вкладку «Звук». Громкость не меняем. Нажимаем «Сохранить».", None),
+])
+def test_refusal_classes_more_quiet(text, incoming):
+    assert not fires(text, R, incoming=incoming)
+
+
+def test_advice_for_next_time_is_no_alternative():
+    text = "Восстановить удалённые письма мы не в силах. Рекомендуем в дальнейшем включить резервное копирование."
+    assert spans(text, R) == ["не в силах"]
+    assert not fires("Восстановить удалённые письма мы не в силах. Рекомендуем обратиться к нашему инженеру — он посмотрит архив.", R)

@@ -22,7 +22,12 @@
 уже никак»; отказ в будущем времени («Компенсации не будет», «Блокировка
 снята не будет»; но не «Штраф начислен не будет» — это хорошая новость);
 решение, оставленное в силе («Штраф остаётся в силе», «Решение остаётся без
-изменений»); «Тариф недоступен для Вашего региона».
+изменений»); «Тариф недоступен для Вашего региона», «Оплата при получении
+недоступна» (то, о чём просил Клиент); правила компании, которые запрещают
+(«Правила клуба запрещают …», «Условия тарифа не позволяют …»); закрытый
+вход («Вход с животными закрыт», «Тариф закрыт для подключения»); свои
+средства, которые не справляются («Наше оборудование такой формат не
+тянет», «Система не поддерживает выгрузку»).
 
 Не срабатывает, если в том же или в следующем предложении предложена
 альтернатива («но мы можем …», «зато …», «предлагаем …», «можно …»,
@@ -31,8 +36,12 @@
 («Вам не нужно ничего делать», «Нет проблем»), в цитатах и в пересказе слов
 Клиента («Вы написали, что …»), когда сказано, что нужно для решения («Для
 восстановления необходимо …»), и в безличных правилах внутри объяснения
-(«Модерация — это …»). Судится только текст ответа: вопрос Клиента («Почему
-нельзя …?») отказ не оправдывает. Находка — само сказуемое отказа с частицей «не».
+(«Модерация — это …»), в пошаговой инструкции от «мы» («Громкость не
+меняем»), когда отказ лишь без доказательства («Без фото претензии не
+рассматриваются» — это требование доказательств, его судит ``distrust``) и
+когда следом компания называет свой план с датой. Совет «на будущее»
+(«Рекомендуем в дальнейшем …») альтернативой не считается. Судится только
+текст ответа: вопрос Клиента («Почему нельзя …?») отказ не оправдывает. Находка — само сказуемое отказа с частицей «не».
 
 Правка (``replylint rewrite``) заменяет отказ предложением вариантов, назвав
 то, в чём отказано: «Перенести запись на воскресенье не получится» →
@@ -57,6 +66,8 @@
 - Выехать к Вам сегодня мы не в состоянии.
 - Так что компенсации за ожидание не будет.
 - Решение о блокировке остаётся в силе.
+- Правила клуба запрещают заниматься в зале без инструктора.
+- Запись на декабрь уже закрыта.
 Не срабатывает:
 - Перенести запись на воскресенье не получится, но мы можем записать Вас на понедельник.
 - Наличными оплатить нельзя. Зато можно оплатить картой курьеру.
@@ -66,6 +77,7 @@
 - Не беспокойтесь, ничего оплачивать не нужно.
 - Повторение такой ошибки исключено.
 - Штраф за просрочку начислен не будет.
+- Без фото повреждений претензии не рассматриваются.
 """
 
 from __future__ import annotations
@@ -73,6 +85,7 @@ from __future__ import annotations
 from ..model import Severity
 from ..rewrite import Phrase, action_noun, clause_bounds, contrast, render, replacement, sentence_after, templates
 from . import Rule
+from ._time import has_concrete_time
 from ._clauses import (
     analyzer,
     has_lemma,
@@ -108,6 +121,7 @@ class Refusal(Rule):
     def check(self, ctx):
         asked = _requested_nouns(ctx)
         explaining = _explains(ctx)
+        walkthrough = _walkthrough(ctx)
         sentences = ctx.sentences
         for k, sent in enumerate(sentences):
             for tok in sent:
@@ -117,8 +131,12 @@ class Refusal(Rule):
                 start, end, pred = found
                 if not speaker_ok(ctx, pred) or is_question(pred) or in_condition(pred) or wh_clause(pred):
                     continue
+                if _without(pred, asked):
+                    continue  # «Без чека возврат не производится» names what it takes
                 if (explaining or _caveat(sent, pred)) and person(pred) != "1":
                     continue
+                if walkthrough and _inclusive_we(pred):
+                    continue  # «Буфер повтора не меняем» in a how-to: leave it as it is
                 prev = sentences[k - 1] if k > 0 else None
                 nxt = sentences[k + 1] if k + 1 < len(sentences) else None
                 if _mitigated(prev, sent, nxt, pred):
@@ -143,7 +161,7 @@ _TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refu
                  "service_verbs", "service_verbs_active", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs",
                  "forbid_verbs", "entitled", "exclude_verbs", "unable_nouns", "unable_short", "no_way",
                  "unavailable", "keep_verbs", "impersonal_outcome_verbs", "closed_verbs", "permit_verbs",
-                 "capability_verbs")
+                 "capability_verbs", "available")
 
 
 def _candidate(tok) -> bool:
@@ -388,7 +406,11 @@ def _closed(tok, asked):
     if morph(tok, "Variant") != "Short" or not _non_past_or_short(tok):
         return None
     subj = subject(tok)
-    return tok if subj is not None and has_lemma(subj, words("access_nouns")) else None
+    if subj is not None and (has_lemma(subj, words("access_nouns")) or lemmas(subj) & asked):
+        return tok
+    # «Тариф закрыт для подключения»: closed for an action
+    return tok if any(c.dep_ in ("obl", "nmod") and any(x.lower_ == "для" for x in c.children)
+                      for c in tok.children) else None
 
 
 def _rules_forbid(tok, asked):
@@ -563,6 +585,8 @@ def _existence(tok, asked):
     after = thing.doc[thing.i + 1:min(thing.i + 4, thing.sent.end)]
     if any(morph(c, "VerbForm") == "Inf" and negated(c) for c in [*thing.children, *after]):
         return None  # «нет оснований не верить»: a double negation
+    if any(morph(c, "VerbForm") == "Inf" and has_lemma(c, words("judgment_verbs")) for c in [*thing.children, *after]):
+        return None  # «оснований сомневаться … нет» judges, it refuses nothing asked
     obls = [c for c in tok.children if c.dep_ in ("obl", "nmod")] + [c for c in thing.children if c.dep_ == "nmod"]
     if any(lemma(o) == "наличие" for o in obls):
         return tok
@@ -599,10 +623,13 @@ def _no_way(tok, asked):
 def _unavailable(tok, asked):
     """«Тариф недоступен для Вашего региона», «Услуга Вам недоступна»; not an
     outage notice («Сервис временно недоступен»)."""
-    if not has_lemma(tok, words("unavailable")) or morph(tok, "Variant") != "Short" or negated(tok):
+    unavailable = has_lemma(tok, words("unavailable")) and not negated(tok)
+    not_available = has_lemma(tok, words("available")) and negated(tok)  # «вам не доступен»
+    if not (unavailable or not_available) or morph(tok, "Variant") != "Short" or not _non_past_or_short(tok):
         return None
-    if not _non_past_or_short(tok):
-        return None
+    subj = subject(tok)
+    if subj is not None and lemmas(subj) & asked:
+        return tok  # «Оплата при получении недоступна» after «Можно оплатить при получении?»
     for c in tok.children:
         if any(x.lower_ == "для" for x in c.children) or (lemma(c) == "вы" and morph(c, "Case") == "Dat"):
             return tok
@@ -688,6 +715,23 @@ def _is_request(doc) -> bool:
     return False
 
 
+def _walkthrough(ctx) -> bool:
+    """The draft is a how-to in the inclusive «we» («Открываем настройки.
+    Нажимаем „Сохранить“.»): two or more sentences start with a 1st-person
+    plural present verb and no «мы»."""
+    count = 0
+    for sent in ctx.sentences:
+        first = next((t for t in sent if t.is_alpha), None)
+        if first is not None and _inclusive_we(first) and not negated(first):
+            count += 1
+    return count >= 2
+
+
+def _inclusive_we(verb) -> bool:
+    return (verb.pos_ == "VERB" and morph(verb, "Person") == "1" and morph(verb, "Number") == "Plur"
+            and morph(verb, "Tense") == "Pres" and subject(verb) is None)
+
+
 def _explains(ctx) -> bool:
     """The draft explains what something is («Модерация — это проверка …»):
     an impersonal rule stated in such an explanation describes how things
@@ -727,7 +771,16 @@ def _mitigated(prev, sent, nxt, pred) -> bool:
         return True
     if prev is not None and (_offers(prev, pred, can_only=True) or _route(prev)):
         return True
-    return nxt is not None and (_offers(nxt, pred) or _contrast_offer(nxt, None) or _route(nxt))
+    return nxt is not None and (_offers(nxt, pred) or _contrast_offer(nxt, None) or _route(nxt) or _dated_plan(nxt))
+
+
+def _dated_plan(span) -> bool:
+    """«Мы сами проверим возможность повышения 3 июля и пришлём предложение»:
+    what the company will do, with a date — a way forward."""
+    if not has_concrete_time(list(span)):
+        return False
+    return any(t.pos_ == "VERB" and _first_person_non_past(t) and not negated(t) and morph(t, "Mood") != "Imp"
+               and not is_question(t) and not in_condition(t) for t in span)
 
 
 def _route(span) -> bool:
@@ -757,14 +810,44 @@ def _offers(span, pred, can_only: bool = False) -> bool:
         if negated(t) or _aux_negated(t):
             continue
         if not can_only and has_lemma(t, words("offer_verbs")) and t.pos_ in ("VERB", "ADJ", "AUX"):
-            if morph(t, "Person") != "3" and morph(t, "Tense") != "Past":
+            if morph(t, "Person") != "3" and morph(t, "Tense") != "Past" and not _for_next_time(t):
                 return True
         if has_lemma(t, words("can_words")) and morph(t, "Tense") != "Past" and t.dep_ != "amod":
-            if lemma(t) in ("можно", "возможно") or t.pos_ in ("VERB", "AUX"):
+            predicative = lemma(t) == "возможный" and morph(t, "Variant") == "Short"  # «Посмотреть их возможно …»
+            if lemma(t) in ("можно", "возможно") or predicative or t.pos_ in ("VERB", "AUX"):
                 if lemma(t) == "возможно" and t.dep_ == "parataxis":
                     continue  # «возможно» as «perhaps»
                 return True
     return False
+
+
+def _without(pred, asked: frozenset[str]) -> bool:
+    """The refusal holds only without proof: «Без видео вскрытия претензии не
+    принимаются», «без чека возврат не производится» — a demand for proof
+    (``distrust`` judges it), not a flat no. «Без залога автомобили не
+    выдаются» is a rule, and refuses; so does «Без справки заявление не
+    примут» to «Можно без справки?» (doing without it was what was asked)."""
+    return any(c.dep_ in ("obl", "nmod", "advcl") and has_lemma(c, words("proof_nouns"))
+               and any(x.lower_ == "без" for x in c.children) and not lemmas(c) & asked for c in pred.children)
+
+
+def _gives_client(pred) -> bool:
+    """A positive statement of what the Клиент gets: a short passive or a
+    future verb with the Клиент in its clause («закреплено за Вами», «Вам
+    принесут обед»)."""
+    if pred.pos_ not in ("VERB", "ADJ") or negated(pred) or morph(pred, "Tense") == "Past" and morph(
+            pred, "Variant") != "Short":
+        return False
+    if not (morph(pred, "Variant") == "Short" or morph(pred, "Tense") == "Fut"):
+        return False
+    return any(lemma(t) in ("вы", "ваш") for t in pred.subtree)
+
+
+def _for_next_time(verb) -> bool:
+    """«Рекомендуем в будущем включать синхронизацию»: advice for next time
+    offers nothing for the problem at hand."""
+    text = " ".join(t.lower_ for t in verb.subtree)
+    return any(marker in text for marker in words("next_time"))
 
 
 def _offer_question(tok) -> bool:
@@ -802,6 +885,8 @@ def _contrast_offer(sent, pred) -> bool:
             return True
         if has_lemma(t, words("available_words")) and t.dep_ in ("ROOT", "conj", "parataxis", "advcl"):
             return True  # «…, но для них действует своя скидка»
+        if t.dep_ in ("ROOT", "conj", "parataxis") and _gives_client(t):
+            return True  # «…, но место у окна уже закреплено за Вами»
         if pred is not None and lemmas(t) & lemmas(pred) - {"не"} and not negated(pred):
             return True  # «недоступна для физлиц, однако доступна для самозанятых»
         if pred is not None and lemma(t) == lemma(pred)[2:] and lemma(pred).startswith("не"):
