@@ -1458,11 +1458,13 @@ def _claims_sent(tok):
         return None
     doc, sent = tok.doc, tok.sent
     # the clause around the noun, up to a full stop, semicolon or a comma before a new clause
+    def polite(i):  # «обращайтесь, пожалуйста, в банк»: the commas of «пожалуйста» split nothing
+        return doc[i].text == "," and any(0 <= j < len(doc) and doc[j].lower_ == "пожалуйста" for j in (i - 1, i + 1))
     lo = tok.i
-    while lo > sent.start and doc[lo - 1].text not in (".", ";", ",", ":", "!", "?"):
+    while lo > sent.start and (doc[lo - 1].text not in (".", ";", ",", ":", "!", "?") or polite(lo - 1)):
         lo -= 1
     hi = tok.i
-    while hi + 1 < sent.end and doc[hi + 1].text not in (".", ";", "!", "?", ","):
+    while hi + 1 < sent.end and (doc[hi + 1].text not in (".", ";", "!", "?", ",") or polite(hi + 1)):
         hi += 1
     clause = doc[lo:hi + 1]
     verbs = [t for t in clause if t.i != tok.i and has_lemma(t, words("send_verbs") | words("address_verbs"))]
@@ -1481,14 +1483,16 @@ def _claims_sent(tok):
         return None
     start = dash[0].i if verbless else lo
     for t in doc[start:hi + 1]:
-        if t.i == tok.i or _is_client(t) or _is_company_np(t) or _is_own(t):
-            continue
+        if t.i == tok.i or _is_client(t) or _is_company_np(t) or any(
+                lemma(c) in ("наш", "мой") for c in t.children):
+            continue  # («в свой банк» is the Клиент's bank)
         preps = [x for x in doc[max(lo, t.i - 3):t.i] if x.pos_ == "ADP"]
         prep = preps[-1].lower_ if preps and all(y.pos_ in ("ADP", "DET", "ADJ") for y in doc[preps[-1].i:t.i]) else None
         third = t.pos_ == "PRON" and lemma(t) in ("он", "она", "они")
         if not (third or (is_noun(t) and _is_agent(t))):
             continue
-        if prep in ("к",) or (prep in ("в", "во") and verbless) or (
+        if prep in ("к",) or (prep in ("в", "во") and (verbless or any(
+                has_lemma(v, frozenset({"обращаться", "обратиться"})) for v in directive))) or (
                 prep is None and morph(t, "Case") == "Dat" and directive and has_lemma(tok, words("claim_nouns"))):
             return THIRD, [tok, *(directive[:1] if not verbless else []), *([preps[-1]] if prep else []),
                            *(_noun_phrase(t) if is_noun(t) else [t])]
