@@ -511,3 +511,25 @@ def test_word_not_enough(text, expected):
 ])
 def test_word_not_enough_quiet(text):
     assert spans(text, RULE) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Скорее всего, ты что-то напутал.", ["ты что-то напутал"]),
+    ("Без скрина из банка ничего не сделаем.", ["Без скрина"]),
+    ("Простите, но без оригинала квитанции возврат не оформить.", ["без оригинала квитанции"]),
+    ("В вашей истории много нестыковок.", ["вашей истории"]),
+])
+def test_chat_and_informal(text, expected):
+    assert spans(text, RULE, you_style="lower") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Без фото не сможем понять, в чём проблема.",  # the company's own investigation
+    "В Вашей истории нет ничего странного, вернём деньги.",
+])
+def test_chat_and_informal_quiet(text):
+    assert spans(text, RULE) == []
+
+
+def test_proof_of_payment_as_condition():
+    assert spans("Без подтверждения платежа заявки на возврат не рассматриваются.", RULE) == ["Без подтверждения"]

@@ -995,7 +995,9 @@ def _account_judged(sent):
                 continue  # «вызывают вопросы», not «у него есть пара вопросов»
             if has_lemma(t, {"недостаточно", "недостаточный"}) and not has_lemma(tok, _w("claim_nouns")):
                 continue  # «Вашего описания недостаточно — пришлите скриншот» asks for detail
-            if has_lemma(t, judging) and not is_negated(t):
+            if has_lemma(t, judging) and not is_negated(t) and not any(
+                    fold(x.text) in ("нет", "ничего", "никаких", "никакого", "никакой")
+                    for x in doc[max(sent.start, t.i - 3):t.i]):
                 yield "doubt", doc[tok.i - 1 if tok.i > sent.start and has_lemma(doc[tok.i - 1], {"ваш", "твой"})
                                    else tok.i:tok.i + 1]
                 return
@@ -1206,6 +1208,9 @@ def _evidence_words() -> frozenset[str]:
 
 
 def _evidence_noun(tok) -> bool:
+    if has_lemma(tok, _w("confirm_nouns")) and not _proof_noun(tok) and not any(
+            has_lemma(x, _w("deed_nouns")) for x in _after(tok, 1)):
+        return False  # «без подтверждения заказа» is the order's confirmation, not proof
     return tok.pos_ in ("NOUN", "PROPN", "ADJ", "X") and has_lemma(tok, _evidence_words()) and not (
         has_lemma(tok, {"заключение"}) and tok.i + 1 < len(tok.doc) and has_lemma(tok.doc[tok.i + 1], _w("not_evidence_of")))
 
@@ -1275,8 +1280,8 @@ def _client_mistaken(sent):
     doc = sent.doc
     toks = _toks(sent)
     for tok in toks:
-        if tok.pos_ not in ("VERB", "AUX", "X"):
-            continue
+        if tok.pos_ not in ("VERB", "AUX", "X") and not any(p.tag.POS == "VERB" for p in parses(tok)[:1]):
+            continue  # «напутал» is sometimes tagged an adjective
         mistake = has_lemma(tok, _w("mistake_verbs"))
         perceive = has_lemma(tok, _w("perceive_verbs"))
         forget = has_lemma(tok, _w("forget_verbs"))
@@ -1400,8 +1405,10 @@ def _without_evidence(sent):
     for k, t in enumerate(toks):
         low = fold(t.text)
         if low == "без":
-            ev = next((x for x in toks[k + 1:k + 4] if _evidence_noun(x)), None)
-            if ev is None or _negated_consideration(toks, sent.start - 1) is None or _paperwork_only(ev, sent):
+            ev = next((x for x in toks[k + 1:k + 4] if _evidence_noun(x) and not _paperwork_only(x, sent)), None) or next(
+                (x for x in toks[k + 1:k + 4] if _evidence_noun(x)), None)
+            if ev is None or _paperwork_only(ev, sent) or (
+                    _negated_consideration(toks, sent.start - 1) is None and not _remedy_refused(toks, ev.i)):
                 continue
             yield "proof", doc[t.i:ev.i + 1]
             return
@@ -1418,6 +1425,22 @@ def _without_evidence(sent):
             if ev is not None and need is not None:
                 yield "proof", doc[min(ev.i, need.i):max(ev.i, need.i) + 1]
                 return
+
+
+def _remedy_refused(toks, after) -> bool:
+    """«… возврат не оформить», «… ничего не сделаем», «… деньги не вернём» —
+    not «… не сможем понять, в чём дело» (the company's own investigation)."""
+    for k, t in enumerate(toks):
+        if t.i <= after:
+            continue
+        negated = is_negated(t) or any(fold(x.text) == "не" for x in toks[max(0, k - 3):k])
+        if not negated or person(t) == "2":
+            continue
+        if has_lemma(t, _w("remedy_verbs") - _w("look_verbs")):
+            return True
+        if has_lemma(t, {"сделать", "делать"}) and any(fold(x.text) == "ничего" for x in toks[max(0, k - 3):k + 2]):
+            return True
+    return False
 
 
 def _only_with_evidence(sent):
