@@ -8,7 +8,12 @@
 «на днях», «позже», «как только, так сразу», «со дня на день», «в обозримом
 будущем» — в том числе в пассиве и от третьего лица («заказ будет доставлен
 в ближайшее время», «мастер скоро приедет») — если в том же предложении нет
-конкретной даты или времени. Дата и время распознаются по морфологии: часы
+конкретной даты или времени. Так же считаются обещания усилий вместо
+результата («сделаем всё возможное», «приложим все усилия»), сроки,
+привязанные к тому, когда у компании появятся силы или время («как только
+освободится мастер», «когда дойдут руки», «если будет возможность», «по мере
+поступления»), и сроки без названия («в установленный срок», «в сроки,
+предусмотренные договором»). Дата и время распознаются по морфологии: часы
 («14:00»), даты («8 августа», «01.02»), «сегодня», «завтра», дни недели,
 число со словом времени («3 дня», «двух недель») и сроки с предлогом
 («через час», «в течение суток», «до конца дня»). Дата считается сроком,
@@ -31,11 +36,16 @@
 - Мастер скоро с Вами свяжется.
 - Заказ пришёл вчера. Деньги за доставку вернём в ближайшее время.
 - Отчёт за март будет готов в ближайшее время.
+- Сделаем всё возможное, чтобы курьер приехал быстрее.
+- Вернём разницу, как только освободится бухгалтер.
+- Ответ будет направлен Вам в установленный срок.
 Не срабатывает:
 - Постараемся перезвонить сегодня до 16:30.
 - Деньги вернём в ближайшее время, не позднее пятницы.
 - Заменим товар в течение трёх дней.
 - Попробуйте зайти в приложение позже.
+- Курьер позвонит Вам, как только посылка придёт на склад.
+- Заказ будет готов на день позже, 14 ноября.
 """
 
 from __future__ import annotations
@@ -44,7 +54,8 @@ from .. import lexicon
 from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
-from ._ru import clause_window, fold, has_lemma, is_imperative, is_past, matches, parses, person
+from ._ru import (clause_window, fold, has_lemma, is_imperative, is_negated, is_number, is_past, matches, parses,
+                  person)
 from ._time import deadline_tokens
 
 
@@ -55,24 +66,43 @@ class VaguePromise(Rule):
     seed = "000 §4, 002"
 
     def check(self, ctx):
+        conf = lexicon.load("vague_promise")
         effort = lexicon.words("vague_promise", "effort_verbs")
         effort_impf = lexicon.words("vague_promise", "effort_verbs_imperfective")
-        needs_verb = set(lexicon.load("vague_promise").get("needs_verb", []))
+        needs_verb = set(conf.get("needs_verb", []))
+        needs_promise = set(conf.get("needs_promise", []))
+        we_first = set(conf.get("we_verb_first", []))
         for sent in ctx.sentences:
             found = []
             for label, span in matches("vague_promise", "patterns", sent):
                 if not self._counts(ctx, span):
                     continue
                 if label in needs_verb and not any(
-                        t.pos_ in ("VERB", "AUX") and not is_past(t) for t in clause_window(span.root, sent)):
+                        _verbish(t) and not is_past(t) for t in clause_window(span.root, sent)):
                     continue
+                if label in needs_promise and not any(_promise_verb(t, span) for t in sent):
+                    continue
+                if label in we_first and not _we_first(span, effort | effort_impf):
+                    continue
+                if label == "soon" and _compared(span):
+                    continue
+                if label in needs_promise and span[-1].right_edge.i >= span.end:
+                    # «по мере поступления на склад»: the whole phrase
+                    end = span[-1].right_edge.i + 1
+                    if all(not sent.doc[j].is_punct for j in range(span.end, end)):
+                        span = sent.doc[span.start:end]
                 found.append(span)
+            for span in _capacity_clauses(sent):
+                if ctx.company_speaks(span[0]) and not _overlaps(span, found):
+                    found.append(span)
             for tok in sent:
                 if _is_effort_promise(tok, effort, effort_impf) and ctx.company_speaks(tok):
                     start = tok.i
                     if start > sent.start and fold(sent.doc[start - 1].text) in ("будем", "буду"):
                         start -= 1  # «будем стараться»
-                    found.append(sent.doc[start:tok.i + 1])
+                    span = sent.doc[start:tok.i + 1]
+                    if not _overlaps(span, found):
+                        found.append(span)
             if not found or deadline_tokens(sent):
                 continue
             rewrite = _rewrite(sent, found, effort, effort_impf)
@@ -94,16 +124,136 @@ class VaguePromise(Rule):
         if before is not None and fold(before.text) in ("не", "ни"):
             return False  # «не позже 18:00»
         window = [t for t in clause_window(span.root) if not (span.start <= t.i < span.end)]
-        if any(t.pos_ not in ("ADP", "PUNCT", "ADV") and is_imperative(t) for t in window) \
-                and not any(person(t) == "1" and t.pos_ == "VERB" for t in window):
+        if any(t.pos_ not in ("ADP", "PUNCT", "ADV") and _you_imperative(t) for t in window) \
+                and not any(_we_verb(t) for t in window):
             return False  # «по возможности укажите номер заказа» — a request to the Клиент
         verb = _governing_verb(span.root)
         if verb is not None and verb.i in {t.i for t in clause_window(span.root)}:
             if is_past(verb) and not _future_passive(verb):
                 return False  # a report of the past («на днях мы обновили …»)
-            if is_imperative(verb) and "Ind" not in verb.morph.get("Mood"):
+            if _you_imperative(verb) and "Ind" not in verb.morph.get("Mood"):
                 return False  # advice to the Клиент («попробуйте позже»)
         return True
+
+
+def _we_verb(tok) -> bool:
+    """The company's own verb, 1st person and not past: «решим», «запишем»,
+    «делаем» — also where the tagger reads it as an imperative or an adverb
+    (pymorphy3 holds the 1st-person reading of the word form)."""
+    if tok.pos_ in ("PUNCT", "NUM", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "DET"):
+        return False
+    return any(p.tag.POS == "VERB" and ("1per" in p.tag or "incl" in p.tag) and "past" not in p.tag
+               for p in parses(tok)[:3])
+
+
+def _you_imperative(tok) -> bool:
+    """An imperative addressed to the Клиент (not «запишем» = «let us»)."""
+    return is_imperative(tok) and not _we_verb(tok)
+
+
+def _verbish(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or _we_verb(tok)
+
+
+def _promise_verb(tok, span) -> bool:
+    """A verb of a promise outside ``span``: the company's own, a future
+    passive («будет отправлен»), or a 3rd-person future («мастер приедет») —
+    not past, not an infinitive, not addressed to the Клиент."""
+    if span.start <= tok.i < span.end:
+        return False
+    if _we_verb(tok):
+        return True
+    if tok.pos_ not in ("VERB", "AUX") or "Inf" in tok.morph.get("VerbForm"):
+        return False
+    if is_past(tok) and not _future_passive(tok):
+        return False
+    return not _you_imperative(tok) and person(tok) != "2"
+
+
+def _we_first(span, effort) -> bool:
+    """«сделаем всё возможное», «будет сделано всё возможное», «постараемся
+    сделать всё возможное» — the company promises the effort itself."""
+    verb = span[0]
+    if fold(verb.text) in _FUTURE_AUX:
+        return True
+    if _we_verb(verb):
+        return True
+    if "Inf" in verb.morph.get("VerbForm") or any(p.tag.POS == "INFN" for p in parses(verb)[:1]):
+        doc = verb.doc
+        return any(fold(doc[j].text) in _FUTURE_AUX or _we_verb(doc[j]) and has_lemma(doc[j], effort)
+                   for j in range(max(verb.sent.start, verb.i - 3), verb.i))
+    return False
+
+
+def _compared(span) -> bool:
+    """«на день позже», «позже обычного», «позже, чем …» compare two times:
+    no vague term is promised."""
+    if not any(fold(t.text) in ("позже", "позднее", "попозже") for t in span):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (fold(nxt.text) == "чем" or (
+            "Gen" in nxt.morph.get("Case") and nxt.pos_ in ("NOUN", "ADJ", "PRON", "DET", "NUM"))):
+        return True
+    units = lexicon.words("time", "units")
+    before = [doc[j] for j in range(max(span.sent.start, span.start - 4), span.start)]
+    return any(fold(t.text) == "на" for t in before) and any(
+        has_lemma(t, units) or is_number(t) for t in before)
+
+
+def _overlaps(span, found) -> bool:
+    return any(span.start < f.end and f.start < span.end for f in found)
+
+
+def _capacity_clauses(sent):
+    """«как только у бухгалтерии дойдут руки», «когда освободится мастер»,
+    «если у нас будет возможность»: a clause whose event is the company's own
+    capacity freeing up, in a sentence that promises something. The span runs
+    from the marker to the last word of the event."""
+    conf = lexicon.load("vague_promise")
+    markers = frozenset(fold(w) for w in conf.get("event_markers", []))
+    verbs = frozenset(fold(w) for w in conf.get("capacity_verbs", []))
+    subject_verbs = frozenset(fold(w) for w in conf.get("capacity_subject_verbs", []))
+    nouns = frozenset(fold(w) for w in conf.get("capacity_nouns", []))
+    doc = sent.doc
+    for tok in sent:
+        word = fold(tok.text)
+        if word not in markers:
+            continue
+        if word in ("как", "лишь") and not (tok.i + 1 < sent.end and fold(doc[tok.i + 1].text) == "только"):
+            # bare «как» only right before the event verb («как освободимся»)
+            if word == "лишь" or not (tok.i + 1 < sent.end and has_lemma(doc[tok.i + 1], verbs | subject_verbs)):
+                continue
+        if tok.i > sent.start and fold(doc[tok.i - 1].text) in ("так", "тогда", "то"):
+            continue  # «так как» is «because»
+        window = [t for t in clause_window(tok, sent) if t.i > tok.i]
+        if any(fold(t.text) in ("вы", "вас", "вам", "ты", "тебя", "тебе") for t in window):
+            continue  # the Клиент's capacity: a condition on the Клиент
+        pred = None
+        for t in window:
+            if is_negated(t) or not _verbish(t):
+                continue
+            if is_past(t) or person(t) == "2":
+                continue
+            if has_lemma(t, verbs):
+                pred, last = t, t
+                break
+            if has_lemma(t, subject_verbs):
+                noun = next((n for n in window if has_lemma(n, nouns) and n.pos_ in ("NOUN", "ADJ")), None)
+                if noun is not None:
+                    if noun.pos_ == "ADJ" and noun.head.i > noun.i and noun.head in window:
+                        noun = noun.head  # «свободный мастер»
+                    pred, last = t, max(t, noun, key=lambda x: x.i)
+                    break
+        if pred is None:
+            continue
+        for c in pred.children:
+            if c.dep_.startswith("nsubj") and c.i > last.i and c in window:
+                last = c  # «когда освободится мастер»
+        span = doc[tok.i:last.i + 1]
+        if not any(_promise_verb(t, span) for t in sent if t.i not in {w.i for w in window}):
+            continue
+        yield span
 
 
 _FUTURE_AUX = {"будет", "будут", "будем", "буду", "будете", "будешь"}
@@ -122,8 +272,8 @@ def _governing_verb(tok):
     «попробуйте зайти позже» → «попробуйте»)."""
     node = tok
     for _ in range(8):
-        if node.pos_ in ("VERB", "AUX") and "Inf" not in node.morph.get("VerbForm"):
-            return node
+        if _verbish(node) and "Inf" not in node.morph.get("VerbForm"):
+            return node  # «назначим», read as an adverb, is a verb too
         if node.head.i == node.i:
             break
         node = node.head
@@ -155,6 +305,7 @@ def _rewrite(sent, found, effort, effort_impf):
     doc = sent.doc
     conf = rw.templates("vague-promise")
     dropped_labels = set(conf.get("dropped", []))
+    we_first = set(lexicon.load("vague_promise").get("we_verb_first", []))
     labels = {span.start: label for label, span in matches("vague_promise", "patterns", sent)}
     ops: dict[int, str] = {}
     verbs = []
@@ -173,6 +324,11 @@ def _rewrite(sent, found, effort, effort_impf):
             else:
                 ops[last.i] = "{effort_alone}"
                 clause_end = clause_end or last
+            continue
+        if labels.get(span.start) in we_first:
+            # «сделаем всё возможное»: the effort stays, the deadline follows it
+            verbs.append(span[0])
+            clause_end = clause_end or _clause_end(span[0], sent)
             continue
         verb = _governing_verb(span.root)
         if verb is not None:
