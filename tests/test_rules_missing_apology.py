@@ -384,3 +384,37 @@ def test_the_clients_mistake_is_not_apologised_for():
     # blame-shifting takes it; an apology «за Вашу ошибку» would be absurd
     assert not fires("Это Ваша ошибка: адрес указан неверно.", "missing-apology")
     assert fires("Это наша ошибка, заменим завтра.", "missing-apology")
+
+
+DRAFT = "Заменим товар в пятницу."
+
+
+@pytest.mark.parametrize("incoming", [
+    # negated verbs of receiving and working, either aspect
+    "Посылку я так и не получал!",
+    "Приложение у меня не запускается.",
+    "Скидочный купон не действует, хотя срок не истёк.",
+    # a past verb the tagger takes for a short adjective
+    "Свитер после стирки облез.",
+    # measured against what was promised
+    "Интернет в два раза медленнее заявленного!",
+    "Ремонт идёт дольше, чем обещали.",
+])
+def test_complaints_in_more_words(incoming):
+    assert fires(DRAFT, "missing-apology", incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming", [
+    # the Клиент's own slip: a request to fix it
+    "Я по ошибке купила билет не на тот сеанс, можно обменять?",
+    "Случайно выбрал не тот цвет, можно поменять?",
+    # a comparison asked about in advance
+    "Будет ли цена выше указанной на сайте?",
+])
+def test_own_slips_and_questions_are_no_complaints(incoming):
+    assert not fires(DRAFT, "missing-apology", incoming=incoming)
+
+
+def test_apology_after_the_clients_reported_words_counts():
+    text = "Вы пишете, что мастер не приехал, — извините, пожалуйста. Новый визит завтра в 10:00."
+    assert not fires(text, "missing-apology", incoming="Мастер не приехал!")

@@ -22,7 +22,10 @@
   повторное обращение («Третий раз пишу»), «Сколько можно ждать?», сарказм
   («Спасибо за «быструю» доставку»), невыполненное («Заказ должен был прийти
   вчера»), посторонний предмет («попалась косточка»), сбой («Наушники шипят
-  и отключаются»), сделанное без спроса («перенесли без предупреждения»).
+  и отключаются», «игра не запускается», «промокод не действует»), сделанное
+  без спроса («перенесли без предупреждения»), хуже обещанного («скорость
+  ниже заявленной», «дольше, чем обещали»).
+  Собственный промах Клиента («Я случайно заказал не тот размер») — не жалоба.
   Вопрос («Где мой заказ?»), спокойная просьба («Хочу вернуть платье,
   передумала») или благодарность без таких признаков — не жалоба; условие
   («если не подойдёт») и вопрос о будущем («Будут ли задержки в
@@ -157,7 +160,10 @@ class MissingApology(Rule):
 
 def has_apology(ctx) -> bool:
     """The company apologises somewhere in the draft."""
-    return any(is_apology(t) and speaker_ok(ctx, t) for t in ctx.doc)
+    return any(is_apology(t) and (speaker_ok(ctx, t) or (
+        not ctx.is_quoted(t) and t.lower_ in words("apology_forms"))) for t in ctx.doc)
+    # «Вы написали, что посылка не пришла, — простите»: «простите» is said to
+    # the Клиент even where the parse hangs it on the reported clause
 
 
 def is_apology(tok) -> bool:
@@ -536,8 +542,12 @@ def _complaint_word(tok) -> bool:
     if tok.pos_ not in ("VERB", "AUX", "ADJ") and has_lemma(tok, words("problem_verbs") | words("damage_verbs")) \
             and not negated(tok) and _finite_not_mine(tok):
         return True  # the tagger lost the verb: «Ножка у стула отломилась»
-    if lemma(tok) == "тот" and negated(tok):
-        return True  # «не тот товар», «не того цвета»
+    if _past_read_as_adjective(tok) and not negated(tok) and not is_question(tok):
+        return True  # «Куртка полиняла» tagged as a short adjective
+    if _below_promised(tok):
+        return True  # «Скорость в три раза ниже заявленной», «дольше, чем обещали»
+    if lemma(tok) == "тот" and negated(tok) and not _own_choice(tok):
+        return True  # «не тот товар», «не того цвета»; not «Я заказал не тот размер»
     if tok.lower_ in ("вместо", "без") and _delivered(_verb_above(tok)):
         return True  # «Вместо колы положили спрайт», «Привезли роллы без соуса»
     if lemma(tok) in ("нет", "быть", "было") and _missing(tok) and not (
@@ -587,13 +597,54 @@ def _complaint_word(tok) -> bool:
         return True  # «Заказ должен был прийти вчера»
     if _innocent(tok):
         return True  # «Я ничего не нарушал!», «Я эту подписку не подключал»
-    if _wrong_place(tok):
+    if _wrong_place(tok) and not _own_choice(tok):
         return True  # «Доставили не в тот подъезд», «отправили не туда»
     if tok.lower_ == "сколько" and _how_long_still(tok):
         return True  # «Сколько можно ждать?»
     if _sarcastic(tok):
         return True  # «Спасибо за «быструю» доставку»
     return False
+
+
+def _own_choice(tok) -> bool:
+    """«Я купил билет не на тот ряд», «случайно заказал не тот размер»: the
+    Клиент's own slip, a request to fix it, not a complaint."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX"):
+            break
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return False
+    subj = [c for c in node.children if c.dep_.startswith("nsubj")]
+    if subj:
+        return lemma(subj[0]) in ("я", "мы")
+    return morph(node, "Person") == "1" or any(c.lower_ == "случайно" for c in node.children)
+
+
+def _past_read_as_adjective(tok) -> bool:
+    """A past verb of a bad outcome that the tagger took for a short
+    adjective («полиняла», «облезла»): pymorphy3's verb reading decides."""
+    if tok.pos_ != "ADJ" or morph(tok, "Variant") != "Short":
+        return False
+    wanted = words("problem_verbs") | words("damage_verbs")
+    return any(p.tag.POS == "VERB" and "past" in p.tag and fold(p.normal_form) in wanted for p in parses(tok))
+
+
+def _below_promised(tok) -> bool:
+    """A comparative measured against what was promised: «ниже заявленной»,
+    «дороже указанной», «дольше, чем обещали» — stated, not asked."""
+    if morph(tok, "Degree") != "Cmp" and not any(p.tag.POS == "COMP" for p in parses(tok)[:1]):
+        return False
+    if negated(tok) or in_condition(tok) or (is_question(tok) and not _rhetorical(tok.sent)):
+        return False
+    doc = tok.doc
+    nxt = [t for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 4)] if not t.is_punct]
+    if nxt and nxt[0].lower_ == "чем":
+        nxt = nxt[1:]
+    return bool(nxt) and has_lemma(nxt[0], words("agreed_words"))
 
 
 def _verb_reading_past(tok, wanted) -> bool:
