@@ -120,8 +120,16 @@ def _legwork(verb, sent, prev_sent):
             if _self_word(w) and abs(w.i - verb.i) <= 6:
                 return span_to(w), "самостоятельно"
     vlem = set(lemmas(verb))
+    if mode == "pass":
+        vlem |= {lem[:-2] for lem in vlem if lem.endswith(("ся", "сь"))}
     # what the verb reaches: words after it, or just before it («у курьера уточните»)
     after_verb = [w for w in window if w.i > verb.i or verb.i - 3 <= w.i < verb.i]
+    if mode in ("imp", "oblig", "advice"):
+        found = _paperwork(verb, vlem, sent, window) or _their_papers(verb, vlem, window) \
+            or _visit_in_person(verb, vlem, mode, window, sent)
+        if found is not None:
+            target, what = found
+            return span_to(target), what
     # tracking a parcel on someone else's site
     if vlem & _w("look_verbs"):
         tracking = bool(vlem & _w("track_verbs")) or any(has_lemma(w, _w("track_objects")) for w in after_verb)
@@ -130,7 +138,8 @@ def _legwork(verb, sent, prev_sent):
                 has_lemma(w, _w("track_places")) or _URL.match(w.text) or _third_party(w))), None)
             if place is not None and not _own(place):
                 return span_to(place), "отслеживание"
-    contact = bool(vlem & _w("legwork_verbs"))
+    contact = bool(vlem & _w("legwork_verbs")) or (bool(vlem & _w("file_verbs")) and any(
+        has_lemma(w, _w("file_objects")) and w.pos_ in ("NOUN", "PROPN") for w in window))
     if not contact and not vlem & _w("place_verbs"):
         return None
     if not contact and _pickup(sent):
@@ -145,14 +154,16 @@ def _legwork(verb, sent, prev_sent):
             if not contact and not _located(w) and not _sought(w, verb, vlem):
                 continue  # «проверьте почту» — the mailbox, not the post office
             if vlem & _w("fetch_verbs") and not vlem & _w("place_verbs") \
-                    and not any(has_lemma(x, _w("documents")) for x in after_verb):
+                    and not vlem & (_w("legwork_verbs") - _w("fetch_verbs")) \
+                    and not any(has_lemma(x, _w("documents")) for x in window):
                 continue
             return span_to(w), "третья сторона"
         pronouns = _THIRD_PERSON | (_THEIR_NUMBER if vlem & _w("dial_verbs") else frozenset()) | {"туда"}
-        close = (0 < w.i - verb.i <= 3) or (0 < verb.i - w.i <= 4 and w.i > 0 and fold(doc[w.i - 1].text) in (
-            "к", "у", "с", "со"))  # «Претензию к ним Вы можете направить …»
+        close = (0 < _gap(verb, w) <= 3) or (w.head.i in (verb.i, trigger.i) and 0 < _gap(verb, w) <= 6) \
+            or (0 < verb.i - w.i <= 4 and w.i > 0 and fold(doc[w.i - 1].text) in (
+                "к", "у", "с", "со"))  # «Претензию к ним Вы можете направить …»
         if contact and fold(w.text).rstrip(".") in pronouns and close \
-                and not vlem & _w("fetch_verbs"):
+                and not (vlem & _w("fetch_verbs") and not vlem & (_w("legwork_verbs") - _w("fetch_verbs"))):
             # «звоните им напрямую» — «им» = the courier service named before;
             # «наберите его» — «его» = the courier's number
             if any((_third_party(t) and not _own(t)) or _named_other(t) for t in earlier):
@@ -161,6 +172,93 @@ def _legwork(verb, sent, prev_sent):
 
 
 _THEIR_NUMBER = frozenset({"его", "ее", "их"})
+
+
+def _gap(verb, w) -> int:
+    """How far ``w`` stands after ``verb`` in words: punctuation, «пожалуйста»,
+    «можно» and the like do not count («уточните, пожалуйста, у него»)."""
+    if w.i <= verb.i:
+        return 0
+    doc = verb.doc
+    return 1 + sum(1 for t in doc[verb.i + 1:w.i]
+                   if not (t.is_punct or t.is_space or fold(t.text) in ("пожалуйста", "можно", "лучше", "сами",
+                                                                      "самостоятельно", "напрямую", "лично")))
+
+
+def _doc_noun(w) -> bool:
+    return w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("documents"))
+
+
+def _paperwork(verb, vlem, sent, window):
+    """«Скачайте бланк, заполните и …», «акт … найдите, скачайте, подпишите»:
+    the Клиент fetches and fills in a document the company could send filled
+    in (standard 000 §2: «сами заполняем заявление на возврат»); a complaint
+    or claim to be written by the Клиент («напишите жалобу в приложении»)."""
+    if _to_us(verb):
+        return None
+    if vlem & _w("paper_verbs") and not any(has_lemma(w, {"вместе", "совместно"}) for w in window):
+        doc = sent.doc
+
+        def paper(w):
+            return w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("paper_objects"))
+        papers = [w for w in window if paper(w)] or [
+            w for w in doc[sent.start:verb.i] if paper(w) and w.dep_ in ("nsubj", "nsubj:pass", "obj", "ROOT")]
+        if papers:
+            return verb, "оформление документов"
+    if vlem & _w("file_verbs"):
+        for w in window:
+            if w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("self_filed")) and w.head.i == verb.i \
+                    and not _to_us_anywhere(window):
+                return w, "оформление жалобы"
+    return None
+
+
+def _to_us_anywhere(window) -> bool:
+    return any(fold(t.text) in ("нам", "нами", "нас") and t.pos_ == "PRON" for t in window) \
+        or any(has_lemma(t, _w("own_markers")) for t in window)
+
+
+def _their_papers(verb, vlem, window):
+    """«Пришлите акт осмотра от управляющей компании», «приложите справку из
+    банка»: a document the Клиент has to fetch from a third party for the
+    company, which could request it itself."""
+    if not vlem & _w("provide_verbs"):
+        return None
+    doc = verb.doc
+    sent = verb.sent
+    papers = list(window) + [w for w in doc[verb.i + 1:sent.end] if w.head.i == verb.i and w not in window]
+    for w in papers:
+        if not _doc_noun(w):
+            continue
+        for j in range(w.i + 1, min(len(doc), w.i + 6)):
+            t = doc[j]
+            if t.is_punct:
+                break
+            if fold(t.text) in ("от", "из", "у") and j + 1 < len(doc):
+                for x in doc[j + 1:min(len(doc), j + 4)]:
+                    if (_third_party(x) or _staff(x)) and not _own(x):
+                        return x, "документы третьей стороны"
+    return None
+
+
+def _staff(x) -> bool:
+    return x.pos_ in ("NOUN", "PROPN") and has_lemma(x, _w("staff_roles"))
+
+
+def _visit_in_person(verb, vlem, mode, window, sent):
+    """«Вам придётся прийти в любой наш салон с паспортом», «подойдите в
+    отделение лично»: an obligation to come in person — even to the company's
+    own office — for what could be done at a distance; not the pick-up of an
+    order («заберите посылку в пункте выдачи»)."""
+    if not vlem & _w("visit_verbs") or _pickup(sent):
+        return None
+    personally = any(has_lemma(w, _w("in_person_words")) for w in window)
+    if mode != "oblig" and not personally:
+        return None
+    for w in window:
+        if w.i > verb.i and w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("offices")) and _located(w):
+            return w, "визит лично"
+    return None
 
 
 def _named_other(tok) -> bool:
@@ -291,6 +389,8 @@ def _mode(verb, sent):
         return "imp", verb
     if _future_you(verb, sent):
         return "fut", verb
+    if _passive_process(verb):
+        return "pass", verb
     if not _is_infinitive(verb):
         return None, None
     doc = sent.doc
@@ -329,6 +429,25 @@ def _future_you(verb, sent) -> bool:
     return not any(fold(t.text) in ("если", "когда", "пока", "чтобы", "коли") for t in before)
 
 
+def _passive_process(verb) -> bool:
+    """«заявление подаётся на сайте перевозчика», «вопрос решается через банк»:
+    a reflexive passive in the present that tells how the Клиент's matter is
+    handled — by the Клиент, somewhere else."""
+    if verb.pos_ not in ("VERB", "AUX") or "Pres" not in verb.morph.get("Tense") or "3" not in verb.morph.get("Person"):
+        return False
+    if not fold(verb.text).endswith(("ся", "сь")) or is_negated(verb):
+        return False
+    legwork = _w("legwork_verbs") | _w("file_verbs")
+    lems = lemmas(verb)
+    if any(lem in legwork for lem in lems):
+        return False  # «обращается», «связывается»: a verb that is reflexive itself
+    if not any(lem.endswith("ся") and lem[:-2] in legwork for lem in lems):
+        return False
+    subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    return all(c.pos_ in ("NOUN", "PROPN") and "Anim" not in c.morph.get("Animacy")
+               and has_lemma(c, _w("matter_nouns")) for c in subj) and bool(subj)
+
+
 def _self_word(w) -> bool:
     """«самостоятельно», «сами», «самим», «самой» — not «сама посылка»,
     «самый», «самостоятельная работа»."""
@@ -339,7 +458,11 @@ def _self_word(w) -> bool:
         return False  # «в самое ближайшее время»
     if fold(w.text).startswith("самостоятельн") and w.pos_ == "ADJ":
         return w.head.pos_ == "NOUN" and has_lemma(w.head, {"порядок"})  # «в самостоятельном порядке»
-    return not (w.dep_ in ("det", "amod") and w.head.pos_ in ("NOUN", "PROPN"))
+    if w.dep_ in ("det", "amod") and w.head.pos_ in ("NOUN", "PROPN"):
+        # «сама посылка» — but «замерьте скорость сами»: a plural «сами» that
+        # cannot agree with a singular noun belongs to «Вы»
+        return fold(w.text) in ("сами", "самим") and "Sing" in w.head.morph.get("Number")
+    return True
 
 
 def _is_infinitive(tok) -> bool:
@@ -383,16 +506,43 @@ def _third_party(tok) -> bool:
         return False
     if has_lemma(tok, _w("third_parties")) and tok.pos_ != "ADJ":
         return True
+    if _compound_party(tok):
+        return True
     if _office_adjective(tok) or _org_name(tok) or _their_place(tok):
         return True
     if has_lemma(tok, _w("third_party_heads")) and tok.pos_ in ("NOUN", "PROPN"):
         mods = _w("third_party_modifiers") | _w("third_parties")
         if any(has_lemma(c, mods) for c in tok.children):
             return True
+        # «отдел по вопросам миграции»: the modifier one step further down
+        if any(has_lemma(g, mods) and g.pos_ in ("NOUN", "PROPN") for c in tok.children if c.dep_ == "nmod"
+               and has_lemma(c, {"вопрос", "дело", "работа"}) for g in c.children if g.dep_ == "nmod"):
+            return True
         doc = tok.doc
         near = [doc[j] for j in range(max(0, tok.i - 2), min(len(doc), tok.i + 3)) if j != tok.i]
         return any(has_lemma(t, mods) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for t in near)
     return False
+
+
+def _compound_party(tok) -> bool:
+    """«банком-отправителем», «компания-поставщик», «банка-партнёра»: a
+    hyphenated noun one of whose parts names a third party."""
+    text = fold(tok.text)
+    if "-" not in text or tok.pos_ not in ("NOUN", "PROPN", "X"):
+        return False
+    parties = _w("third_parties")
+    for part in text.split("-"):
+        if len(part) < 3 or not part.isalpha():
+            continue
+        if any(fold(p.normal_form) in parties and p.tag.POS == "NOUN" for p in _morph_parse(part)[:3]):
+            return True
+    return False
+
+
+def _morph_parse(word: str):
+    from ..nlp.pipeline import morph_analyzer
+
+    return morph_analyzer().parse(word)
 
 
 def _noun_by_morph(tok) -> bool:
