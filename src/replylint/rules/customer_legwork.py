@@ -71,6 +71,7 @@ class CustomerLegwork(Rule):
 
     def check(self, ctx):
         prev_sent = None
+        kinds: set[tuple[str, int]] = set()
         for sent in ctx.sentences:
             done: set[int] = set()
             for tok in sent:
@@ -80,13 +81,132 @@ class CustomerLegwork(Rule):
                 if found is None or not ctx.company_speaks(tok):
                     continue
                 span, what = found
-                if any(i in done for i in range(span.start, span.end)):
-                    continue  # the same third party, reached from a second verb
+                if any(i in done for i in range(span.start, span.end)) or (what, sent.start) in kinds \
+                        or (done and what in ("оформление документов", "оформление жалобы")):
+                    continue  # the same third party, reached from a second verb; one paper chain
                 done.update(range(span.start, span.end))
+                if what == "оформление документов":
+                    kinds.add((what, sent.start))
                 yield ctx.hit(span, message=(
                     f"Клиента отправляют делать работу компании ({what}): «{span.text}». "
                     "Сделайте это сами и сообщите Клиенту результат."), rewrite=_rewrite(sent, span, what))
+            for span, what in ([] if done else _verbless(sent, prev_sent)):  # one errand per sentence
+                if any(i in done for i in range(span.start, span.end)) or not ctx.company_speaks(span[0]):
+                    continue
+                done.update(range(span.start, span.end))
+                yield ctx.hit(span, message=(
+                    f"Клиента отправляют делать работу компании ({what}): «{span.text}». "
+                    "Сделайте это сами и сообщите Клиенту результат."))
             prev_sent = sent
+
+
+_SEGMENT_STOPS = {",", ";", ":", ".", "!", "?", "…", "(", ")"}
+_DASHES = {"—", "–", "-"}
+
+
+def _segment(sent, i):
+    """``(start, end)`` of the stretch around index ``i`` between commas,
+    colons, dashes and the sentence bounds — allowing one dash on the left
+    («Вопросы по срокам — в Ваш банк»)."""
+    doc = sent.doc
+    start = i
+    dashes = 0
+    while start - 1 >= sent.start:
+        t = doc[start - 1]
+        if t.text in _SEGMENT_STOPS and not fold(t.text) == "пожалуйста":
+            break
+        if t.text in _DASHES:
+            dashes += 1
+            if dashes > 1:
+                break
+        start -= 1
+    end = i
+    while end + 1 < sent.end and doc[end + 1].text not in _SEGMENT_STOPS | _DASHES:
+        end += 1
+    return start, end
+
+
+def _has_predicate(toks) -> bool:
+    """A finite verb or an infinitive: the stretch is not a bare pointer."""
+    for t in toks:
+        if t.pos_ in ("VERB", "AUX") and "Part" not in t.morph.get("VerbForm") \
+                and "Conv" not in t.morph.get("VerbForm"):
+            return True
+    return False
+
+
+def _verbless(sent, prev_sent):
+    """Pointers without a verb: «Вопросы по срокам — в Ваш банк», «по всем
+    вопросам — к нему», «Это к производителю» (the Клиент is sent to a third
+    party), and a task put on the Клиент's side: «запись на экзамен и
+    получение документа — на Вашей стороне»."""
+    doc = sent.doc
+    if any(t.text == "?" for t in sent):
+        return
+    earlier = [t for t in sent] + (list(prev_sent) if prev_sent is not None else [])
+    for p in sent:
+        low = fold(p.text)
+        if low in ("к", "ко", "в", "во"):
+            target = next((t for t in doc[p.i + 1:min(sent.end, p.i + 4)] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if target is None:
+                continue
+            if low.startswith("в") and "Acc" not in target.morph.get("Case"):
+                continue  # «в банке» is where, not whither
+            if target.pos_ == "PRON":
+                if not low.startswith("к") or fold(target.text) not in _THIRD_PERSON:
+                    continue
+                if not any(((_third_party(t) and not _own(t)) or _named_other(t)) and t.i < p.i for t in earlier):
+                    continue
+            elif not _third_party(target) or _own(target) or _to_us_anywhere([target] + list(target.children)):
+                continue
+            start, end = _segment(sent, p.i)
+            seg = doc[start:end + 1]
+            if _has_predicate(seg):
+                continue
+            before = [t for t in doc[start:p.i] if not t.is_punct]
+            head = next((t for t in before if has_lemma(t, _w("redirect_nouns")) and t.pos_ in ("NOUN", "PROPN")
+                         or (fold(t.text) in ("это", "этим", "этом") and t.pos_ == "PRON")), None)
+            if head is None:
+                continue
+            if _resolved_after(sent):
+                continue  # «так что все претензии — к нему. Препарат будет у Вас в четверг»: blame, not an errand
+            lo = next((t.i for t in before if t.i >= head.i - 2 and (t.i == head.i or t.pos_ in ("DET", "ADP", "ADJ"))), head.i)
+            yield doc[lo:_phrase_end(target) + 1], "переадресация"
+        elif has_lemma(p, {"сторона"}) and p.i >= 2 and fold(doc[p.i - 2].text) == "на" \
+                and has_lemma(doc[p.i - 1], {"ваш", "свой"}):
+            start, end = _segment(sent, p.i)
+            seg = doc[start:end + 1]
+            before = [t for t in doc[start:p.i - 2] if t.pos_ in ("NOUN", "PROPN")]
+            tasks = [t for t in before if _action_noun(t)]
+            if not tasks or any(has_lemma(t, _w("not_tasks")) for t in before):
+                continue
+            if any(t.pos_ in ("VERB", "AUX") and not has_lemma(t, {"оставаться", "остаться", "лежать", "быть"})
+                   for t in seg):
+                continue
+            yield doc[tasks[0].i:p.i + 1], "поручение Клиенту"
+
+
+def _resolved_after(sent) -> bool:
+    """A later sentence says what will happen to the Клиент's matter («Сейчас
+    она уже едет к Вам и будет завтра»): the pointer before it is a figure of
+    blame, not the Клиент's errand."""
+    doc = sent.doc
+    for t in doc[sent.end:]:
+        if t.pos_ not in ("VERB", "AUX") or is_negated(t) or person(t) == "2":
+            continue
+        if "Fut" in t.morph.get("Tense") or any(
+                p.tag.POS == "VERB" and "futr" in p.tag.grammemes and "indc" in p.tag.grammemes for p in parses(t)[:1]):
+            clause = [x for x in doc[t.sent.start:t.i]]
+            if not any(fold(x.text) in ("если", "когда", "чтобы") for x in clause):
+                return True
+    return False
+
+
+def _action_noun(t) -> bool:
+    """«запись», «получение», «оформление»: a noun naming an action."""
+    if has_lemma(t, _w("task_nouns")):
+        return True
+    return any(fold(p.normal_form).endswith(("ние", "тие")) and p.tag.POS == "NOUN" for p in parses(t)[:1])
 
 
 def _legwork(verb, sent, prev_sent):
@@ -138,7 +258,7 @@ def _legwork(verb, sent, prev_sent):
                 has_lemma(w, _w("track_places")) or _URL.match(w.text) or _third_party(w))), None)
             if place is not None and not _own(place):
                 return span_to(place), "отслеживание"
-    contact = bool(vlem & _w("legwork_verbs")) or (bool(vlem & _w("file_verbs")) and any(
+    contact = bool(vlem & _w("legwork_verbs")) or (mode == "pass" and bool(vlem & _w("passive_verbs"))) or (bool(vlem & _w("file_verbs")) and any(
         has_lemma(w, _w("file_objects")) and w.pos_ in ("NOUN", "PROPN") for w in window))
     if not contact and not vlem & _w("place_verbs"):
         return None
@@ -153,7 +273,7 @@ def _legwork(verb, sent, prev_sent):
                 and not _email(w, vlem) and not _on_delivery(window):
             if not contact and not _located(w) and not _sought(w, verb, vlem):
                 continue  # «проверьте почту» — the mailbox, not the post office
-            if vlem & _w("fetch_verbs") and not vlem & _w("place_verbs") \
+            if mode != "pass" and vlem & _w("fetch_verbs") and not vlem & _w("place_verbs") \
                     and not vlem & (_w("legwork_verbs") - _w("fetch_verbs")) \
                     and not any(has_lemma(x, _w("documents")) for x in window):
                 continue
@@ -276,8 +396,13 @@ def _offered(verb, sent) -> bool:
     before = [t for t in doc[sent.start:verb.i] if not t.is_space]
     for k, t in enumerate(before):
         low = fold(t.text)
-        if low == "если" and any(has_lemma(x, _w("wish_words")) for x in before[k + 1:k + 4]):
-            return True
+        if low == "если":
+            wish = next((x for x in before[k + 1:k + 4] if has_lemma(x, _w("wish_words"))), None)
+            if wish is not None:
+                # «Если хотите вернуть деньги, обратитесь в банк»: a goal, not an option
+                nxt = next((x for x in before if x.i > wish.i and not x.is_punct), None)
+                if nxt is None or not _is_infinitive(nxt):
+                    return True
         if low in ("при", "по") and k + 1 < len(before) and has_lemma(before[k + 1], {"желание"}):
             return True
     return False
@@ -353,6 +478,12 @@ def _sought(w, verb, vlem) -> bool:
 def _pickup(sent) -> bool:
     """The sentence is about picking up the order («заберите посылку»)."""
     objects = _w("pickup_objects")
+    doc = sent.doc
+    for t in sent:
+        # «приходите за заказом»
+        if fold(t.text) == "за" and t.i + 1 < sent.end and any(
+                has_lemma(x, objects) and "Ins" in x.morph.get("Case") for x in doc[t.i + 1:min(sent.end, t.i + 3)]):
+            return True
     for t in sent:
         if has_lemma(t, _w("fetch_verbs")) and t.pos_ in ("VERB", "NOUN", "ADJ", "X", "PRON"):
             doc = sent.doc
@@ -384,7 +515,8 @@ def _phrase_end(tok) -> int:
 def _mode(verb, sent):
     """How the action is put to the Клиент: ``imp`` (imperative), ``oblig``
     («Вам нужно …»), ``advice`` («рекомендуем …»), ``poss`` («можно …»)."""
-    if verb.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN", "PRON") \
+    if (verb.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN", "PRON")
+            or (verb.pos_ == "INTJ" and not has_lemma(verb, {"здравствовать", "пожалуйста"}))) \
             and not _is_infinitive(verb) and is_imperative(verb):
         return "imp", verb
     if _future_you(verb, sent):
@@ -437,7 +569,7 @@ def _passive_process(verb) -> bool:
         return False
     if not fold(verb.text).endswith(("ся", "сь")) or is_negated(verb):
         return False
-    legwork = _w("legwork_verbs") | _w("file_verbs")
+    legwork = _w("legwork_verbs") | _w("file_verbs") | _w("passive_verbs")
     lems = lemmas(verb)
     if any(lem in legwork for lem in lems):
         return False  # «обращается», «связывается»: a verb that is reflexive itself
@@ -445,7 +577,7 @@ def _passive_process(verb) -> bool:
         return False
     subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
     return all(c.pos_ in ("NOUN", "PROPN") and "Anim" not in c.morph.get("Animacy")
-               and has_lemma(c, _w("matter_nouns")) for c in subj) and bool(subj)
+               and (has_lemma(c, _w("matter_nouns")) or _action_noun(c)) for c in subj) and bool(subj)
 
 
 def _self_word(w) -> bool:
@@ -461,7 +593,10 @@ def _self_word(w) -> bool:
     if w.dep_ in ("det", "amod") and w.head.pos_ in ("NOUN", "PROPN"):
         # «сама посылка» — but «замерьте скорость сами»: a plural «сами» that
         # cannot agree with a singular noun belongs to «Вы»
-        return fold(w.text) in ("сами", "самим") and "Sing" in w.head.morph.get("Number")
+        # («сделайте замеры сами»: after an object, not a subject — «деньги вернутся сами»)
+        return fold(w.text) in ("сами", "самим") and ("Sing" in w.head.morph.get("Number") or (
+            "Nom" in w.morph.get("Case") and "Nom" not in w.head.morph.get("Case")) or (
+            w.i > w.head.i and not w.head.dep_.startswith("nsubj") and "Anim" not in w.head.morph.get("Animacy")))
     return True
 
 
@@ -474,8 +609,9 @@ def _for_us(modal, sent) -> bool:
     """«Нам нужно связаться с курьером», «мы должны …» — the company's own task."""
     doc = sent.doc
     for j in range(max(sent.start, modal.i - 3), min(sent.end, modal.i + 3)):
-        if fold(doc[j].text) in ("нам", "мне", "мы", "я"):
-            return True
+        if fold(doc[j].text) in ("нам", "мне", "мы", "я") or (
+                has_lemma(doc[j], {"наш", "мой"}) and doc[j].pos_ in ("DET", "PRON", "ADJ")):
+            return True  # «Нам нужно …», «Наша задача — …»
     return person(modal) == "1"
 
 
@@ -526,11 +662,20 @@ def _third_party(tok) -> bool:
 
 def _compound_party(tok) -> bool:
     """«банком-отправителем», «компания-поставщик», «банка-партнёра»: a
-    hyphenated noun one of whose parts names a third party."""
+    hyphenated noun one of whose parts names a third party; «авиаперевозчик»:
+    a short prefix on one."""
     text = fold(tok.text)
-    if "-" not in text or tok.pos_ not in ("NOUN", "PROPN", "X"):
+    if tok.pos_ not in ("NOUN", "PROPN", "X") or not text.replace("-", "").isalpha():
         return False
     parties = _w("third_parties")
+    if "-" not in text:
+        # «авиаперевозчик», «грузоперевозчик»: a short prefix on a third party
+        for p in _morph_parse(text)[:2]:
+            form = fold(p.normal_form)
+            if p.tag.POS == "NOUN" and any(form.endswith(x) and 2 <= len(form) - len(x) <= 6
+                                           for x in parties if len(x) >= 6 and "-" not in x):
+                return True
+        return False
     for part in text.split("-"):
         if len(part) < 3 or not part.isalpha():
             continue
@@ -729,6 +874,7 @@ def _instrument(tok) -> bool:
 # --- the rewrite: the company does it -------------------------------------------
 
 _STOPS = {":", ";", "—", "–", ".", "!", "?", "…"}
+_NO_REWRITE = {"документы третьей стороны", "визит лично", "оформление документов", "переадресация", "поручение Клиенту"}
 _SUBORDINATORS = {"чтобы", "если", "когда", "пока", "хотя", "так", "поэтому", "потому"}
 
 
@@ -742,6 +888,8 @@ def _rewrite(sent, span, what):
     if found is None:
         return None
     verb, mode, trigger = found
+    if mode == "pass" or what in _NO_REWRITE:
+        return None  # a process described, papers or a visit: «мы сами» would not say what to do
     dropped = frozenset(fold(w) for w in conf.get("dropped", []))
     send = frozenset(fold(w) for w in conf.get("send_verbs", []))
     perfective = {fold(k): v for k, v in conf.get("perfective", {}).items()}
@@ -758,6 +906,14 @@ def _rewrite(sent, span, what):
         start -= 1
     if start - 1 >= sent.start and has_lemma(doc[start], {"смысл"}) and has_lemma(doc[start - 1], {"иметь"}):
         start -= 1  # «Имеет смысл обратиться …» goes whole
+    # «Ваша задача — позвонить …»: the possessive and the dash go with the noun
+    pre_drop: set[int] = set()
+    if trigger.i < verb.i and has_lemma(trigger, {"задача", "обязанность"}):
+        for c in trigger.children:
+            if c.dep_ == "det" and c.i < trigger.i:
+                start = min(start, c.i)
+                pre_drop.add(c.i)
+        pre_drop.update(j for j in range(trigger.i + 1, verb.i) if doc[j].text in ("—", "–", "-"))
     # an errand chained to earlier requests («Скачайте бланк, заполните его …»)
     start = _chain_start(sent, start, send)
     # where it ends: a colon or dash, the sentence end, or a new clause
@@ -784,12 +940,14 @@ def _rewrite(sent, span, what):
     else:
         helper_end = None
 
-    ops: dict[int, str] = {}
+    ops: dict[int, str] = {j: "" for j in pre_drop}
     k = start
     while k <= end:
         t = doc[k]
         low = fold(t.text)
-        if (k == trigger.i and trigger.i != verb.i) or (k + 1 == trigger.i and has_lemma(t, {"иметь"})
+        if k in pre_drop:
+            pass
+        elif (k == trigger.i and trigger.i != verb.i) or (k + 1 == trigger.i and has_lemma(t, {"иметь"})
                                                       and has_lemma(trigger, {"смысл"})):
             ops[k] = ""
         elif mode != "imp" and min(trigger.i, verb.i) < k < max(trigger.i, verb.i) \
