@@ -27,6 +27,14 @@
 отправленного заказа)». Неправильно: «Сообщить Клиенту код отправления и
 сказать, что можно отследить отправление на сайте почты».
 
+Находит и указки без глагола («Вопросы по срокам — в Ваш банк», «по всем
+вопросам — к нему»), если компания дальше сама не решает вопрос; поручение
+Клиенту («получение документа — на Вашей стороне»); «Вам предстоит…»,
+«Ваша задача — …»; описание процесса у третьей стороны («заявление
+подаётся на его сайте»); документы, которые Клиент должен скачать, заполнить
+или получить у третьей стороны («справку из банка»); жалобу, которую Клиент
+должен подать сам; обязанность прийти лично.
+
 Примеры
 -------
 Срабатывает:
@@ -37,12 +45,15 @@
 - Расписание электричек узнайте в справочной вокзала.
 - Номер курьера: +7 912 345-67-89 — наберите его.
 - Претензию лучше предъявить администратору на месте.
+- Вопросы по начислениям — к Вашему оператору связи.
+- Приложите, пожалуйста, справку из банка о списании.
 Не срабатывает:
 - Мы уже связались с курьерской службой: машина будет у Вас в 15:00.
 - Уточните, пожалуйста, удобное время доставки.
 - Если будут вопросы, напишите нам в чат.
 - Загляните в личный кабинет: чек уже там.
 - Наш администратор уже связался с отелем и переселит Вас.
+- Вопросы по оплате — в нашу поддержку.
 """
 
 from __future__ import annotations
@@ -262,7 +273,7 @@ def _legwork(verb, sent, prev_sent):
         has_lemma(w, _w("file_objects")) and w.pos_ in ("NOUN", "PROPN") for w in window))
     if not contact and not vlem & _w("place_verbs"):
         return None
-    if not contact and _pickup(sent):
+    if (not contact or vlem & _w("visit_verbs")) and _pickup(sent):
         return None  # «загляните в отделение почты и заберите посылку» — ordinary delivery
     earlier = [t for t in sent if t.i < verb.i] + (list(prev_sent) if prev_sent is not None else [])
     # a third party (for verbs of going and looking: as the place to go or look)
@@ -325,7 +336,7 @@ def _paperwork(verb, vlem, sent, window):
             w for w in doc[sent.start:verb.i] if paper(w) and w.dep_ in ("nsubj", "nsubj:pass", "obj", "ROOT")]
         if papers:
             return verb, "оформление документов"
-    if vlem & _w("file_verbs"):
+    if vlem & _w("file_verbs") and not any(has_lemma(w, {"вместе", "совместно"}) for w in window):
         for w in window:
             if w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("self_filed")) and w.head.i == verb.i \
                     and not _to_us_anywhere(window):
@@ -596,7 +607,11 @@ def _self_word(w) -> bool:
         # («сделайте замеры сами»: after an object, not a subject — «деньги вернутся сами»)
         return fold(w.text) in ("сами", "самим") and ("Sing" in w.head.morph.get("Number") or (
             "Nom" in w.morph.get("Case") and "Nom" not in w.head.morph.get("Case")) or (
-            w.i > w.head.i and not w.head.dep_.startswith("nsubj") and "Anim" not in w.head.morph.get("Animacy")))
+            w.i > w.head.i and not w.head.dep_.startswith("nsubj") and "Anim" not in w.head.morph.get("Animacy")
+            and not any(t.pos_ in ("VERB", "AUX") and "Ind" in t.morph.get("Mood")
+                        for t in doc[w.head.i:min(len(doc), w.i + 3)])))
+    if w.head.pos_ in ("VERB", "AUX") and "Ind" in w.head.morph.get("Mood") and person(w.head) == "3":
+        return False  # «деньги вернутся сами»: the thing by itself
     return True
 
 
