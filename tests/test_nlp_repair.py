@@ -42,3 +42,18 @@ def test_words_that_may_be_nouns_keep_their_tag(text, word):
 
 def test_lemma_follows_the_repaired_reading():
     assert _token("Увы, выгрузка архива в нашей системе невыполнима.", "невыполнима").lemma_ == "невыполнимый"
+
+
+@pytest.mark.parametrize("text,word,feats", [
+    # the tagger reads this sentence-initial 1st-person future as an imperative
+    ("Разберёмся и перезвоним.", "Разберёмся", {"Mood": "Ind", "Person": "1", "Tense": "Fut"}),
+])
+def test_a_form_that_cannot_be_an_imperative_is_read_as_indicative(text, word, feats):
+    tok = _token(text, word)
+    assert tok.pos_ == "VERB"
+    for key, value in feats.items():
+        assert tok.morph.get(key) == [value], (key, str(tok.morph))
+
+
+def test_a_real_imperative_stays_one():
+    assert _token("Пришлите, пожалуйста, фото чека.", "Пришлите").morph.get("Mood") == ["Imp"]

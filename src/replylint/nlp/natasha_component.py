@@ -85,6 +85,7 @@ class _Tables:
         strings = vocab.strings
         self.tag_pos = []
         self.tag_morph = []
+        self.tag_imperative = [tag.startswith("VERB|") and "Mood=Imp" in tag for tag in models.tags]
         for tag in models.tags:
             pos, _, feats = tag.partition("|")
             if feats:
@@ -99,6 +100,7 @@ class _Tables:
         self.x = POS_IDS["X"]
         self.nominal = (POS_IDS["NOUN"], POS_IDS["PROPN"])
         self.readings: dict[str, tuple | None] = {}
+        self.indicatives: dict[str, tuple | None] = {}
         self.sentences: dict[tuple[str, ...], tuple] = {}
 
     def reading(self, word: str) -> tuple | None:
@@ -130,16 +132,39 @@ class _Tables:
         text = "|".join(f"{k}={v}" for k, v in sorted(feats.items()))
         return POS_IDS.get(pos, self.x), (self.vocab.morphology.add(text) if text else 0)
 
-    def repair(self, words: tuple[str, ...], pos: list[int], morph: list[int]) -> None:
+    def indicative(self, word: str) -> tuple | None:
+        """(POS id, MORPH hash) of a verb form pymorphy3 knows only as a verb
+        and never as a 2nd-person imperative («запишем», «ответите»,
+        «выбираете»): its first reading. None for a form that may be one."""
+        key = word.lower()
+        if key not in self.indicatives:
+            known = [p for p in analyzer().parse(key) if p.is_known] if word.isalpha() else []
+            ok = bool(known) and known[0].tag.POS == "VERB" \
+                and all(p.tag.POS in ("VERB", "PRTS", "PRTF") for p in known) \
+                and not any({"impr", "excl"} <= p.tag.grammemes for p in known)
+            if len(self.indicatives) > self.CACHE_SIZE:
+                self.indicatives.clear()
+            self.indicatives[key] = self._ud(known[0].tag) if ok else None
+        return self.indicatives[key]
+
+    def repair(self, words: tuple[str, ...], pos: list[int], morph: list[int],
+               imperative_tags: list[bool] | None = None) -> None:
         """Verbs, adjectives and interjections the tagger took for nouns or
         names — mostly capitalised at a sentence start («Обратитесь в банк»,
         «Увы, …») or in a rare form («выгрузка … невыполнима») — get the
         reading pymorphy3 knows for the word. A 2nd-person plural verb with no
-        «вы» before it is read as the imperative («Пришлите фото»)."""
+        «вы» before it is read as the imperative («Пришлите фото»). A verb
+        tagged imperative that cannot be one («запишем», «ответите») gets
+        its indicative reading."""
         you_before = False
         for k, word in enumerate(words):
             if word.lower() in ("вы", "вам", "вас"):
                 you_before = True
+            if imperative_tags is not None and imperative_tags[k]:
+                found = self.indicative(word)
+                if found is not None:
+                    pos[k], morph[k] = found
+                continue
             if pos[k] not in self.nominal:
                 continue
             found = self.reading(word)
@@ -158,7 +183,7 @@ class _Tables:
         size = len(words)
         pos = [self.tag_pos[t] for t in tags]
         morph = [self.tag_morph[t] for t in tags]
-        self.repair(words, pos, morph)
+        self.repair(words, pos, morph, [self.tag_imperative[t] for t in tags])
         deps = [self.rel[r] for r in rels]
         root = next((k for k, h in enumerate(heads) if h == 0), 0)
         local = []
