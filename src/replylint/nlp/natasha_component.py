@@ -17,6 +17,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IDX, IS_PUNCT, IS_SPACE, LENGTH, MORPH, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.lang.ru import lemmatizer as _spacy_ru_lemmatizer
 from spacy.tokens import Doc
 
 from .lemmas import analyzer
@@ -29,11 +30,9 @@ _RARE_NOUN = 0.05
 
 
 def _ru_oc2ud(tag: str):
-    """spaCy's OpenCorpora → UD conversion (looked up at call time: the
-    lemmatizer module memoises it in place)."""
-    import spacy.lang.ru.lemmatizer as ru
-
-    return ru.oc2ud(tag)
+    """spaCy's OpenCorpora → UD conversion, looked up at call time: the
+    lemmatizer module (:mod:`.lemmatizer`) memoises it in place."""
+    return _spacy_ru_lemmatizer.oc2ud(tag)
 
 
 _SENT_END = {".", "!", "?", "…", "?!", "!?", "...", "!!", "!!!", "??"}

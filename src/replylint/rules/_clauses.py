@@ -235,3 +235,17 @@ def wh_clause(tok) -> bool:
 def speaker_ok(ctx, tok) -> bool:
     """The company is speaking: not quoted, not the Клиент's reported words."""
     return not ctx.is_quoted(tok) and not ctx.is_reported(tok)
+
+
+def next_time(scope) -> list:
+    """The words of ``scope`` that set advice for next time: «впредь», «в
+    будущем», «в дальнейшем», «в следующий раз» (with their prepositions)."""
+    out = []
+    for c in scope:
+        if has_lemma(c, words("next_time_adverbs", "common")):
+            out.append(c)
+        elif (is_noun(c) or c.dep_ in ("obl", "nmod")) and any(x.lower_ in ("в", "на") for x in c.children) and (
+                has_lemma(c, words("next_time_nouns", "common")) or lemma(c) == "раз" and any(
+                    has_lemma(x, words("next_time_modifiers", "common")) for x in c.children)):
+            out += [x for x in c.children if x.dep_ in ("case", "amod")] + [c]
+    return out

@@ -136,6 +136,7 @@ from ._clauses import (
     lemma,
     morph,
     negated,
+    next_time,
     speaker_ok,
     top_parse,
 )
@@ -1553,14 +1554,7 @@ def _lesson(tok):
         return None
     scope = [*tok.children, *(head.children if advised else [])]
     doc = tok.doc
-    future = []
-    for c in scope:
-        if has_lemma(c, words("lesson_times")):
-            future.append(c)
-        elif is_noun(c) and any(x.lower_ in ("в", "на") for x in c.children) and (
-                has_lemma(c, words("lesson_time_nouns")) or lemma(c) == "раз" and any(
-                    has_lemma(x, words("lesson_next")) for x in c.children)):
-            future += [x for x in c.children if x.dep_ in ("case", "amod")] + [c]
+    future = next_time(scope)
     care = [c for c in scope if has_lemma(c, words("care_words")) and (
         morph(c, "Degree") == "Cmp" or c.lower_.endswith("ее") or
         (morph(tok, "Aspect") == "Imp" and has_lemma(tok, words("check_verbs"))))]

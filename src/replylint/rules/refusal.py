@@ -96,6 +96,7 @@ from ._clauses import (
     lemmas,
     morph,
     negated,
+    next_time,
     person,
     speaker_ok,
     subject,
@@ -835,8 +836,7 @@ def _gives_client(pred) -> bool:
     """A positive statement of what the Клиент gets: a short passive or a
     future verb with the Клиент in its clause («закреплено за Вами», «Вам
     принесут обед»)."""
-    if pred.pos_ not in ("VERB", "ADJ") or negated(pred) or morph(pred, "Tense") == "Past" and morph(
-            pred, "Variant") != "Short":
+    if pred.pos_ not in ("VERB", "ADJ") or negated(pred):
         return False
     if not (morph(pred, "Variant") == "Short" or morph(pred, "Tense") == "Fut"):
         return False
@@ -846,8 +846,7 @@ def _gives_client(pred) -> bool:
 def _for_next_time(verb) -> bool:
     """«Рекомендуем в будущем включать синхронизацию»: advice for next time
     offers nothing for the problem at hand."""
-    text = " ".join(t.lower_ for t in verb.subtree)
-    return any(marker in text for marker in words("next_time"))
+    return bool(next_time(verb.subtree))
 
 
 def _offer_question(tok) -> bool:
