@@ -24,7 +24,13 @@
   вчера»), посторонний предмет («попалась косточка»), сбой («Наушники шипят
   и отключаются», «игра не запускается», «промокод не действует»), сделанное
   без спроса («перенесли без предупреждения»), хуже обещанного («скорость
-  ниже заявленной», «дольше, чем обещали»).
+  ниже заявленной», «дольше, чем обещали»), вещь или человек не делает своего
+  («Окно не закрывается», «Менеджер так и не перезвонил»), перемена к худшему
+  («цепочка потемнела», «начала стучать»), сделанное не по заказу («не по
+  рецепту»), затянувшееся («в ремонте уже три недели»), двойное списание
+  («счёт пришёл дважды»). Черновик сам признаёт жалобу («Претензия принята»)
+  или отмену записи, рейса, доставки не по просьбе Клиента («Запись на 14.06
+  отменена»).
   Собственный промах Клиента («Я случайно заказал не тот размер») — не жалоба.
   Вопрос («Где мой заказ?»), спокойная просьба («Хочу вернуть платье,
   передумала») или благодарность без таких признаков — не жалоба; условие
@@ -245,7 +251,7 @@ def _draft_problem(ctx):
     for tok in ctx.doc:
         if tok.is_punct or tok.is_space:
             continue
-        if _draft_problem_word(tok) and _counts(ctx, tok):
+        if _draft_problem_word(tok) and _counts(ctx, tok) and not _asked_for(ctx, tok):
             return tok
     return None
 
@@ -259,6 +265,8 @@ def _draft_problem_word(tok) -> bool:
         return True  # «Курьер приехал позже обещанного»
     if lemma(tok) == "тот" and (negated(tok) or _wrong_place(tok)) and _wrong_thing(tok):
         return True  # «Вам привезли не тот диван», «доставили не на тот адрес»
+    if _complaint_handled(tok) or _cancelled_by_us(tok):
+        return True  # «Претензия принята», «Для рассмотрения жалобы …», «Запись на 14.06 отменена»
     if _our_fault(tok) or _done_wrong(tok) or _staff_slip(tok) or _charged_twice(tok) or _could_not(tok):
         return True  # «по нашей вине», «неверно оформил», «курьер забыл», «списались дважды», «не смог приехать»
     if lemmas(tok).isdisjoint(union(_LEX, "draft_problem_nouns", "draft_owned_nouns", "draft_problem_adjectives",
@@ -291,6 +299,43 @@ def _draft_problem_word(tok) -> bool:
         if has_lemma(tok, words("draft_negated_verbs")) and negated(tok):
             return morph(tok, "Tense") == "Past" and morph(tok, "Person") != "1"
     return False
+
+
+def _complaint_handled(tok) -> bool:
+    """The draft handles the Клиент's own complaint: «Претензия принята»,
+    «Ваша жалоба зарегистрирована», «Для рассмотрения жалобы пришлите …» — a
+    complaint noun in the singular that was received or is being considered,
+    not complaints in general («Претензии принимаются по почте», «Жалоб не
+    поступало»)."""
+    if not has_lemma(tok, words("complaint_nouns")) or morph(tok, "Number") == "Plur" or negated(tok):
+        return False
+    head = tok.head
+    if head.i == tok.i or not has_lemma(head, words("handling_words")) or negated(head):
+        return False
+    if head.pos_ == "NOUN":
+        return tok.dep_ == "nmod" and morph(tok, "Case") == "Gen"
+    perfective = morph(head, "Aspect") == "Perf" or morph(head, "Variant") == "Short"
+    return tok.dep_ in ("nsubj", "nsubj:pass", "obj") and perfective and morph(head, "Tense") != "Fut"
+
+
+def _cancelled_by_us(tok) -> bool:
+    """The company cancelled or moved what the Клиент had booked: «Запись на
+    14.06 отменена», «Ваш рейс перенесён» — a short passive participle of a
+    cancelling verb with a booking as its subject, not at the Клиент's request
+    («по Вашей просьбе») and not after a message that asked for it."""
+    if not has_lemma(tok, words("cancel_verbs")) or negated(tok) or morph(tok, "Variant") != "Short":
+        return False
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    if not subj or not has_lemma(subj[0], words("booked_nouns")):
+        return False  # «двойное начисление отменено» is good news
+    return not any(has_lemma(t, words("on_request")) for t in tok.sent)
+
+
+def _asked_for(ctx, tok) -> bool:
+    """A cancellation the Клиент's message asked for («Отмените запись»)."""
+    incoming = ctx.incoming_doc
+    return (incoming is not None and has_lemma(tok, words("cancel_verbs"))
+            and any(has_lemma(t, words("cancel_verbs")) or has_lemma(t, words("cancel_nouns")) for t in incoming))
 
 
 def _problem_span(tok):
@@ -360,7 +405,12 @@ def _charged_twice(tok) -> bool:
     if tok.lower_ not in words("twice_words"):
         return False
     verb = tok.head
-    return has_lemma(verb, words("charge_verbs")) and morph(verb, "Tense") == "Past" and not negated(verb)
+    if morph(verb, "Tense") != "Past" or negated(verb):
+        return False
+    # «Деньги списались дважды», or any verb with a charge as its subject or
+    # object: «счёт пришёл дважды», «платёж провели повторно»
+    return has_lemma(verb, words("charge_verbs")) or any(
+        c.dep_ in ("nsubj", "nsubj:pass", "obj") and has_lemma(c, words("charge_nouns")) for c in verb.children)
 
 
 def _could_not(tok) -> bool:
@@ -559,7 +609,7 @@ def _complaint_word(tok) -> bool:
     if (has_lemma(tok, words("promise_verbs")) and morph(tok, "Tense") == "Past"
             or _verb_reading_past(tok, words("promise_verbs"))) and not is_question(tok):
         return True  # «обещали неделю», «а договаривались на 10», «Обещали вчера.» (tagged a name)
-    if (_still_not(tok) or _time_passed(tok)) and not any(has_lemma(t, words("praise_words")) for t in tok.sent):
+    if (_still_not(tok) or _time_passed(tok) or _already_for(tok)) and not any(has_lemma(t, words("praise_words")) for t in tok.sent):
         return True  # «до сих пор не готов», «Прошло уже 2 месяца»; not «До сих пор не было проблем, всё отлично!»
     if has_lemma(tok, words("double_words")) and tok.i + 1 < len(tok.doc) \
             and has_lemma(tok.doc[tok.i + 1], words("charge_nouns")) and not _prevented(tok.doc[tok.i + 1]) \
@@ -591,6 +641,14 @@ def _complaint_word(tok) -> bool:
         return True  # «В салате попалась косточка»
     if _malfunction(tok):
         return True  # «Наушники шипят и отключаются»
+    if _charged_twice(tok):
+        return True  # «счёт пришёл дважды», «платёж провели повторно»
+    if _fails(tok):
+        return True  # «Окно не закрывается», «ключ не подходит», «Вы так и не ответили»
+    if _worse_change(tok):
+        return True  # «Цепочка потемнела через неделю», «краска пожелтела»
+    if _not_as_ordered(tok):
+        return True  # «Очки сделали не по рецепту», «собрали не по схеме»
     if tok.lower_ == "без" and _unasked(tok):
         return True  # «перенесли доставку без предупреждения»
     if _unmet_duty(tok):
@@ -669,6 +727,20 @@ def _time_passed(tok) -> bool:
         return False
     near = tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 5)]
     return any(t.lower_ == "уже" for t in near) and any(lemma(t) in words("time_units") for t in near)
+
+
+def _already_for(tok) -> bool:
+    """«телефон в ремонте уже три недели», «болит уже пятый день»: a state that
+    has lasted — «уже» next to a counted time unit — in a message with no
+    1st-person present verb («Пользуюсь вашими услугами уже пять лет»)."""
+    if lemma(tok) not in words("time_units") or not any(
+            c.pos_ == "NUM" or morph(c, "NumType") == "Ord" or c.dep_ == "nummod" for c in tok.children):
+        return False
+    near = tok.doc[max(tok.sent.start, tok.i - 3):tok.i]
+    if not any(t.lower_ == "уже" for t in near) or any(t.lower_ in ("назад", "через") for t in tok.sent):
+        return False
+    return not any(t.pos_ == "VERB" and morph(t, "Person") == "1" and morph(t, "Tense") == "Pres"
+                   and not negated(t) for t in tok.sent)
 
 
 def _infinitive(tok) -> bool:
@@ -756,6 +828,69 @@ def _malfunction(tok) -> bool:
         return False
     subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
     return not (subj and lemma(subj[0]) in ("я", "мы"))
+
+
+def _fails(tok) -> bool:
+    """Something or somebody other than the Клиент does not do what it should,
+    stated: a negated finite verb in the present or past whose subject is not
+    «я»/«мы» — «Окно не закрывается», «Холодильник не морозит», «ключ не
+    подходит», «Менеджер так и не перезвонил». A plain question («Это не
+    влияет на гарантию?») needs a reproach («Почему …?») to count; praise
+    («ничего не сломалось, спасибо»), a condition or purpose, a polite
+    request and verbs of thinking or needing («не требуется») are no failure."""
+    if tok.pos_ not in ("VERB", "AUX") or not negated(tok) or not tok.is_alpha:
+        return False
+    if morph(tok, "Mood") in ("Imp", "Cnd") or morph(tok, "VerbForm") not in ("Fin", ""):
+        return False
+    if morph(tok, "Tense") not in ("Pres", "Past") or morph(tok, "Person") == "1":
+        return False
+    if has_lemma(tok, words("not_failure_verbs")) or in_condition(tok) or _polite(tok):
+        return False
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if subj and (lemma(subj[0]) in ("я", "мы") or has_lemma(subj[0], words("not_yet_words"))):
+        return False
+    if not subj and morph(tok, "Tense") == "Past" and morph(tok, "Number") == "Sing":
+        return False  # «Месяц не заходил на сайт»: most likely the Клиент himself
+    if any(has_lemma(c, words("preference_markers")) for c in tok.children):
+        return False  # «Мне не подходит время», «не подошёл по размеру»: a preference, not a failure
+    if is_question(tok) and not _rhetorical(tok.sent):
+        return False
+    return not any(has_lemma(t, words("praise_words")) for t in tok.sent)
+
+
+def _worse_change(tok) -> bool:
+    """A change for the worse of a thing, stated: «потемнела», «пожелтел»,
+    «помутнели», «выгорела», «начала стучать»."""
+    changes = words("worse_change_verbs")
+    if not has_lemma(tok, changes) and not any(
+            p.tag.POS == "VERB" and fold(p.normal_form) in changes for p in parses(tok)):
+        return False
+    if tok.dep_ == "xcomp" and has_lemma(tok.head, words("phase_verbs")) and _infinitive(tok):
+        tok = tok.head  # «начала стучать», «стал вонять»
+    if negated(tok) or in_condition(tok) or morph(tok, "Person") == "1":
+        return False
+    if tok.pos_ in ("VERB", "AUX") and morph(tok, "VerbForm") == "Fin":
+        if morph(tok, "Mood") in ("Imp", "Cnd") or morph(tok, "Tense") == "Fut":
+            return False
+    elif not any(p.tag.POS == "VERB" and "indc" in p.tag and "futr" not in p.tag for p in parses(tok)):
+        return False  # not «пожелтела» read as a short adjective
+    if is_question(tok) and not _rhetorical(tok.sent):
+        return False
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    return not (subj and lemma(subj[0]) in ("я", "мы"))
+
+
+def _not_as_ordered(tok) -> bool:
+    """Done contrary to what was ordered: «не по рецепту», «не по размеру
+    замера», «не по чертежу» — «не» before «по» + a norm noun, attached to a
+    past verb of making or delivering."""
+    if tok.lower_ != "по" or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "не":
+        return False
+    noun = tok.head
+    if not has_lemma(noun, words("norm_nouns")):
+        return False
+    verb = _verb_above(noun)
+    return verb.pos_ == "VERB" and morph(verb, "Tense") == "Past" and not in_condition(verb)
 
 
 def _unasked(tok) -> bool:
@@ -1038,6 +1173,12 @@ def _named(tok, incoming: bool):
     verb = tok if tok.pos_ in ("VERB", "AUX") and (morph(tok, "VerbForm") != "Part" or negated(tok)) else None
     if not incoming and _later_than_agreed(tok):
         yield "late", {}  # «позже обещанного» → «за задержку»
+        return
+    if incoming and _already_for(tok):
+        yield "wait", {}  # «в ремонте уже три недели» → «за долгое ожидание»
+        return
+    if not incoming and _cancelled_by_us(tok):
+        yield "event", {"clause": _clause(tok, incoming)}  # «за то, что запись на 14 июня отменена»
         return
     if not incoming and (lemma(tok) == "тот" or _our_fault(tok)):
         yield "wrong_thing", {}  # «привезли не тот диван», «по нашей вине» → «за ошибку»
