@@ -20,12 +20,22 @@
 («мы сами следим за посылкой»), не считаются. Описание возможностей
 («Вы можете самостоятельно добавить субтитры») тоже не считается.
 
-Почему это важно
-----------------
-Стандарт 000, §2 «Язык решений»: «Мы делаем за Клиента всё, что можем сделать
-сами (сами заполняем заявление на возврат, сами проверяем местонахождение
-отправленного заказа)». Неправильно: «Сообщить Клиенту код отправления и
-сказать, что можно отследить отправление на сайте почты».
+Смотрит, кому поручено действие. Клиент — исполнитель и без повелительного
+наклонения: «Рекомендуется обратиться в банк», «Пусть Ваш муж заедет в
+сервис», условие помощи компании («Мастер приедет только после того, как Вы
+пришлёте акт от управляющей компании»), «свяжитесь с ним напрямую» (кто бы
+он ни был — не компания), поддержка чужого портала или приложения («в
+техподдержку портала»). В ответе на жалобу находит и такие поручения:
+отвезти или принести вещь («Принесите кольцо в салон»), если
+компания сразу не обещает замену или ремонт; починить, отрегулировать,
+отчистить самому («Разводы можно убрать тряпкой», «Это делается
+самостоятельно»); заново оформить заказ или купить билет («Попробуйте заново
+оформить покупку»); сделать самому то, о чём Клиент просил компанию
+(«Поменяйте мне тариф» → «Сменить его можно в личном кабинете»). Не
+считаются: то же самое как выбор рядом с тем, что делает компания («…или
+наш мастер приедет завтра»), бумага, которой компания проверяет слова Клиента
+(«Нам нужно убедиться…: заполните заявление», «выписка из банка» — это
+недоверие), ответ на вопрос «как сделать».
 
 Находит и указки без глагола («Вопросы по срокам — в Ваш банк», «по всем
 вопросам — к нему»), если компания дальше сама не решает вопрос; поручение
@@ -34,6 +44,13 @@
 подаётся на его сайте»); документы, которые Клиент должен скачать, заполнить
 или получить у третьей стороны («справку из банка»); жалобу, которую Клиент
 должен подать сам; обязанность прийти лично.
+
+Почему это важно
+----------------
+Стандарт 000, §2 «Язык решений»: «Мы делаем за Клиента всё, что можем сделать
+сами (сами заполняем заявление на возврат, сами проверяем местонахождение
+отправленного заказа)». Неправильно: «Сообщить Клиенту код отправления и
+сказать, что можно отследить отправление на сайте почты».
 
 Примеры
 -------
@@ -47,6 +64,12 @@
 - Претензию лучше предъявить администратору на месте.
 - Вопросы по начислениям — к Вашему оператору связи.
 - Приложите, пожалуйста, справку из банка о списании.
+- Рекомендуется обратиться в банк, выпустивший карту.
+- Ремонт начнём только после того, как Вы созвонитесь с управляющей компанией.
+- Привезите пылесос в наш магазин, мастер его осмотрит. || incoming=Пылесос перестал включаться через месяц!
+- Перекос легко устранить, ослабив винты на петлях. || incoming=Дверца шкафа перекосилась и не закрывается!
+- Вам придётся повторно купить билет на нужный сеанс.
+- Переключите тариф в личном кабинете. || incoming=Поменяйте мне тариф, этот слишком дорогой.
 Не срабатывает:
 - Мы уже связались с курьерской службой: машина будет у Вас в 15:00.
 - Уточните, пожалуйста, удобное время доставки.
@@ -54,6 +77,10 @@
 - Загляните в личный кабинет: чек уже там.
 - Наш администратор уже связался с отелем и переселит Вас.
 - Вопросы по оплате — в нашу поддержку.
+- Привезите пылесос в магазин: заменим его в тот же день. || incoming=Пылесос перестал включаться!
+- Дверцу можно отрегулировать самостоятельно, или наш мастер приедет завтра. || incoming=Дверца перекосилась!
+- Сменить тариф можно в личном кабинете. || incoming=Подскажите, как сменить тариф?
+- Нам нужно убедиться, что посылку Вы не получали: заполните заявление.
 """
 
 from __future__ import annotations
@@ -81,6 +108,8 @@ class CustomerLegwork(Rule):
     seed = "000 §2"
 
     def check(self, ctx):
+        ctx.doc.user_data[_COMPLAINT] = lambda: _complaint_of(ctx)
+        ctx.doc.user_data[_ASKED] = lambda: _asked_of(ctx)
         prev_sent = None
         kinds: set[tuple[str, int]] = set()
         for sent in ctx.sentences:
@@ -109,6 +138,87 @@ class CustomerLegwork(Rule):
                     f"Клиента отправляют делать работу компании ({what}): «{span.text}». "
                     "Сделайте это сами и сообщите Клиенту результат."))
             prev_sent = sent
+
+
+_COMPLAINT = ("customer_legwork", "complaint")
+
+
+def _complaint_of(ctx) -> bool:
+    """The reply answers a complaint: the Клиент's message is one, or the
+    draft itself acknowledges a problem (as missing-apology reads them)."""
+    from .missing_apology import _draft_problem, _incoming_complaint
+
+    if _incoming_complaint(ctx.incoming_doc) is not None or _draft_problem(ctx) is not None:
+        return True
+    # a problem told plainly: «окно не закрывается», «остались разводы»
+    for tok in ctx.incoming_doc or ():
+        if tok.pos_ in ("NOUN", "PROPN") and has_lemma(tok, _w("defect_nouns")) and not is_negated(tok):
+            return True
+        if tok.pos_ in ("VERB", "AUX") and is_negated(tok) and "Fin" in tok.morph.get("VerbForm") \
+                and person(tok) != "2" and not any(t.text == "?" for t in tok.sent):
+            return True
+    return False
+
+
+_ASKED = ("customer_legwork", "asked")
+
+
+def _asked_of(ctx) -> frozenset[str]:
+    """The groups of acts the Клиент asked the company to do: imperatives
+    («Поменяйте мне тариф») and infinitives after «прошу», «можете»
+    («прошу отключить подписку»), not requests for help or information."""
+    doc = ctx.incoming_doc
+    got: set[str] = set()
+    if doc is None:
+        return frozenset()
+    groups = {g: _w(g) for g in lexicon.load("customer_legwork").get("asked_groups", [])}
+    for tok in doc:
+        if tok.pos_ in ("PUNCT", "SPACE") or is_negated(tok) or has_lemma(tok, _w("not_asked")):
+            continue
+        head = tok.head
+        asked = (not _is_infinitive(tok) and is_imperative(tok) and tok.pos_ in ("VERB", "NOUN", "ADJ", "X")) or (
+            _is_infinitive(tok) and not is_negated(head) and not is_past(head) and (
+                (has_lemma(head, _w("request_first")) and person(head) == "1")
+                or (has_lemma(head, _w("request_second")) and person(head) == "2")))
+        if asked:
+            got.update(g for g, lems in groups.items() if set(lemmas(tok)) & lems)
+    return frozenset(got)
+
+
+def _asked(doc) -> frozenset[str]:
+    got = doc.user_data.get(_ASKED)
+    if callable(got):
+        got = got()
+        doc.user_data[_ASKED] = got
+    return got or frozenset()
+
+
+def _handed_back(verb, mode, sent):
+    """«Поменяйте мне тариф» → «Сменить его можно в личном кабинете»: the act
+    the Клиент asked the company for is handed back to him — unless the
+    company says it has done or will do it («Мы уже сменили тариф»)."""
+    if mode not in ("imp", "oblig", "advice", "poss", "fut"):
+        return None
+    asked = _asked(sent.doc)
+    if not asked:
+        return None
+    mine = {g for g in asked if set(lemmas(verb)) & _w(g)}
+    if not mine:
+        return None
+    for t in sent.doc:
+        if t.pos_ in ("VERB", "AUX") and person(t) == "1" and not is_negated(t) and any(set(lemmas(t)) & _w(g) for g in mine):
+            return None  # the company does it itself
+    objs = [c for c in verb.children if c.dep_ == "obj"]
+    return max([verb, *objs, *([t for t in sent if has_lemma(t, {"можно"}) and 0 < t.i - verb.i <= 3])],
+               key=lambda x: x.i), "то, о чём просил Клиент"
+
+
+def _complaint(doc) -> bool:
+    got = doc.user_data.get(_COMPLAINT)
+    if callable(got):
+        got = bool(got())
+        doc.user_data[_COMPLAINT] = got
+    return bool(got)
 
 
 _SEGMENT_STOPS = {",", ";", ":", ".", "!", "?", "…", "(", ")"}
@@ -205,6 +315,9 @@ def _resolved_after(sent) -> bool:
     for t in doc[sent.end:]:
         if t.pos_ not in ("VERB", "AUX") or is_negated(t) or person(t) == "2":
             continue
+        if is_past(t) and "Plur" in t.morph.get("Number") and not any(c.dep_.startswith("nsubj") for c in t.children) \
+                and "Fin" in t.morph.get("VerbForm"):
+            return True  # «Новый визит назначили на завтра»: the company has already acted
         if "Fut" in t.morph.get("Tense") or any(
                 p.tag.POS == "VERB" and "futr" in p.tag.grammemes and "indc" in p.tag.grammemes for p in parses(t)[:1]):
             clause = [x for x in doc[t.sent.start:t.i]]
@@ -223,6 +336,8 @@ def _action_noun(t) -> bool:
 def _legwork(verb, sent, prev_sent):
     """``(span, description)`` if ``verb`` sends the Клиент on legwork."""
     mode, trigger = _mode(verb, sent)
+    if mode is None and _self_passive(verb, sent):
+        mode, trigger = "selfpass", verb  # «Это делается самостоятельно»
     if mode is None:
         return None
     if is_negated(verb) or (trigger.i != verb.i and (is_negated(trigger) or _past(trigger))):
@@ -241,6 +356,14 @@ def _legwork(verb, sent, prev_sent):
             return doc[lo:verb.i + 1]
         return doc[lo:end + 1]
 
+    if not is_negated(verb) and not _offered(verb, sent) and not _company_alternative(verb, sent):
+        found = _haul(verb, mode, window, sent) or _self_repair(verb, mode, trigger, window, sent) \
+            or _redo(verb, mode, trigger, window, sent) or _handed_back(verb, mode, sent)
+        if found is not None:
+            target, what = found
+            return span_to(target), what
+    if mode == "selfpass":
+        return None
     if _to_us(verb):
         return None  # «напишите нам», «свяжитесь с нами по почте»
     if _offered(verb, sent):
@@ -258,6 +381,11 @@ def _legwork(verb, sent, prev_sent):
     if mode in ("imp", "oblig", "advice"):
         found = _paperwork(verb, vlem, sent, window) or _their_papers(verb, vlem, window) \
             or _visit_in_person(verb, vlem, mode, window, sent)
+        if found is not None:
+            target, what = found
+            return span_to(target), what
+    if mode == "cond":
+        found = _their_papers(verb, vlem, window)
         if found is not None:
             target, what = found
             return span_to(target), what
@@ -279,6 +407,7 @@ def _legwork(verb, sent, prev_sent):
     # a third party (for verbs of going and looking: as the place to go or look)
     for w in after_verb:
         if (_third_party(w) or _party_role(w, verb) or (contact and (_staff_there(w, sent, earlier) or _foreign_name(w)
+                                                                      or _their_support(w)
                                                                       or _reached_directly(w, verb, window))))\
                 and not _own(w) and not _instrument(w) and not _beside(w) \
                 and not _email(w, vlem) and not _on_delivery(window):
@@ -297,7 +426,9 @@ def _legwork(verb, sent, prev_sent):
                 and not (vlem & _w("fetch_verbs") and not vlem & (_w("legwork_verbs") - _w("fetch_verbs"))):
             # «звоните им напрямую» — «им» = the courier service named before;
             # «наберите его» — «его» = the courier's number
-            if any((_third_party(t) and not _own(t)) or _named_other(t) for t in earlier):
+            if any((_third_party(t) and not _own(t)) or _named_other(t) for t in earlier) \
+                    or (w.pos_ == "PRON" and any(has_lemma(t, _w("bypass_words")) for t in window)):
+                # «свяжитесь с ним напрямую»: whoever he is, not the company
                 return span_to(w), "третья сторона"
     return None
 
@@ -334,7 +465,7 @@ def _paperwork(verb, vlem, sent, window):
             return w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("paper_objects"))
         papers = [w for w in window if paper(w)] or [
             w for w in doc[sent.start:verb.i] if paper(w) and w.dep_ in ("nsubj", "nsubj:pass", "obj", "ROOT")]
-        if papers:
+        if papers and not _to_verify(sent):
             return verb, "оформление документов"
     if vlem & _w("file_verbs") and not any(has_lemma(w, {"вместе", "совместно"}) for w in window):
         for w in window:
@@ -342,6 +473,17 @@ def _paperwork(verb, vlem, sent, window):
                     and not _to_us_anywhere(window):
                 return w, "оформление жалобы"
     return None
+
+
+def _to_verify(sent) -> bool:
+    """«Нам нужно убедиться, что …: заполните заявление»: the paper is the
+    Клиент's testimony the company wants to check — distrust, not legwork."""
+    doc = sent.doc
+    for t in doc[max(0, sent.start - 40):sent.end]:
+        if has_lemma(t, _w("proof_purpose")) and t.pos_ in ("VERB", "AUX") and t.sent.start >= sent.start - 40:
+            if any(fold(doc[j].text) in ("нам", "мы", "мне", "я") for j in range(max(0, t.i - 4), t.i)):
+                return True
+    return False
 
 
 def _to_us_anywhere(window) -> bool:
@@ -359,8 +501,12 @@ def _their_papers(verb, vlem, window):
     sent = verb.sent
     papers = list(window) + [w for w in doc[verb.i + 1:sent.end] if w.head.i == verb.i and w not in window]
     for w in papers:
-        if not _doc_noun(w):
-            continue
+        if not _doc_noun(w) or has_lemma(w, _w("own_records")):
+            continue  # «выписка из банка»: the Клиент's own record, evidence (distrust)
+        for c in w.children:  # «заключение сервисного центра», «акт управляющей компании»
+            if c.dep_ == "nmod" and "Gen" in c.morph.get("Case") and not any(x.dep_ == "case" for x in c.children) \
+                    and (_third_party(c) or _staff(c)) and not _own(c):
+                return c, "документы третьей стороны"
         for j in range(w.i + 1, min(len(doc), w.i + 6)):
             t = doc[j]
             if t.is_punct:
@@ -390,6 +536,163 @@ def _visit_in_person(verb, vlem, mode, window, sent):
         if w.i > verb.i and w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("offices")) and _located(w):
             return w, "визит лично"
     return None
+
+
+def _their_support(tok) -> bool:
+    """«в техподдержку портала», «в поддержку приложения банка»: the support
+    desk of somebody else's site, portal or app (the company's own is «наша
+    поддержка» or «нам»)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not has_lemma(tok, _w("support_heads")) or _own(tok):
+        return False
+    own = _own_names(tok.doc)
+    for c in tok.children:
+        if c.dep_ == "nmod" and "Gen" in c.morph.get("Case") and has_lemma(c, _w("foreign_places")) \
+                and not _own(c) and not any(fold(lem) in own for lem in lemmas(c)) \
+                and not any(fold(g.text) in own for g in c.children):
+            return True
+    return False
+
+
+def _has_lemma_near(verb, window, key, before: int = 6, after: int = 6):
+    return next((w for w in window if -before <= w.i - verb.i <= after and w.i != verb.i and has_lemma(w, _w(key))),
+                None)
+
+
+def _self_passive(verb, sent) -> bool:
+    """«Это делается самостоятельно», «петли регулируются самостоятельно»: a
+    reflexive passive in the present with «самостоятельно» or «своими силами»
+    that gives the job to the Клиент."""
+    if verb.pos_ not in ("VERB", "AUX") or "Pres" not in verb.morph.get("Tense") or person(verb) not in ("3", None):
+        return False
+    if not fold(verb.text).endswith(("ся", "сь")) or is_negated(verb):
+        return False
+    base = {lem[:-2] for lem in lemmas(verb) if lem.endswith("ся")}
+    if not base & (_w("do_verbs") | _w("repair_verbs")):
+        return False
+    return any(_self_word(w) or fold(w.text) == "самостоятельно" or _self_means(w)
+               or (has_lemma(w, _w("repair_tools")) and "Ins" in w.morph.get("Case") and w.pos_ in ("NOUN", "PROPN"))
+               for w in clause_window(verb, sent) if abs(w.i - verb.i) <= 4)
+
+
+def _self_means(w) -> bool:
+    """«своими силами», «своими руками»."""
+    return w.pos_ == "NOUN" and has_lemma(w, _w("self_means")) and "Ins" in w.morph.get("Case") \
+        and any(has_lemma(c, {"свой"}) for c in w.children)
+
+
+def _haul(verb, mode, window, sent):
+    """«Принесите кольцо в салон», «Вам нужно отвезти пылесос в пункт выдачи»:
+    in a reply to a complaint, the Клиент is told to carry the item to an
+    office or shop — a courier of the company could collect it."""
+    if mode not in ("imp", "oblig", "advice", "fut", "cond") or not has_lemma(verb, _w("carry_verbs")):
+        return None
+    if _pickup(sent) or not _complaint(sent.doc) or _remedy_promised(verb, sent):
+        return None
+    doc = sent.doc
+    if any(has_lemma(w, _w("not_hauled")) and w.pos_ in ("NOUN", "PROPN") and w.i > verb.i - 3 for w in window):
+        return None  # papers and evidence are distrust's or paperwork's
+    for w in window:
+        if w.i <= verb.i or w.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        prep = next((c for c in w.children if c.dep_ == "case"), None) or (doc[w.i - 1] if w.i > 0 else None)
+        if prep is None or fold(prep.text) not in ("в", "во", "на", "к", "ко"):
+            continue
+        if w.pos_ == "PRON":
+            if fold(w.text) in ("нам", "нас"):
+                return w, "доставка товара"
+            continue
+        if has_lemma(w, _w("haul_places")) or _third_party(w):
+            return w, "доставка товара"
+    return None
+
+
+def _remedy_promised(verb, sent) -> bool:
+    """«…: заменим её в день обращения»: after the errand the company promises
+    the remedy itself (a 1st-person verb of replacing, returning, repairing)."""
+    doc = sent.doc
+    for t in doc[verb.i + 1:min(len(doc), sent.end + 12)]:
+        if t.sent.start != sent.start and t.sent.start != sent.end:
+            break
+        if t.pos_ in ("VERB", "AUX") and person(t) == "1" and not is_negated(t) and has_lemma(t, _w("remedy_verbs")):
+            return True
+    return False
+
+
+def _self_repair(verb, mode, trigger, window, sent):
+    """«Разводы можно убрать влажной тряпкой», «Это делается самостоятельно,
+    шестигранником», «Подтяните винты ключом»: in a reply to a complaint,
+    the Клиент is told to repair, adjust or clean what the company should —
+    said with «самостоятельно», a tool, or the defect as what is fixed."""
+    if mode not in ("imp", "oblig", "advice", "poss", "fut", "selfpass"):
+        return None
+    lems = set(lemmas(verb))
+    if mode == "selfpass":
+        lems |= {lem[:-2] for lem in lems if lem.endswith("ся")}
+        if not lems & (_w("repair_verbs") | _w("do_verbs")):
+            return None
+    elif not lems & _w("repair_verbs"):
+        return None
+    if not _complaint(sent.doc):
+        return None
+    selfw = next((w for w in window if abs(w.i - verb.i) <= 6 and (
+        _self_word(w) or _self_means(w) or (mode == "selfpass" and fold(w.text) == "самостоятельно"))), None)
+    tool = next((w for w in window if abs(w.i - verb.i) <= 6 and w.pos_ in ("NOUN", "PROPN")
+                 and has_lemma(w, _w("repair_tools")) and "Ins" in w.morph.get("Case")), None)
+    defect = next((w for w in window if -4 <= w.i - verb.i <= 4 and w.pos_ in ("NOUN", "PROPN")
+                   and has_lemma(w, _w("defect_nouns")) and (w.head.i in (verb.i, trigger.i) or w.dep_ in ("obj", "nsubj:pass"))),
+                  None)
+    if selfw is None and tool is None and defect is None:
+        return None
+
+    target = max((x for x in (selfw, tool, defect) if x is not None), key=lambda x: -abs(x.i - verb.i))
+    return target, "ремонт своими силами"
+
+
+def _redo(verb, mode, trigger, window, sent):
+    """«Попробуйте заново оформить покупку», «Закажите товар ещё раз»,
+    «Вам придётся повторно купить билет»: the Клиент is told to run the
+    company's own process of buying, ordering or booking again."""
+    if mode not in ("imp", "oblig", "advice", "poss", "fut"):
+        return None
+    lems = set(lemmas(verb))
+    rebuy = bool(lems & _w("rebuy_verbs"))
+    if not rebuy and not lems & _w("reorder_verbs"):
+        return None
+    if mode == "poss" and not has_lemma(trigger, {"попробовать", "пробовать", "попытаться"}) and not _complaint(sent.doc):
+        return None
+    doc = sent.doc
+    near = [w for w in window if -4 <= w.i - verb.i <= 7 and w.i != verb.i]
+    obj = next((w for w in near if w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("order_nouns"))
+                and w.dep_ in ("obj", "nsubj", "nsubj:pass", "obl") and not any(c.dep_ == "case" for c in w.children)), None)
+    if not rebuy and obj is None:
+        return None
+    again = verb if lems & _w("redo_verbs") else None
+    for w in near:
+        if has_lemma(w, _w("repeat_words")) and not (has_lemma(w, {"новый"}) and (obj is None or w.head.i != obj.i)):
+            again = w
+        if fold(w.text) == "раз" and w.i > 0 and fold(doc[w.i - 1].text) == "еще":
+            again = w
+    if again is None:
+        return None
+    return max((x for x in (obj, again) if x is not None), key=lambda x: x.i), "повторное оформление"
+
+
+def _company_alternative(verb, sent) -> bool:
+    """«Можете подтянуть винты сами или мастер приедет завтра», «…, либо
+    мы заберём его курьером»: the company offers to do it as well."""
+    doc = sent.doc
+    ors = [t for t in sent if has_lemma(t, _w("alternative_words"))]
+    if not ors:
+        return False
+    for t in doc[ors[0].i + 1:sent.end]:
+        if t.pos_ not in ("VERB", "AUX") or t.i == verb.i or is_negated(t):
+            continue
+        if person(t) == "1":
+            return True
+        subj = [c for c in t.children if c.dep_.startswith("nsubj")]
+        if person(t) == "3" and any("Anim" in c.morph.get("Animacy") or has_lemma(c, _w("staff_roles")) for c in subj):
+            return True
+    return False
 
 
 def _named_other(tok) -> bool:
@@ -530,8 +833,12 @@ def _mode(verb, sent):
             or (verb.pos_ == "INTJ" and not has_lemma(verb, {"здравствовать", "пожалуйста"}))) \
             and not _is_infinitive(verb) and is_imperative(verb):
         return "imp", verb
+    if _precondition(verb, sent):
+        return "cond", verb
     if _future_you(verb, sent):
         return "fut", verb
+    if _jussive(verb):
+        return "imp", verb
     if _passive_process(verb):
         return "pass", verb
     if not _is_infinitive(verb):
@@ -547,10 +854,14 @@ def _mode(verb, sent):
             return "oblig", m
         if has_lemma(m, _w("advice_words")) and m.pos_ == "VERB":
             return "advice", m
+        if has_lemma(m, _w("impersonal_advice")) and not is_negated(m) and m.i != verb.i:
+            return "advice", m  # «Рекомендуется обратиться в банк»
         if has_lemma(m, _w("possibility_words")) and m.pos_ in ("ADV", "VERB", "AUX", "ADJ"):
-            if fold(m.text) in ("можно", "возможно") or person(m) == "2":
-                return "poss", m
+            if fold(m.text) in ("можно", "возможно") or person(m) == "2" or is_imperative(m):
+                return "poss", m  # «Попробуйте …» the tagger may call an adverb
             return None, None
+        if has_lemma(m, _w("easy_words")) and m.pos_ in ("ADV", "ADJ") and m.i < verb.i and not _for_us(m, sent):
+            return "poss", m  # «Перекос легко устранить …»
     return None, None
 
 
@@ -570,6 +881,46 @@ def _future_you(verb, sent) -> bool:
     doc = sent.doc
     before = [doc[j] for j in range(sent.start, verb.i)]
     return not any(fold(t.text) in ("если", "когда", "пока", "чтобы", "коли") for t in before)
+
+
+def _jussive(verb) -> bool:
+    """«Пусть Клиент сам позвонит в банк», «пусть Ваш муж заедет в сервис»:
+    a third-person command whose subject is the Клиент or one of his."""
+    if verb.pos_ not in ("VERB", "AUX") or person(verb) != "3" or is_past(verb):
+        return False
+    doc = verb.doc
+    sent = verb.sent
+    if not any(has_lemma(doc[j], _w("jussive_particles")) for j in range(max(sent.start, verb.i - 5), verb.i)):
+        return False
+    for c in verb.children:
+        if c.dep_.startswith("nsubj"):
+            return has_lemma(c, _w("client_nouns")) or any(has_lemma(d, {"ваш", "свой"}) for d in c.children)
+    return False
+
+
+def _precondition(verb, sent) -> bool:
+    """«Мастер приедет только после того, как Вы пришлёте акт …», «вернём
+    деньги, как только Вы получите заключение …»: the Клиент's errand set as
+    the condition of the company's help."""
+    if verb.pos_ not in ("VERB", "AUX", "NOUN", "ADJ", "X"):
+        return False
+    if not any(p.tag.POS == "VERB" and {"2per", "plur"} <= p.tag.grammemes and "impr" not in p.tag.grammemes
+               and ("futr" in p.tag.grammemes or "pres" in p.tag.grammemes) for p in parses(verb)):
+        return False
+    if any(t.text == "?" for t in sent):
+        return False
+    doc = sent.doc
+    before = [t for t in doc[max(sent.start, verb.i - 8):verb.i] if not t.is_punct]
+    low = [fold(t.text) for t in before]
+    for k, w in enumerate(low):
+        if w == "как" and k >= 1 and (low[k - 1] == "того" and k >= 2 and low[k - 2] == "после"
+                                      or low[k - 1] in ("только", "лишь")):
+            return True  # «после того, как», «только после того как», «как только»
+        if w == "как" and k + 1 < len(low) and low[k + 1] == "только":
+            return True
+        if w in ("когда", "если", "после") and k >= 1 and low[k - 1] in _w("precondition_words"):
+            return True  # «только когда», «лишь если», «только после»
+    return False
 
 
 def _passive_process(verb) -> bool:
@@ -662,7 +1013,7 @@ def _third_party(tok) -> bool:
     if _office_adjective(tok) or _org_name(tok) or _their_place(tok):
         return True
     if has_lemma(tok, _w("third_party_heads")) and tok.pos_ in ("NOUN", "PROPN"):
-        mods = _w("third_party_modifiers") | _w("third_parties")
+        mods = _w("third_party_modifiers") | _w("third_parties") | _w("brand_service_modifiers")
         if any(has_lemma(c, mods) for c in tok.children):
             return True
         # «отдел по вопросам миграции»: the modifier one step further down
@@ -803,6 +1154,9 @@ def _own_names(doc) -> frozenset[str]:
     for tok in doc:
         if has_lemma(tok, {"команда", "поддержка", "администрация", "сервис"}) and tok.i + 1 < len(doc):
             nxt = doc[tok.i + 1]
+            if any(has_lemma(doc[j], _w("brand_service_modifiers") | _w("third_party_modifiers") | _w("other_modifiers"))
+                   for j in range(max(0, tok.i - 2), tok.i)):
+                continue  # «в авторизованный сервис Shimano»: the brand's, not ours
             if nxt.text[:1].isupper():
                 names.add(fold(nxt.text))
     got = frozenset(names)
@@ -889,7 +1243,8 @@ def _instrument(tok) -> bool:
 # --- the rewrite: the company does it -------------------------------------------
 
 _STOPS = {":", ";", "—", "–", ".", "!", "?", "…"}
-_NO_REWRITE = {"документы третьей стороны", "визит лично", "оформление документов", "переадресация", "поручение Клиенту"}
+_NO_REWRITE = {"документы третьей стороны", "визит лично", "оформление документов", "переадресация", "поручение Клиенту",
+               "доставка товара", "ремонт своими силами", "повторное оформление", "то, о чём просил Клиент"}
 _SUBORDINATORS = {"чтобы", "если", "когда", "пока", "хотя", "так", "поэтому", "потому"}
 
 
@@ -903,7 +1258,7 @@ def _rewrite(sent, span, what):
     if found is None:
         return None
     verb, mode, trigger = found
-    if mode == "pass" or what in _NO_REWRITE:
+    if mode in ("pass", "cond") or what in _NO_REWRITE or _jussive(verb):
         return None  # a process described, papers or a visit: «мы сами» would not say what to do
     dropped = frozenset(fold(w) for w in conf.get("dropped", []))
     send = frozenset(fold(w) for w in conf.get("send_verbs", []))
