@@ -176,12 +176,19 @@ def _asked_of(ctx) -> frozenset[str]:
         if tok.pos_ in ("PUNCT", "SPACE") or is_negated(tok) or has_lemma(tok, _w("not_asked")):
             continue
         head = tok.head
-        asked = (not _is_infinitive(tok) and is_imperative(tok) and tok.pos_ in ("VERB", "NOUN", "ADJ", "X")) or (
+        asked = (not _is_infinitive(tok) and is_imperative(tok)
+                 and tok.pos_ in ("VERB", "NOUN", "ADJ", "X", "INTJ", "ADV", "PROPN")) or (
             _is_infinitive(tok) and not is_negated(head) and not is_past(head) and (
                 (has_lemma(head, _w("request_first")) and person(head) == "1")
                 or (has_lemma(head, _w("request_second")) and person(head) == "2")))
         if asked:
             got.update(g for g, lems in groups.items() if set(lemmas(tok)) & lems)
+    for tok in doc:
+        # «подписку, которую я не подключала»: undo what the Клиент did not do
+        if tok.pos_ in ("VERB", "AUX") and is_negated(tok) and any(p.tag.tense == "past" for p in parses(tok)[:2]) \
+                and has_lemma(tok, _w("denied_acts")) \
+                and any(fold(c.text) == "я" for c in tok.children if c.dep_.startswith("nsubj")):
+            got.update(lexicon.load("customer_legwork").get("undo_groups", []))
     return frozenset(got)
 
 
@@ -193,7 +200,7 @@ def _asked(doc) -> frozenset[str]:
     return got or frozenset()
 
 
-def _handed_back(verb, mode, sent):
+def _handed_back(verb, mode, trigger, sent):
     """«Поменяйте мне тариф» → «Сменить его можно в личном кабинете»: the act
     the Клиент asked the company for is handed back to him — unless the
     company says it has done or will do it («Мы уже сменили тариф»)."""
@@ -209,7 +216,7 @@ def _handed_back(verb, mode, sent):
         if t.pos_ in ("VERB", "AUX") and person(t) == "1" and not is_negated(t) and any(set(lemmas(t)) & _w(g) for g in mine):
             return None  # the company does it itself
     objs = [c for c in verb.children if c.dep_ == "obj"]
-    return max([verb, *objs, *([t for t in sent if has_lemma(t, {"можно"}) and 0 < t.i - verb.i <= 3])],
+    return max([verb, *objs, *([trigger] if 0 < trigger.i - verb.i <= 3 else [])],
                key=lambda x: x.i), "то, о чём просил Клиент"
 
 
@@ -358,7 +365,7 @@ def _legwork(verb, sent, prev_sent):
 
     if not is_negated(verb) and not _offered(verb, sent) and not _company_alternative(verb, sent):
         found = _haul(verb, mode, window, sent) or _self_repair(verb, mode, trigger, window, sent) \
-            or _redo(verb, mode, trigger, window, sent) or _handed_back(verb, mode, sent)
+            or _redo(verb, mode, trigger, window, sent) or _handed_back(verb, mode, trigger, sent)
         if found is not None:
             target, what = found
             return span_to(target), what
@@ -380,7 +387,7 @@ def _legwork(verb, sent, prev_sent):
     after_verb = [w for w in window if w.i > verb.i or verb.i - 3 <= w.i < verb.i]
     if mode in ("imp", "oblig", "advice"):
         found = _paperwork(verb, vlem, sent, window) or _their_papers(verb, vlem, window) \
-            or _visit_in_person(verb, vlem, mode, window, sent)
+            or _examination(verb, vlem, window) or _visit_in_person(verb, vlem, mode, window, sent)
         if found is not None:
             target, what = found
             return span_to(target), what
@@ -491,6 +498,17 @@ def _to_us_anywhere(window) -> bool:
         or any(has_lemma(t, _w("own_markers")) for t in window)
 
 
+def _examination(verb, vlem, window):
+    """«Проведите независимую экспертизу», «закажите оценку у эксперта»: the
+    Клиент commissions an examination himself."""
+    if not vlem & _w("commission_verbs"):
+        return None
+    for w in window:
+        if w.i > verb.i and w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("examinations")) and not _own(w):
+            return w, "документы третьей стороны"
+    return None
+
+
 def _their_papers(verb, vlem, window):
     """«Пришлите акт осмотра от управляющей компании», «приложите справку из
     банка»: a document the Клиент has to fetch from a third party for the
@@ -503,10 +521,6 @@ def _their_papers(verb, vlem, window):
     for w in papers:
         if not _doc_noun(w) or has_lemma(w, _w("own_records")):
             continue  # «выписка из банка»: the Клиент's own record, evidence (distrust)
-        for c in w.children:  # «заключение сервисного центра», «акт управляющей компании»
-            if c.dep_ == "nmod" and "Gen" in c.morph.get("Case") and not any(x.dep_ == "case" for x in c.children) \
-                    and (_third_party(c) or _staff(c)) and not _own(c):
-                return c, "документы третьей стороны"
         for j in range(w.i + 1, min(len(doc), w.i + 6)):
             t = doc[j]
             if t.is_punct:
@@ -584,7 +598,7 @@ def _haul(verb, mode, window, sent):
     """«Принесите кольцо в салон», «Вам нужно отвезти пылесос в пункт выдачи»:
     in a reply to a complaint, the Клиент is told to carry the item to an
     office or shop — a courier of the company could collect it."""
-    if mode not in ("imp", "oblig", "advice", "fut", "cond") or not has_lemma(verb, _w("carry_verbs")):
+    if mode not in ("imp", "oblig", "advice", "poss", "fut", "cond") or not has_lemma(verb, _w("carry_verbs")):
         return None
     if _pickup(sent) or not _complaint(sent.doc) or _remedy_promised(verb, sent):
         return None
@@ -641,10 +655,13 @@ def _self_repair(verb, mode, trigger, window, sent):
     defect = next((w for w in window if -4 <= w.i - verb.i <= 4 and w.pos_ in ("NOUN", "PROPN")
                    and has_lemma(w, _w("defect_nouns")) and (w.head.i in (verb.i, trigger.i) or w.dep_ in ("obj", "nsubj:pass"))),
                   None)
-    if selfw is None and tool is None and defect is None:
+    guide = next((w for w in sent if not w.is_punct and has_lemma(w, _w("repair_guides"))), None)
+    if selfw is None and tool is None and defect is None and guide is None:
         return None
 
-    target = max((x for x in (selfw, tool, defect) if x is not None), key=lambda x: -abs(x.i - verb.i))
+    near = [x for x in (selfw, tool, defect) if x is not None] or [
+        c for c in verb.children if c.dep_ == "obj" and c.i > verb.i] or [verb]
+    target = max(near, key=lambda x: -abs(x.i - verb.i))
     return target, "ремонт своими силами"
 
 
