@@ -584,7 +584,7 @@ def _self_passive(verb, sent) -> bool:
     if not base & (_w("do_verbs") | _w("repair_verbs")):
         return False
     return any(_self_word(w) or fold(w.text) == "самостоятельно" or _self_means(w)
-               or (has_lemma(w, _w("repair_tools")) and "Ins" in w.morph.get("Case") and w.pos_ in ("NOUN", "PROPN"))
+               or _tool(w)
                for w in clause_window(verb, sent) if abs(w.i - verb.i) <= 4)
 
 
@@ -650,8 +650,7 @@ def _self_repair(verb, mode, trigger, window, sent):
         return None
     selfw = next((w for w in window if abs(w.i - verb.i) <= 6 and (
         _self_word(w) or _self_means(w) or (mode == "selfpass" and fold(w.text) == "самостоятельно"))), None)
-    tool = next((w for w in window if abs(w.i - verb.i) <= 6 and w.pos_ in ("NOUN", "PROPN")
-                 and has_lemma(w, _w("repair_tools")) and "Ins" in w.morph.get("Case")), None)
+    tool = next((w for w in window if abs(w.i - verb.i) <= 6 and _tool(w)), None)
     defect = next((w for w in window if -4 <= w.i - verb.i <= 4 and w.pos_ in ("NOUN", "PROPN")
                    and has_lemma(w, _w("defect_nouns")) and (w.head.i in (verb.i, trigger.i) or w.dep_ in ("obj", "nsubj:pass"))),
                   None)
@@ -663,6 +662,13 @@ def _self_repair(verb, mode, trigger, window, sent):
         c for c in verb.children if c.dep_ == "obj" and c.i > verb.i] or [verb]
     target = max(near, key=lambda x: -abs(x.i - verb.i))
     return target, "ремонт своими силами"
+
+
+def _tool(w) -> bool:
+    """«шестигранником», «влажной тряпкой»: a tool in the instrumental (by
+    pymorphy3 too: the tagger calls some of them objects)."""
+    return w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("repair_tools")) and (
+        "Ins" in w.morph.get("Case") or any(p.tag.case == "ablt" for p in parses(w)[:2]))
 
 
 def _redo(verb, mode, trigger, window, sent):
@@ -874,6 +880,10 @@ def _mode(verb, sent):
         if has_lemma(m, _w("impersonal_advice")) and not is_negated(m) and m.i != verb.i:
             return "advice", m  # «Рекомендуется обратиться в банк»
         if has_lemma(m, _w("possibility_words")) and m.pos_ in ("ADV", "VERB", "AUX", "ADJ"):
+            if m.i < verb.i and _is_infinitive(m) and m.head.i != m.i:
+                outer, by = _mode(m, sent)  # «Можно попробовать связаться …», «Вы можете попробовать …»
+                if outer is not None:
+                    return outer, by
             if fold(m.text) in ("можно", "возможно") or person(m) == "2" or is_imperative(m):
                 return "poss", m  # «Попробуйте …» the tagger may call an adverb
             return None, None
