@@ -542,3 +542,200 @@ def test_a_lesson_after_a_complaint_blames_the_client(text, incoming, expected):
 ])
 def test_more_look_alikes_stay_quiet(text):
     assert not fires(text, R)
+
+
+# --- an explanation names who did, or failed to do, what went wrong -----------------
+
+@pytest.mark.parametrize("text,expected", [
+    # the Клиент's omission as the cause: after a colon, in a clause of cause, before a consequence
+    ("Заказ вернулся на склад: Вы не вышли к курьеру.", ["Вы не вышли"]),
+    ("Доставка сорвалась, потому что Вы не перезвонили оператору.", ["Вы не перезвонили"]),
+    ("Письмо не дошло из-за того, что Вы не нажали кнопку подтверждения.", ["Вы не нажали"]),
+    ("Вы не продлили подписку, поэтому доступ закрылся.", ["Вы не продлили"]),
+    # a party's omission as the cause
+    ("Ремонт затянулся, так как подрядчик не завёз плитку вовремя.", ["подрядчик не завёз"]),
+    ("Задержка связана с тем, что типография не напечатала буклеты в срок.", ["типография не напечатала"]),
+    ("Банк-эмитент не одобрил операцию, поэтому платёж отклонён.", ["Банк-эмитент не одобрил"]),
+    ("Посылка не пришла: отправитель не наклеил марку.", ["отправитель не наклеил"]),
+    ("Дело в том, что поставщик не смог отгрузить детали.", ["поставщик не смог"]),
+])
+def test_an_omission_given_as_the_cause(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Если Вы не открыли письмо, мы пришлём его повторно.",          # a condition
+    "Вы ещё не оплатили заказ, поэтому он пока не собран.",          # a status, not an omission
+    "Вы ничего не нарушили, поэтому блокировку мы снимем сегодня.",  # a reassurance
+    "Мы не отгрузили заказ вовремя, поэтому вернём деньги за доставку.",  # the company's own
+    "Курьер не приехал, потому что мы не передали ему заказ.",
+    "Вы не смогли дозвониться, поэтому мы сами Вам перезвоним.",     # what befell the Клиент
+    "Заказ не доставлен: курьер не дозвонился до Вас.",              # an attempt, not a fault
+    "Вы не получили SMS, поэтому мы отправили код на почту.",
+    "Курьер не позвонил Вам заранее — это наша ошибка, простите.",
+])
+def test_omissions_that_explain_nothing_stay_quiet(text):
+    assert not fires(text, R)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a deed done short («недо-»): by anybody but the company and the Клиент
+    ("Поставщик недогрузил машину.", ["Поставщик недогрузил"]),
+    ("Типография недопечатала тираж.", ["Типография недопечатала"]),
+    ("Курьер недодал Вам сдачу.", ["Курьер недодал"]),
+    ("Вчера фабрика недошила партию футболок.", ["фабрика недошила"]),
+])
+def test_a_deed_done_short_by_a_party(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Мы недоложили в заказ соус — простите, привезём сегодня.",
+    "Нам недостаёт только Вашего адреса.",
+    "Сотрудники недоумевали, но всё исправили.",
+])
+def test_deeds_done_short_look_alikes(text):
+    assert not fires(text, R)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # claims sent on in a clause without a verb
+    ("Доставку выполняла транспортная компания, так что жалобы к ним.", ["жалобы к ним"]),
+    ("Монтаж делала бригада партнёра, к ней и все вопросы.", ["к ней и все вопросы"]),
+    ("Сроки определяет банк, тут вопросы к банку.", ["вопросы к банку"]),
+    ("Претензии не к нам.", ["Претензии не к нам"]),
+])
+def test_claims_addressed_elsewhere_without_a_verb(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Претензии к качеству мы рассматриваем за три дня.",
+    "Вопросы к менеджеру можно задать в чате.",
+    "По всем вопросам — к нам в чат.",
+    "По вопросам работы портала звоните в его техподдержку по номеру 8-800.",  # a topic
+])
+def test_claims_look_alikes(text):
+    assert not fires(text, R)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a side: the Клиент's or a party's, «с/со/на … стороне/стороны»
+    ("Ошибка произошла с Вашей стороны.", ["Ошибка произошла с Вашей стороны"]),
+    ("Со стороны банка произошёл сбой.", ["Со стороны банка произошёл сбой"]),
+    ("Проблема на Вашей стороне: роутер блокирует порт.", ["Проблема на Вашей стороне"]),
+    ("Нарушение сроков допущено со стороны подрядчика.", ["Нарушение сроков допущено со стороны подрядчика"]),
+])
+def test_a_fault_on_somebody_elses_side(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "С Вашей стороны ничего делать не нужно.",
+    "Ошибка произошла с нашей стороны, простите.",
+    "Со стороны банка всё готово, деньги придут завтра.",
+    "С Вашей стороны ошибки нет, это наш сбой.",
+])
+def test_sides_look_alikes(text):
+    assert not fires(text, R)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the thing or the trouble is with somebody else, «а не у нас»
+    ("Ваши фото хранятся на серверах Google, а не у нас.", ["на серверах Google, а не у нас"]),
+    ("Деньги сейчас у банка, а не у нас.", ["банка, а не у нас"]),
+    # a staff member or a party cleared; a whim disowned
+    ("Кассир здесь ни при чём.", ["Кассир здесь ни при чём"]),
+    ("Менеджер ни при чём, так сработала программа.", ["Менеджер ни при чём"]),
+    ("Перенос — не наша прихоть.", ["не наша прихоть"]),
+    ("Это не наше решение, так решил банк.", ["не наше решение"]),
+])
+def test_the_company_steps_aside(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Вы тут ни при чём, ошибка наша.",                                             # the Клиент reassured
+    "Курьер ни при чём — это наша ошибка.",                                        # the company owns it
+    "Это наше решение, и мы его пересмотрим.",
+    "Ответ придёт от нас, а не от банка.",
+])
+def test_stepping_aside_look_alikes(text):
+    assert not fires(text, R)
+
+
+@pytest.mark.parametrize("text,incoming,expected", [
+    # the Клиент's consent recalled against a complaint
+    ("Сумма указана в договоре, который Вы подписали.", "С меня взяли больше, чем обещали!", ["Вы подписали"]),
+    ("Вы согласились с условиями тарифа при оформлении.", "Почему мне списали абонентскую плату?",
+     ["Вы согласились"]),
+    ("При покупке Вы ознакомились с правилами возврата.", "Мне отказали в возврате, это безобразие!",
+     ["Вы ознакомились"]),
+])
+def test_consent_recalled_against_a_complaint(text, incoming, expected):
+    from .conftest import findings
+    assert [f.text for f in findings(text, R, incoming=incoming)] == expected
+
+
+@pytest.mark.parametrize("text,incoming", [
+    ("Договор, который Вы подписали, мы уже получили.", "Где мой экземпляр договора? Я жду неделю!"),
+    ("Вы согласились на рассылку, спасибо!", None),                  # no complaint
+    ("Спасибо, что согласились подождать.", "Курьер опоздал на час!"),
+])
+def test_consent_look_alikes(text, incoming):
+    from .conftest import findings
+    assert not findings(text, R, incoming=incoming)
+
+
+@pytest.mark.parametrize("text", [
+    # a fault placed «у нас» is the company's own, whoever slipped
+    "Вчера у нас случился сбой: кладовщик недосмотрел. Привезём сегодня.",
+    "У нас произошла накладка: сборщик перепутал коробки. Заменим завтра.",
+])
+def test_a_fault_placed_with_us_is_owned(text):
+    assert not fires(text, R)
+
+
+def test_a_rate_of_faults_with_us_owns_nothing():
+    text = "Сбои у нас случаются редко, но сейчас проблема на стороне хостинг-провайдера."
+    assert spans(text, R) == ["проблема на стороне хостинг-провайдера"]
+
+
+COMPLAINT = "Мне пришло не то, что я заказывал, и никто не отвечает!"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # in a reply to trouble: the company a mere conduit beside the one who does the work
+    ("Билеты выпускает оператор, мы только передаём заявку.", ["мы только передаём"]),
+    ("Товар отправляет продавец, а мы лишь размещаем объявления.", ["мы лишь размещаем"]),
+    # a negated deed of a party or of the Клиент stated as what happened
+    ("Монтажники подрядчика не закрепили профиль.", ["Монтажники подрядчика не закрепили"]),
+    ("Вы не открыли дверь курьеру.", ["Вы не открыли"]),
+    ("Почта не вручила Вам извещение.", ["Почта не вручила"]),
+    # the Клиент told beforehand, recalled against the complaint
+    ("Вас предупреждали о сроках заранее.", ["Вас предупреждали"]),
+    ("Вы были уведомлены о замене модели.", ["Вы были уведомлены"]),
+    # a party did it wrong: «не тот»
+    ("Производитель прислал не ту модель.", ["Производитель прислал не ту"]),
+])
+def test_in_a_reply_to_trouble(text, expected):
+    from .conftest import findings
+    assert [f.text for f in findings(text, R, incoming=COMPLAINT)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Мы только передаём данные в зашифрованном виде, поэтому они в безопасности.",  # nobody else named
+    "Мы принимаем заказы только онлайн.",
+    "Банк не списал деньги повторно: это была временная блокировка.",               # harm not done
+    "Мы не проверили посылку перед отправкой — простите, заменим завтра.",         # the company's own
+    "Вы не смогли до нас дозвониться — простите, линия была перегружена.",
+    "Мы предупредим Вас о доставке за час.",                                        # not recalled
+    "Наш склад отправил не ту модель — простите, заменим завтра.",                   # our own warehouse
+])
+def test_in_a_reply_to_trouble_look_alikes(text):
+    from .conftest import findings
+    assert not findings(text, R, incoming=COMPLAINT)
+
+
+def test_a_conduit_without_trouble_is_a_description():
+    assert not fires("Заявки принимает библиотека, мы только выдаём книги.", R)

@@ -26,6 +26,19 @@
   претензии отправлены дальше («Жалобу нужно подавать перевозчику»,
   «претензии направляйте ей»); вердикт или брак от третьей стороны («система
   сочла платёж подозрительным», «поставщик отгрузил бракованную партию»);
+  объяснение, где причина — чьё-то упущение: «Задержка связана с тем, что
+  поставщик не отгрузил детали», «Банк не одобрил операцию, поэтому платёж
+  отклонён», «Курьер не смог доставить заказ: Вы не открыли дверь» (в ответе
+  на жалобу — и без «потому что»: «Монтажники подрядчика не закрепили
+  профиль»); недоделанное («Ферма недопоставила молоко»); претензии без
+  глагола («тут претензии к нему», «к нему и все вопросы», «претензия к ним,
+  а не к нам»); чужая сторона («Со стороны банка произошёл сбой», «ошибка
+  произошла с Вашей стороны»); компания в стороне («мы только передаём
+  данные», когда работу делает названный партнёр, — в ответе на жалобу;
+  «хранится в облаке Apple, а не у нас»; «кассир здесь ни при чём»; «не наша
+  прихоть»); напоминание Клиенту в ответ на жалобу о его согласии или о
+  предупреждении («в акте, который Вы подписали», «Вас предупреждали о
+  сроках»);
 - Клиенту: «Вы сами неправильно указали адрес», «Вы указали неверный адрес»,
   «Вы не забрали заказ», «по Вашей вине», «Надо было внимательнее читать
   условия», «их стоило прочитать до оплаты», «реквизиты, которые Вы ввели с
@@ -92,6 +105,9 @@
 - Устройство вышло из строя из-за неправильной эксплуатации.
 - Дальше всё в руках почты.
 - Претензии по качеству адресуйте производителю.
+- Задержка связана с тем, что поставщик не отгрузил детали вовремя.
+- Ошибка произошла с Вашей стороны.
+- Кассир здесь ни при чём.
 Не срабатывает:
 - Посылку мы передали в транспортную компанию сегодня утром.
 - Мы уже связались с перевозчиком и ускорили доставку.
@@ -106,6 +122,9 @@
 - Вы получили не тот товар — простите, мы заменим его завтра.
 - Банк списал оплату, заказ подтверждён.
 - Вы, наверное, что-то не так поняли.
+- Вы ещё не оплатили заказ, поэтому он пока не собран.
+- По вопросам работы портала звоните в его техподдержку.
+- Курьер ни при чём — это наша ошибка.
 """
 
 from __future__ import annotations
@@ -172,7 +191,7 @@ class BlameShifting(Rule):
                 if tok.is_punct or tok.is_space:
                     continue
                 probe = _blame_probe(tok)
-                if probe is None or (probe[0] is _lesson and not _answers_trouble(ctx)):
+                if probe is None or (probe[0] in _TROUBLE_ONLY and not _answers_trouble(ctx)):
                     continue
                 kind, toks = probe[1]
                 if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
@@ -207,6 +226,8 @@ def _excused(tok, kind, owned) -> bool:
     befell the Клиент inside an apology («Нам жаль, что Вы потеряли данные»)."""
     if kind == THIRD and (owned or (_describes_event(tok) and _apology_complement(tok))):
         return True
+    if kind == DENIAL and owned and tok.lower_ in ("чём", "чем", "причём", "причем"):
+        return True  # «Курьер ни при чём — это наша ошибка»
     if kind == CLIENT and _describes_event(tok) and not has_lemma(tok, words("guilty")) and _apology_complement(tok):
         return True
     if kind == DENIAL and owned and has_lemma(tok, words("answer_verbs")):
@@ -344,10 +365,38 @@ def _is_agent(noun) -> bool:
         return True
     if not is_noun(noun):
         return False
+    if "-" in noun.text and _normal(noun.lower_.replace("ё", "е").split("-")[-1]) in (
+            words("party_heads") | words("institutions")):
+        return True  # «дата-центр», «колл-центр», «сервис-центр»
+    if _works_with_us(noun):
+        return True
     if noun.pos_ == "PROPN" or (noun.text.isupper() and len(noun.text) > 1):
         return True
     parse = top_parse(noun)
     return parse is not None and parse.tag.POS == "NOUN" and "anim" in parse.tag and "inan" not in parse.tag
+
+
+def _works_with_us(noun) -> bool:
+    """«дата-центр, с которым мы работаем», «подрядчик, услугами которого мы
+    пользуемся»: somebody the company works with."""
+    for c in noun.children:
+        if c.dep_ in ("acl:relcl", "acl") and c.i > noun.i and has_lemma(c, words("partner_verbs")) and any(
+                lemma(x) in ("мы", "я") for x in c.children if x.dep_.startswith("nsubj")) and any(
+                x.lower_.startswith(("котор", "чьи", "чей", "чьим")) or any(y.lower_.startswith("котор") for y in x.children)
+                for x in c.children):
+            return True
+    return False
+
+
+def _verb_parse(tok):
+    """pymorphy3's verb reading of a word the tagger took for something else
+    («передаём» as an adjective), or None."""
+    if tok.pos_ == "VERB":
+        return None
+    for p in analyzer().parse(tok.lower_)[:2]:
+        if p.tag.POS == "VERB":
+            return p
+    return None
 
 
 def _is_organisation(noun) -> bool:
@@ -498,7 +547,9 @@ def _blame_probe(tok):
                   _deontic, _no_responsibility, _answers_for, _not_depend, _beyond_us, _their_remit, _address_to,
                   _because_of, _caused_by, _lies_on, _decides, _not_us, _powerless, _fine_on_our_side, _middleman,
                   _without_us, _elliptic_address, _their_decision, _misuse, _not_involved, _client_himself,
-                  _in_hands, _cleft, _claims_sent, _no_claims_to_us, _verdict, _lesson, _client_request):
+                  _in_hands, _cleft, _claims_sent, _no_claims_to_us, _verdict, _lesson, _client_request,
+                  _short_deed, _explained_omission, _claims_to_them, _side_of, _conduit, _not_with_us,
+                  _not_to_blame, _not_our_whim, _consent, _stated_omission):
         found = probe(tok)
         if found is not None:
             return probe, found
@@ -559,7 +610,8 @@ def _guilt_noun(tok):
     if tok.dep_ == "nmod" and has_lemma(tok.head, words("zone_nouns")):
         return None  # «зона ответственности X» is a remit: see _their_remit
     owner = _owner(tok)
-    denied = negated(tok) or (owner is not None and negated(owner)) or lemma(tok.head) == "нет"
+    denied = _negated(tok) or (owner is not None and _negated(owner)) or (
+        lemma(tok.head) == "нет" and tok.dep_ not in ("parataxis", "conj"))  # («…ошибки нет, это наш сбой»)
     if owner is not None and tok.head.i != tok.i and tok.head.pos_ == "VERB" and negated(tok.head) \
             and lemma(owner) not in words("own") and has_lemma(tok, words("duty_nouns")):
         return None  # «это не входит в их обязанности»: what they do not do, not whose fault
@@ -751,6 +803,8 @@ def _failed_verb(tok):
         return None
     if morph(tok, "Tense") != "Past":
         return None
+    if any(t.lower_.replace("ё", "е") in words("status_words") for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]):
+        return None  # «Вы ещё не оплатили заказ»: a state not yet reached, not an omission
     agent = _agent(tok) or _place_agent(tok)
     if agent is None:
         return None
@@ -837,9 +891,12 @@ def _client_wrong(tok):
         return CLIENT, [tok, *marks]
     stated = tok.dep_ in ("ROOT", "parataxis", "conj") or tok.dep_ == "advcl" and any(
         has_lemma(c, words("because_marks")) for c in tok.children)  # «потому что склад отгрузил с опозданием»
-    if subj is not None and marks and stated and _is_agent(subj) and not _is_company_np(subj):
-        # a party did it wrong: «Курьер неправильно указал адрес», «Оператор дал Вам неверную информацию»
-        return THIRD, [*_noun_phrase(subj), tok, *marks]
+    if subj is not None and (marks or not_that) and stated and _is_agent(subj) and not _is_company_np(subj) \
+            and not _is_own(subj) or subj is not None and marks and stated and _is_agent(subj) \
+            and not _is_company_np(subj):
+        # a party did it wrong: «Курьер неправильно указал адрес», «Оператор дал Вам неверную
+        # информацию», «Производитель прислал не ту модель»
+        return THIRD, [*_noun_phrase(subj), tok, *(marks or not_that)]
     if subj is not None and defective and stated and has_lemma(tok, words("supply_verbs")) and _is_agent(subj) \
             and not _is_company_np(subj) and not _is_own(subj):
         # a party supplied faulty goods: «фабрика прислала кривые петли», «поставщик отгрузил бракованную партию»
@@ -1083,7 +1140,9 @@ def _address_to(tok):
 
 def _because_of(tok):
     """«Заказ задержался из-за курьерской службы»."""
-    because = [c for c in tok.children if c.lower_ in ("из-за", "вследствие")]
+    # a preposition stands before its noun: «Сквозняк, скорее всего, из-за того, …»
+    # hung on «Сквозняк» does not make the draught the cause
+    because = [c for c in tok.children if c.lower_ in ("из-за", "вследствие") and c.i < tok.i]
     if not because and tok.dep_ == "nmod" and lemma(tok.head) == "причина" \
             and any(c.lower_ == "по" for c in tok.head.children):
         because = [*[c for c in tok.head.children if c.lower_ == "по"], tok.head]  # «по причине сбоя у …»
@@ -1458,6 +1517,9 @@ def _claims_sent(tok):
     if not is_noun(tok) or not has_lemma(tok, words("claim_nouns") | words("question_nouns")):
         return None
     doc, sent = tok.doc, tok.sent
+    if has_lemma(tok, words("question_nouns")) and (
+            any(c.lower_ == "по" for c in tok.children) or tok.i > sent.start and doc[tok.i - 1].lower_ == "по"):
+        return None  # «по вопросам работы портала обращайтесь …» names a topic, not the Клиент's claim
     # the clause around the noun, up to a full stop, semicolon or a comma before a new clause
     def polite(i):  # «обращайтесь, пожалуйста, в банк»: the commas of «пожалуйста» split nothing
         return doc[i].text == "," and any(0 <= j < len(doc) and doc[j].lower_ == "пожалуйста" for j in (i - 1, i + 1))
@@ -1587,6 +1649,374 @@ def _client_request(tok):
     return CLIENT, [*[c for c in tok.children if c.dep_ == "case"], *yours, *stress, tok]
 
 
+# --- explanations: who did, or failed to do, what went wrong ------------------
+
+_STOPS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "…"})
+
+
+def _clause_range(tok) -> tuple[int, int]:
+    """First and last index of the stretch between punctuation marks around ``tok``."""
+    doc, sent = tok.doc, tok.sent
+    lo = tok.i
+    while lo > sent.start and doc[lo - 1].text not in _STOPS:
+        lo -= 1
+    hi = tok.i
+    while hi + 1 < sent.end and doc[hi + 1].text not in _STOPS:
+        hi += 1
+    return lo, hi
+
+
+def _any(toks, key) -> bool:
+    lex = words(key)
+    return any(t.lower_ in lex or has_lemma(t, lex) for t in toks)
+
+
+def _explanatory(verb) -> bool:
+    """The clause of ``verb`` gives the cause of what went wrong: it opens with
+    «потому что», «так как», «поскольку»; it is the «что»-clause of «из-за
+    того», «связано с тем», «дело в том»; a consequence follows it («…,
+    поэтому …», «…, так что …», «Поэтому …»); or it follows a colon or a dash
+    after a clause naming the trouble («Курьер не смог доставить заказ: Вы не
+    открыли дверь»)."""
+    doc, sent = verb.doc, verb.sent
+    lo, hi = _clause_range(verb)
+    before = doc[lo:verb.i]
+    low = [t.lower_ for t in before]
+    if _any(before, "cause_openers") or any(a == "так" and b == "как" for a, b in zip(low, low[1:])):
+        return True
+    if low and low[0] == "что" and lo - 2 >= sent.start and doc[lo - 1].text == ",":
+        corr = doc[lo - 2]
+        if corr.lower_ in words("cause_correlatives") and _any(doc[max(sent.start, corr.i - 3):corr.i], "cause_governors"):
+            return True
+    follow = [*doc[hi + 1:sent.end]]
+    if sent.end < len(doc) and hi + 1 >= sent.end - 1:  # the clause ends its sentence: the next one may go on
+        follow += [*doc[sent.end:min(len(doc), sent.end + 3)]]
+    for k, t in enumerate(follow):
+        nxt = follow[k + 1].lower_ if k + 1 < len(follow) else ""
+        if t.lower_ in words("consequence_openers") or (t.lower_, nxt) in (
+                ("так", "что"), ("из-за", "этого"), ("в", "результате"), ("вот", "почему")):
+            prev = doc[t.i - 1] if t.i > 0 else None
+            if prev is None or prev.is_punct or prev.is_space or prev.lower_ in ("и", "а"):
+                return True
+    if lo > sent.start and doc[lo - 1].text in (":", "—", "–"):
+        trouble = doc[sent.start:lo - 1]
+        if any(t.lower_ in ("не", "нет", "ни") or t.pos_ in ("VERB", "AUX") and morph(t, "Tense") == "Past"
+               and morph(t, "VerbForm") in ("Fin", "Part") for t in trouble) or _any(
+                trouble, "fault_nouns") or _any(trouble, "trouble_verbs") or _any(trouble, "late_nouns"):
+            return True
+    return False
+
+
+def _explained_omission(tok, explained=False):
+    """«Курьер не смог доставить заказ: Вы не открыли дверь», «Задержка связана
+    с тем, что поставщик не отгрузил детали», «Банк не одобрил операцию,
+    поэтому платёж отклонён»: a negated past deed of the Клиент or of a third
+    party, given as the cause of the trouble."""
+    if tok.pos_ != "VERB" or not _negated(tok) or not (
+            len(_with_neg(tok)) > 1 or tok.i > tok.sent.start and tok.doc[tok.i - 1].lower_ == "не"):
+        return None  # (the «не» stands before the verb: a later «не будет» hung on it is another clause's)
+    if morph(tok, "Tense") != "Past" or morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") not in ("Fin", ""):
+        return None
+    modal = has_lemma(tok, frozenset({"смочь", "суметь", "мочь"}))
+    if not modal and has_lemma(tok, words("not_omissions") | words("fault_verbs") | words("cognition_verbs")
+                               | words("receive_verbs") | words("client_only_fault_verbs")):
+        return None
+    doc = tok.doc
+    scope = [*tok.children, *doc[max(tok.sent.start, tok.i - 3):tok.i]]
+    if any(t.lower_.replace("ё", "е") in words("status_words") or t.lower_ in ("ничего", "никого", "ничем", "никак") for t in scope):
+        return None  # «Вы ещё не оплатили»: a status; «Вы ничего не нарушили»: a reassurance
+    if not explained and not _explanatory(tok):
+        return None
+    agent = _agent(tok) or _place_agent(tok)
+    if agent is None or _is_company_np(agent) or _in_quotes(agent):
+        return None  # («вы вернёте деньги» quoted back is the Клиент's words)
+    if _is_client(agent):
+        if modal:
+            return None  # «Вы не смогли дозвониться»: what befell him
+        return CLIENT, [*_with_neg(tok), agent]
+    if _is_agent(agent):
+        return THIRD, [*_with_neg(tok), *_noun_phrase(agent), *_cases(agent)]
+    return None
+
+
+def _in_quotes(tok) -> bool:
+    """Inside «…» or "…" opened earlier in the sentence and not yet closed."""
+    depth = 0
+    for t in tok.doc[tok.sent.start:tok.i]:
+        if t.text == "«":
+            depth += 1
+        elif t.text == "»":
+            depth = max(0, depth - 1)
+    plain = sum(t.text in ('"', "“", "”", "„") for t in tok.doc[tok.sent.start:tok.i])
+    return depth > 0 or plain % 2 == 1
+
+
+def _loose_subject(verb):
+    """The subject, or where the parser hung it elsewhere, the nominative noun
+    or pronoun right before the verb in its clause («Типография недопечатала
+    тираж», with «Типография» hung on the object)."""
+    subj = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    if subj is not None:
+        return subj
+    lo, _ = _clause_range(verb)
+    for t in reversed(verb.doc[lo:verb.i]):
+        if t.pos_ in ("NOUN", "PROPN", "PRON") and morph(t, "Case") in ("Nom", "") and not _cases(t):
+            return t
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    return None
+
+
+def _stated_omission(tok):
+    """In a reply to trouble, a negated deed of the Клиент or of a party stated
+    as what happened: «Монтажники подрядчика не закрепили профиль», «Вы не
+    открыли дверь курьеру»."""
+    if tok.pos_ != "VERB" or morph(tok, "Aspect") != "Perf" or tok.dep_ not in ("ROOT", "conj", "parataxis"):
+        return None
+    if not (any(c.lower_ == "не" and c.i < tok.i for c in tok.children)
+            or tok.i > tok.sent.start and tok.doc[tok.i - 1].lower_ == "не"):
+        return None
+    if has_lemma(tok, words("harm_verbs") | frozenset({"смочь", "суметь", "мочь"})):
+        return None  # «Банк не списал деньги повторно» reassures
+    rest = [t for t in tok.doc[tok.i + 1:tok.sent.end]]
+    if _any(rest, "cause_openers") or any(t.lower_ in ("из-за", "вследствие") for t in rest) or any(
+            a.lower_ == "так" and b.lower_ == "как" for a, b in zip(rest, rest[1:])):
+        return None  # «Курьер не приехал, потому что мы не передали ему заказ»: an effect, its cause follows
+    found = _explained_omission(tok, explained=True)
+    if found is None or found[0] == THIRD and not _is_party(_agent(tok) or _place_agent(tok)):
+        return None
+    return found
+
+
+def _short_deed(tok):
+    """«Ферма недопоставила молоко», «склад недогрузил машину», «Курьер недодал
+    сдачу»: a deed of the prefix «недо-» (done short) by anybody but the
+    company and the Клиент."""
+    low = tok.lower_.replace("ё", "е")
+    if not low.startswith("недо") or len(low) < 7 or tok.pos_ in ("ADV", "ADP", "PRON", "PROPN") or negated(tok):
+        return None
+    parses = [p for p in analyzer().parse(low)[:2] + analyzer().parse(low[4:])[:2]
+              if p.tag.POS == "VERB" and "past" in p.tag]
+    if not parses:
+        return None
+    normal = parses[0].normal_form
+    if not normal.startswith("недо"):
+        normal = "недо" + normal
+    if normal.replace("ё", "е") in words("not_short_deeds") or has_lemma(tok, words("not_short_deeds")):
+        return None
+    subj = _loose_subject(tok)
+    if subj is None or _is_company_np(subj) or _is_client(subj) or not _is_any_other(subj) \
+            or subj.lower_.endswith(tuple(words("abstract_suffixes"))):
+        return None
+    return THIRD, [*_noun_phrase(subj), tok]
+
+
+def _claims_to_them(tok):
+    """«тут претензии к нему», «претензия к ним, а не к нам», «к нему и все
+    вопросы»: in a clause without a verb the Клиент's claims are addressed to
+    somebody else («Претензии не к нам» — the company clears itself)."""
+    if not is_noun(tok) or not has_lemma(tok, words("claim_nouns") | words("question_nouns")):
+        return None
+    doc = tok.doc
+    if tok.i > tok.sent.start and doc[tok.i - 1].lower_ == "по" or any(c.lower_ == "по" for c in tok.children):
+        return None  # «по вопросам оплаты …» names a topic
+    lo, hi = _clause_range(tok)
+    # «…, а не к нам» after a comma belongs to the same claim
+    while hi + 2 < tok.sent.end and doc[hi + 1].text == "," and doc[hi + 2].lower_ in ("а", "не"):
+        hi = _clause_range(doc[hi + 2])[1]
+    clause = doc[lo:hi + 1]
+    if any(t.pos_ in ("VERB", "AUX") and t.i != tok.i or t.lower_ in ("можно", "нужно", "надо") for t in clause):
+        return None
+    target = denied = None
+    for t in clause:
+        if t.i == 0 or doc[t.i - 1].lower_ not in ("к", "ко"):
+            continue
+        ours = lemma(t) in ("мы", "я") or _is_company_np(t) or _is_own(t)
+        if ours and t.i >= 2 and doc[t.i - 2].lower_ == "не":
+            denied = denied or t
+        elif not ours and not _is_client(t) and (
+                t.pos_ == "PRON" and lemma(t) in ("он", "она", "они") or is_noun(t) and _is_agent(t)):
+            target = target or t
+    if target is not None:
+        return THIRD, [tok, doc[target.i - 1], *(_noun_phrase(target) if target.pos_ != "PRON" else [target])]
+    if denied is not None:
+        return DENIAL, [tok, doc[denied.i - 2], doc[denied.i - 1], denied]
+    return None
+
+
+def _side_of(tok):
+    """«ошибка произошла с Вашей стороны», «Со стороны банка произошёл сбой»,
+    «Проблема на Вашей стороне»: a fault placed on the Клиент's side or on a
+    party's."""
+    if lemma(tok) != "сторона" or not is_noun(tok):
+        return None
+    doc = tok.doc
+    case = [c for c in tok.children if c.lower_ in ("с", "со", "на")]
+    first = min([tok.i, *[c.i for c in tok.children if c.i < tok.i]])
+    if not case and first > 0 and doc[first - 1].lower_ in ("с", "со", "на"):
+        case = [doc[first - 1]]
+    if not case:
+        return None
+    yours = [c for c in tok.children if lemma(c) in ("ваш", "твой")]
+    owner = None
+    if not yours:
+        owner = next((c for c in tok.children if c.dep_ in ("det", "nmod:poss") and c.lower_ in ("их", "его", "её", "ее")), None) \
+            or next((c for c in tok.children if c.dep_ in ("nmod", "appos") and c.i > tok.i and not _cases(c)
+                     and (_is_agent(c) or _is_client(c)) and not _is_company_np(c) and not _is_own(c)), None)
+        if owner is None and tok.i + 1 < tok.sent.end and is_noun(doc[tok.i + 1]) \
+                and morph(doc[tok.i + 1], "Case") == "Gen":
+            nxt = doc[tok.i + 1]  # «Со стороны банка»: the parser made «со стороны» a fixed preposition
+            if (_is_agent(nxt) or _is_client(nxt)) and not _is_company_np(nxt) and not _is_own(nxt):
+                owner = nxt
+        if owner is None:
+            return None
+    lo, hi = _clause_range(tok)
+    clause = doc[lo:hi + 1]
+    if any(t.lower_ in ("не", "нет", "ни", "без") for t in clause):
+        return None  # «с Вашей стороны ошибки нет»
+    faults = words("fault_nouns") | words("mistake_nouns") | words("late_nouns") | frozenset({"нарушение"})
+    fault = next((t for t in clause if is_noun(t) and has_lemma(t, faults)), None)
+    if fault is None:
+        return None
+    kind = CLIENT if yours or _is_client(owner) else THIRD
+    who = yours or ([owner] if owner.pos_ in ("DET", "PRON") else _noun_phrase(owner))
+    return kind, [fault, *case, *who, tok]
+
+
+def _conduit(tok):
+    """«Билеты выпускает оператор, мы только передаём данные», «Товар продаёт
+    продавец, а мы лишь размещаем объявления»: the company a mere conduit beside
+    the one who does the work."""
+    parse = _verb_parse(tok)
+    if not (tok.pos_ == "VERB" or parse is not None) or not has_lemma(tok, words("conduit_verbs")) or negated(tok):
+        return None
+    # (the listed verbs are imperfective: a finite form that is not past is present)
+    # (the listed verbs are imperfective: a finite form that is not past is present,
+    # whatever tense the tagger gave it)
+    past = morph(tok, "Tense") == "Past" or morph(tok, "VerbForm") not in ("Fin", "") if parse is None \
+        else "past" in parse.tag or "INFN" in parse.tag
+    if past or morph(tok, "Mood") == "Imp":
+        return None
+    subj = _subject(tok)
+    if subj is None:  # the tagger's adjective or participle hangs elsewhere: «мы» right before
+        subj = next((t for t in reversed(tok.doc[max(tok.sent.start, tok.i - 3):tok.i]) if lemma(t) in ("мы", "я")), None)
+    we = subj is not None and (lemma(subj) in ("мы", "я") or _is_company_np(subj)) or (
+        subj is None and morph(tok, "Person") == "1")
+    if not we:
+        return None
+    doc = tok.doc
+    lo = subj.i + 1 if subj is not None and subj.i < tok.i else max(tok.sent.start, tok.i - 2)
+    only = [t for t in doc[lo:tok.i] if t.lower_ in words("conduit_marks") or t.lower_ == "всего"]
+    if not only or any(t.is_punct for t in doc[lo:tok.i]):
+        return None
+    start = tok.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    worker = [t for t in doc[start:tok.sent.end] if t.i != tok.i and is_noun(t) and t.pos_ != "PRON"
+              and t.dep_.startswith("nsubj") and not _is_company_np(t) and not _is_client(t) and _is_agent(t)]
+    if not worker:
+        return None
+    return DENIAL, [*([subj] if subj is not None and subj.i < tok.i else []), *only, tok]
+
+
+def _not_with_us(tok):
+    """«История хранится в облаке Apple Health, а не у нас», «Проблема не у
+    нас, а у провайдера»: the company contrasts itself with where the trouble
+    or the thing is."""
+    if lemma(tok) not in ("мы", "я") or tok.i < 2:
+        return None
+    doc = tok.doc
+    prep = doc[tok.i - 1]
+    if prep.pos_ != "ADP" or prep.lower_ not in ("у", "в", "на", "от") or doc[tok.i - 2].lower_ != "не":
+        return None
+    sent = tok.sent
+    # the counterpart: a place or holder named before («…, а не у нас») or after («не у нас, а у …»)
+    if tok.i >= 3 and doc[tok.i - 3].lower_ == "а":
+        span = doc[_clause_range(doc[tok.i - 5])[0] if tok.i - 5 >= sent.start else sent.start:tok.i - 3]
+    else:
+        rest = doc[tok.i + 1:sent.end]
+        k = next((t.i for t in rest if t.lower_ == "а"), None)
+        span = doc[k:_clause_range(doc[k + 1])[1] + 1] if k is not None and k + 1 < sent.end else doc[0:0]
+    holder = None
+    for t in span:
+        if not is_noun(t) or _is_company_np(t) or _is_client(t) or _is_own(t):
+            continue
+        if _is_agent(t) or any(c.dep_ in ("nmod", "appos", "flat", "flat:foreign") and _is_agent(c) for c in t.children):
+            holder = t
+            break
+    if holder is None:
+        return None
+    verb = next((t for t in doc[sent.start:sent.end] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and (morph(verb, "Tense") == "Fut" or morph(verb, "Mood") == "Imp"):
+        return None  # «Позвонят от партнёра, а не от нас»: who will do it
+    cases = _cases(holder) or ([doc[holder.i - 1]] if holder.i > 0 and doc[holder.i - 1].pos_ == "ADP" else [])
+    return THIRD, [*cases, *_noun_phrase(holder), doc[tok.i - 2], prep, tok]
+
+
+def _not_to_blame(tok):
+    """«кассир здесь ни при чём», «Менеджер ни при чём, так сработала
+    программа»: a staff member or a party cleared, so the cause lies elsewhere
+    («Вы тут ни при чём» reassures the Клиент)."""
+    if tok.lower_ not in ("чём", "чем", "причём", "причем"):
+        return None
+    doc = tok.doc
+    k = tok.i - 2 if tok.lower_ in ("чём", "чем") else tok.i - 1
+    if k < tok.sent.start or doc[k].lower_ != "ни" or (tok.lower_ in ("чём", "чем") and doc[tok.i - 1].lower_ != "при"):
+        return None
+    lo, _ = _clause_range(tok)
+    who = [t for t in doc[lo:k] if (is_noun(t) or t.pos_ == "PRON") and morph(t, "Case") in ("Nom", "")]
+    if not who or _is_client(who[0]) or lemma(who[0]) in ("это", "что", "кто"):
+        return None
+    return DENIAL, [who[0], doc[k], tok]
+
+
+def _not_our_whim(tok):
+    """«Переносы — не наша прихоть», «Это не наше решение»: the company disowns
+    what happened."""
+    if not is_noun(tok) or not has_lemma(tok, words("whim_nouns")):
+        return None
+    ours = [c for c in tok.children if lemma(c) == "наш" and c.dep_ != "conj"]
+    if not ours:
+        return None
+    neg = [c for c in [*tok.children, *ours[0].children] if c.lower_ == "не"] or (
+        [tok.doc[ours[0].i - 1]] if ours[0].i > 0 and tok.doc[ours[0].i - 1].lower_ == "не" else [])
+    if not neg:
+        return None
+    return DENIAL, [*neg, *ours, tok]
+
+
+def _consent(tok):
+    """«итоговая сумма указана в акте, который Вы подписали», «Вы согласились
+    с условиями тарифа»: in answer to a complaint, the Клиент's consent
+    recalled to rebut it."""
+    if tok.pos_ != "VERB" or negated(tok) or morph(tok, "Mood") == "Imp":
+        return None
+    if has_lemma(tok, words("warn_verbs")) and (morph(tok, "Tense") == "Past" or morph(tok, "VerbForm") == "Part"):
+        # «Вас предупреждали о доплате», «Вы были уведомлены о сроках»
+        passive = morph(tok, "Voice") == "Pass"
+        told = [c for c in tok.children if (c.dep_ == "obj" or passive and c.dep_.startswith("nsubj"))
+                and c.lower_ in ("вас", "вы", "тебя", "ты")]
+        if told and tok.dep_ in ("ROOT", "conj", "parataxis"):
+            return CLIENT, [*told, *[c for c in tok.children if c.lower_ in ("были", "был", "была")], tok]
+        return None
+    if not has_lemma(tok, words("consent_verbs")) or morph(tok, "Tense") != "Past":
+        return None
+    subj = _subject(tok)
+    if subj is None or not _is_client(subj):
+        return None
+    if tok.dep_ in ("ROOT", "conj", "parataxis"):
+        return CLIENT, [subj, tok]
+    if tok.dep_ in ("acl:relcl", "acl") and is_noun(tok.head):
+        doc_noun = tok.head
+        cases = {c.lower_ for c in doc_noun.children if c.dep_ == "case"}
+        if cases & {"в", "во", "по", "согласно"} or has_lemma(doc_noun.head, words("stated_verbs")):
+            return CLIENT, [subj, tok]
+    return None
+
+
+_TROUBLE_ONLY = (_lesson, _consent, _stated_omission, _conduit)
+
+
 # --- the company owns the fault ------------------------------------------
 
 def _company_owns_fault(ctx) -> bool:
@@ -1599,10 +2029,16 @@ def _company_owns_fault(ctx) -> bool:
 def _owns_fault(tok) -> bool:
     if tok.pos_ == "NOUN" and has_lemma(tok, words("own_fault_nouns")):
         dets = [c for c in tok.children if lemma(c) in ("наш", "мой")]
-        if dets and not negated(tok) and not any(negated(d) for d in dets):
+        if dets and not _negated(tok) and not any(_negated(d) for d in dets):
             return True
         if any(c.dep_ == "acl:relcl" and any(lemma(s) in ("мы", "я") for s in c.children) for c in tok.children):
             return True  # «ошибка, которую мы допустили»
+    if tok.pos_ == "NOUN" and has_lemma(tok, words("own_fault_nouns") | words("fault_nouns")) and not _negated(tok) \
+            and tok.dep_.startswith("nsubj") and not _negated(tok.head) and not (
+                has_lemma(tok.head, words("frequency_verbs")) and morph(tok.head, "Tense") != "Past") and any(
+                c.dep_ == "obl" and lemma(c) in ("мы", "я") and any(x.lower_ == "у" for x in c.children)
+                for c in tok.head.children):
+        return True  # «у нас произошла накладка»: the fault placed with us («сбои у нас случаются редко» is a rate)
     if tok.pos_ in ("VERB", "ADJ") and has_lemma(tok, words("own_fault_verbs")) and not negated(tok):
         subj = _subject(tok)
         if subj is not None and _is_company(subj) and not negated(subj):
@@ -1624,7 +2060,7 @@ def _matches(ctx, sent, owned) -> list:
         if tok.is_punct or tok.is_space:
             continue
         found = _blame_probe(tok)
-        if found is None or (found[0] is _lesson and not _answers_trouble(ctx)):
+        if found is None or (found[0] in _TROUBLE_ONLY and not _answers_trouble(ctx)):
             continue
         probe, (kind, toks) = found
         if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
