@@ -37,7 +37,18 @@
 взвешивали при отправке, всё было на месте»), непогрешимость своих
 («Система не ошибается»), намёк на мошенничество или неправильное
 использование («признаки мошенничества», «Похоже, товар использовался не по
-назначению»). Отрицание («не сомневаемся»,
+назначению»). И в общем виде: решение по жалобе, поставленное в зависимость
+от доказательств («без этого возврат не оформляем», «иначе компенсация не
+начисляется», «мастер приедет только после того, как Вы пришлёте акт»,
+«фото и копии не принимаются»); свои записи и свои снимки против слов
+Клиента («По нашим записям, пробирку Вы не сдавали», «У нас есть
+фотоотчёт: на нём все блюда на столах», «Если у Вас есть другие сведения,
+пришлите их»); жалоба, отвергнутая общим утверждением («подделка
+исключена», «Линзы сами по себе не трескаются», «Скорее всего, дело не в
+нашей еде»); вопросы о правдивости Клиента («Чем Вы можете подтвердить,
+что…?», «Откуда нам знать, что…?», «Странно, что Вы заметили это только
+сейчас»); цена доказательства на Клиенте («Диагностику оплачиваете Вы»,
+«оплатить экспертизу придётся Вам»). Отрицание («не сомневаемся»,
 «доказывать ничего не нужно»), сомнения самого Клиента («если остались
 сомнения») и просьба о фото для собственного разбирательства компании не
 считаются.
@@ -62,6 +73,10 @@
 - Возможно, Вы что-то не так поняли.
 - Без видео распаковки претензии не рассматриваются.
 - Деньги вернём, если пришлёте фото чека.
+- Пришлите фото чека — без этого возврат не оформим.
+- По нашим записям, оплату Вы не вносили.
+- Линзы сами по себе не трескаются.
+- Чем Вы можете подтвердить, что коробка была целой?
 Не срабатывает:
 - Мы не сомневаемся в Ваших словах и уже отправили замену.
 - Пришлите, пожалуйста, фото упаковки — так мы поймём, где её усилить.
@@ -70,6 +85,8 @@
 - Если Вы уверены, что хотите удалить аккаунт, нажмите «Удалить».
 - Расходы на такси компенсируем при наличии чека.
 - Если Вы забыли пароль, нажмите «Восстановить».
+- Пришлите фото, без этого нам сложнее понять, где ошибка.
+- По нашим данным, Вы ещё не получили посылку — мы её ищем.
 """
 
 from __future__ import annotations
@@ -100,26 +117,27 @@ class Distrust(Rule):
     seed = "000 §5"
 
     def check(self, ctx):
+        complaint = _complaint(ctx)
         for sent in ctx.sentences:
             # one finding per sentence (its rewrite replaces the whole
             # sentence); pushed costs first, since the rewrite takes them on
-            found = [(kind, span) for kind, span in _findings(sent) if ctx.company_speaks(span[0])]
+            found = [(kind, span) for kind, span in _findings(sent, complaint) if ctx.company_speaks(span[0])]
             if not found:
                 continue
             kind, span = next((f for f in found if f[0] == "law"), found[0])
             yield ctx.hit(span, message=_MESSAGE[kind].format(span.text), rewrite=_rewrite(sent, kind))
 
 
-def _findings(sent):
+def _findings(sent, complaint=False):
     """What the literal word lists find; else the first finding of the
     constructions that say the same in other words (one per sentence)."""
-    found = list(_literal(sent))
+    found = list(_literal(sent, complaint))
     if not found:
         found = next(([f] for gen in _CONSTRUCTIONS for f in gen(sent)), [])
     yield from found
 
 
-def _literal(sent):
+def _literal(sent, complaint=False):
     doc = sent.doc
     toks = [t for t in sent if not t.is_space]
     proof, waivers = _w("proof_words"), _w("waivers")
@@ -182,7 +200,7 @@ def _literal(sent):
     yield from _not_on_faith(sent)
     yield from _evidence_demands(sent)
     yield from _claim_denied(sent)
-    yield from _our_records(sent)
+    yield from _records_set_against(sent, complaint)
     yield from _law_costs(sent)
 
 
@@ -226,10 +244,11 @@ def _is_evidence(tok) -> bool:
 
 
 def _not_on_faith(sent):
-    """«Мы не можем принять Ваши слова на веру»."""
+    """«Мы не можем принять Ваши слова на веру», «принять претензию на слово
+    мы не можем»."""
     doc = sent.doc
     for tok in sent:
-        if fold(tok.text) == "веру" and tok.i > sent.start and fold(doc[tok.i - 1].text) == "на":
+        if fold(tok.text) in ("веру", "слово") and tok.i > sent.start and fold(doc[tok.i - 1].text) == "на":
             verb = next((v for v in [tok.head] + [doc[j] for j in range(max(sent.start, tok.i - 6), tok.i)]
                          if has_lemma(v, {"принять", "принимать", "брать", "взять"})), None)
             if verb is not None and is_negated_up(verb) and not _addressed_to_client(verb):
@@ -329,35 +348,6 @@ def _subject_is(tok, wanted) -> bool:
         if c.dep_.startswith("nsubj") and (has_lemma(c, wanted) or fold(c.text) in wanted):
             return True
     return False
-
-
-def _our_records(sent):
-    """«По нашим данным, Вы получили заказ 5 мая» — the company's records set
-    against the Клиент's word (quiet when the company acts on them in the
-    same sentence: «…, вернём деньги на неё же»)."""
-    doc = sent.doc
-    toks = [t for t in sent if not t.is_space]
-    for k, tok in enumerate(toks[:-2]):
-        if fold(tok.text) not in ("по", "согласно"):
-            continue
-        a, b = toks[k + 1], toks[k + 2]
-        if not (has_lemma(a, {"наш"}) and (has_lemma(b, _w("records")) or fold(b.text).startswith("данн"))):
-            continue
-        rest = toks[k + 3:]
-        you = next((t for t in rest if fold(t.text) == "вы" and t.dep_.startswith("nsubj") and is_past(t.head)), None)
-        if you is not None:
-            did = you.head
-        else:
-            you = next((t for t in rest[:3] if fold(t.text) == "вы"), None)
-            did = next((t for t in rest if t.pos_ == "VERB" and is_past(t) and person(t) != "1"), None)
-            if you is None or did is None:
-                continue
-        if is_negated(did):
-            continue  # «по нашим данным, Вы ещё не получили посылку» informs, it does not contradict
-        if any(t.pos_ == "VERB" and person(t) == "1" and not is_past(t) for t in rest):
-            continue
-        yield "doubt", doc[tok.i:b.i + 1]
-        return
 
 
 # --- pieces -------------------------------------------------------------------
@@ -512,10 +502,12 @@ def _our_subject(tok) -> bool:
 
 
 def _confirm_demand(tok, sent, modes):
-    """«Подтвердите письменно, что не сообщали код» — not «подтвердите адрес»."""
+    """«Подтвердите письменно, что не сообщали код», «Пусть в сервисе
+    подтвердят, что дефект заводской» — not «подтвердите адрес»."""
     if person(tok) == "1" or _our_subject(tok):
         return None
-    if not (is_imperative(tok) or _obliged(tok)):
+    let = any(has_lemma(t, _w("let_words")) for t in _before(tok, 3))
+    if not (is_imperative(tok) or _obliged(tok) or let):
         return None
     doc = sent.doc
     window = clause_window(tok, sent)
@@ -529,6 +521,11 @@ def _confirm_demand(tok, sent, modes):
         if any(fold(t.text) == "не" for t in rest) and any(
                 "Past" in t.morph.get("Tense") and "Plur" in t.morph.get("Number") for t in rest):
             return doc[tok.i:tok.i + 1]
+        # «подтвердите, что брак появился не по Вашей вине», «пусть подтвердят, что дефект заводской»
+        stop = next((j for j, t in enumerate(rest) if t.text in (".", ";", "!", "?")), len(rest))
+        if any(has_lemma(t, _w("claim_problems") | {"вина"}) and t.pos_ in ("NOUN", "PROPN") for t in rest[:stop]):
+            start = next((t.i for t in _before(tok, 3) if has_lemma(t, _w("let_words"))), tok.i)
+            return doc[start:tok.i + 1]
     return None
 
 
@@ -560,7 +557,11 @@ def _law_costs(sent):
     law = any(has_lemma(t, _w("law_words")) for t in toks) or _fault_found(toks)
     pay, customer = _w("pay_verbs"), _w("customer_words")
     own, returns = _w("own_cost"), _w("return_verbs")
+    ours = any(fold(t.text) in _US or (t.pos_ in ("VERB", "AUX") and person(t) == "1") for t in toks)
     for k, tok in enumerate(toks):
+        # the cost of proving the claim («экспертиза», «диагностика») needs no law
+        proof_cost = not ours and any(has_lemma(x, _w("proof_costs")) and x.pos_ in ("NOUN", "PROPN", "ADJ")
+                                      for x in toks[max(0, k - 4):k + 5])
         # «за свой / Ваш счёт», «за счёт покупателя»
         if fold(tok.text) == "за" and k + 2 < len(toks):
             a, b = toks[k + 1], toks[k + 2]
@@ -569,13 +570,13 @@ def _law_costs(sent):
             if own_cost:
                 window = clause_window(tok, sent)
                 verb = next((w for w in window if has_lemma(w, returns) and (is_imperative(w) or _obliged(w))), None)
-                if law or verb is not None:
+                if law or proof_cost or verb is not None:
                     start = verb.i if verb is not None and verb.i < tok.i else tok.i
                     if tok.i - start > 6:
                         start = tok.i
                     yield "law", doc[start:toks[k + 2].i + 1]
                     return
-        if law and has_lemma(tok, pay) and tok.pos_ in ("VERB", "X", "NOUN", "ADJ"):
+        if (law or proof_cost) and has_lemma(tok, pay) and tok.pos_ in ("VERB", "X", "NOUN", "ADJ"):
             if fold(tok.text).startswith("нес") and not any(has_lemma(t, {"расход", "затрата", "издержка"}) for t in toks):
                 continue
             subj = _payer(tok, sent, customer)
@@ -590,7 +591,7 @@ def _law_costs(sent):
             yield "law", doc[start:tok.i + 1]
             return
         # «расходы на экспертизу лягут на Вас»
-        if law and has_lemma(tok, _w("lay_verbs")) and k + 2 < len(toks) and fold(toks[k + 1].text) == "на" \
+        if (law or proof_cost) and has_lemma(tok, _w("lay_verbs")) and k + 2 < len(toks) and fold(toks[k + 1].text) == "на" \
                 and has_lemma(toks[k + 2], customer) and not is_negated(tok):
             cost = next((t for t in reversed(toks[max(0, k - 4):k]) if has_lemma(t, _w("cost_nouns"))), None)
             yield "law", doc[(cost or tok).i:toks[k + 2].i + 1]
@@ -604,6 +605,8 @@ def _fault_found(toks) -> bool:
         if fold(t.text) in ("если", "случае") and any(
                 has_lemma(x, _w("finding_verbs")) and person(x) != "2" for x in toks[k + 1:k + 5]):
             return True
+        if fold(t.text) == "при" and k + 1 < len(toks) and has_lemma(toks[k + 1], _w("finding_nouns")):
+            return True  # «при подтверждении пробы», «при выявлении нарушений»
     return False
 
 
@@ -624,6 +627,12 @@ def _payer(tok, sent, customer):
             return w
     if person(tok) == "2" or is_imperative(tok):
         return tok
+    # «оплатить которую придётся Вам», «Вам необходимо оплатить экспертизу»
+    if "Inf" in tok.morph.get("VerbForm"):
+        near = [t for t in sent if abs(t.i - tok.i) <= 3 and t.i != tok.i]
+        must = next((t for t in near if has_lemma(t, _w("must_words")) or fold(t.text) in _w("must_words")), None)
+        if must is not None:
+            return next((t for t in sent if abs(t.i - must.i) <= 2 and fold(t.text) in _w("customer_dative")), None)
     return None
 
 
@@ -1034,7 +1043,8 @@ def _disbelief(sent):
                 yield "doubt", doc[toks[k - 1].i:verb.i + 1]
                 return
         if low == "откуда" and any(has_lemma(x, _w("knowing_words")) for x in toks[k + 1:k + 4]) \
-                and any(has_lemma(x, {"вы"}) for x in toks[k + 2:k + 9]):
+                and (any(has_lemma(x, {"вы"}) for x in toks[k + 2:k + 9]) or any(
+                    fold(x.text) == "что" for x in toks[k + 2:k + 6])):
             verb = next(x for x in toks[k + 1:k + 4] if has_lemma(x, _w("knowing_words")))
             yield "doubt", doc[t.i:verb.i + 1]
             return
@@ -1218,14 +1228,21 @@ def _evidence_noun(tok) -> bool:
 def _paperwork_only(ev, sent) -> bool:
     """A paper that is routine for an application («без справки о доходах
     заявление не примут») unless the sentence is about a complaint or a problem."""
+    if any(has_lemma(x, _w("identity_nouns")) for x in _after(ev, 2)):
+        return True  # «фото паспорта»: an identity check
     if not has_lemma(ev, _w("paperwork")):
         return False
+    if any(has_lemma(x, _w("proof_costs") | _w("expert_words")) for x in _after(ev, 3)):
+        return False  # «акт осмотра», «справка из сервисного центра»: evidence of the problem
     about = _w("complaint_nouns") - {"заявление", "требование"} | _w("proof_topics") | _w("claim_problems")
     return not any(has_lemma(x, about) for x in ev.sent)
 
 
 def _reimbursing(sent) -> bool:
-    return any(has_lemma(t, _w("reimburse_words")) for t in sent)
+    """«Пришлите чек — возместим расходы на такси»: the Клиент's outlay paid
+    back (not «иначе компенсация не начисляется», the remedy itself)."""
+    return any(has_lemma(t, _w("reimburse_words")) for t in sent) and any(
+        has_lemma(t, _w("outlay_nouns")) for t in sent)
 
 
 def _toks(sent):
@@ -1382,87 +1399,6 @@ def _disagree_then_prove(sent):
         verb, ev = demand
         yield "proof", doc[verb.i:max(verb.i, ev.i) + 1]
         return
-
-
-def _negated_consideration(toks, after):
-    """«претензии не принимаются», «заявка рассмотрена не будет», «не рассмотрим»."""
-    for k, t in enumerate(toks):
-        if t.i <= after or not has_lemma(t, _w("consider_verbs")):
-            continue
-        if is_negated(t) or any(fold(x.text) == "не" for x in toks[max(0, k - 3):k]) or (
-                k + 2 < len(toks) and fold(toks[k + 1].text) == "не" and has_lemma(toks[k + 2], {"быть"})):
-            return t
-    return None
-
-
-def _without_evidence(sent):
-    """«Без видео претензии не принимаются», «без подтверждения оплаты заявки
-    не рассматриваются», «Пришлите выписку, иначе заявку не рассмотрим»."""
-    doc = sent.doc
-    toks = _toks(sent)
-    if _reimbursing(sent):
-        return
-    for k, t in enumerate(toks):
-        low = fold(t.text)
-        if low == "без":
-            ev = next((x for x in toks[k + 1:k + 4] if _evidence_noun(x) and not _paperwork_only(x, sent)), None) or next(
-                (x for x in toks[k + 1:k + 4] if _evidence_noun(x)), None)
-            if ev is None or _paperwork_only(ev, sent) or (
-                    _negated_consideration(toks, sent.start - 1) is None and not _remedy_refused(toks, ev.i)):
-                continue
-            yield "proof", doc[t.i:ev.i + 1]
-            return
-        if low == "иначе" and (_negated_consideration(toks, t.i) is not None or (
-                _cannot(sent, t.i) and any(has_lemma(x, _w("remedy_nouns") | _w("complaint_nouns")) for x in toks[k + 1:]))):
-            demand = _demand_of_evidence(toks[:k])
-            if demand is not None:
-                verb, ev = demand
-                yield "proof", doc[verb.i:max(verb.i, ev.i) + 1]
-                return
-            # «Видео распаковки обязательно, иначе возврат невозможен»
-            ev = next((x for x in toks[:k] if _evidence_noun(x) and not _paperwork_only(x, sent)), None)
-            need = next((x for x in toks[:k] if has_lemma(x, _w("need_words")) and not is_negated(x)), None)
-            if ev is not None and need is not None:
-                yield "proof", doc[min(ev.i, need.i):max(ev.i, need.i) + 1]
-                return
-
-
-def _remedy_refused(toks, after) -> bool:
-    """«… возврат не оформить», «… ничего не сделаем», «… деньги не вернём» —
-    not «… не сможем понять, в чём дело» (the company's own investigation)."""
-    for k, t in enumerate(toks):
-        if t.i <= after:
-            continue
-        negated = is_negated(t) or any(fold(x.text) == "не" for x in toks[max(0, k - 3):k])
-        if not negated or person(t) == "2":
-            continue
-        if has_lemma(t, _w("remedy_verbs") - _w("look_verbs")):
-            return True
-        if has_lemma(t, {"сделать", "делать"}) and any(fold(x.text) == "ничего" for x in toks[max(0, k - 3):k + 2]):
-            return True
-    return False
-
-
-def _only_with_evidence(sent):
-    """«Заявления рассматриваются только при наличии показаний свидетелей»,
-    «Возврат оформим лишь после предоставления видео вскрытия» — not «Расходы
-    на такси компенсируем при наличии чека» (reimbursing an outlay)."""
-    doc = sent.doc
-    toks = _toks(sent)
-    if _reimbursing(sent):
-        return
-    for k, t in enumerate(toks):
-        if fold(t.text) not in _w("only_words"):
-            continue
-        rest = toks[k + 1:k + 7]
-        if not rest or not any(fold(x.text) in _w("condition_preps") | {"предоставления", "предъявления", "условии"}
-                               for x in rest[:3]):
-            continue
-        evs = [x for x in rest if _evidence_noun(x)]
-        ev = evs[-1] if evs else None
-        if ev is not None and not all(_paperwork_only(x, sent) for x in evs):
-            yield "proof", doc[t.i:ev.i + 1]
-            return
 
 
 def _consideration_conditional(sent):
@@ -1677,39 +1613,10 @@ def _suspicion(sent):
                 return
 
 
-def _records_against_you(sent):
-    """«По данным службы доставки, посылка вручена Вам лично 3 мая», «Согласно
-    записям, Вы забрали заказ в понедельник»: records set against the
-    Клиент's word (not «По данным службы, посылка приедет в четверг»)."""
-    doc = sent.doc
-    toks = _toks(sent)
-    for k, t in enumerate(toks[:-3]):
-        if fold(t.text) not in ("по", "согласно"):
-            continue
-        rec = next((x for x in toks[k + 1:k + 3] if has_lemma(x, _w("records") | _w("own_records"))
-                    or fold(x.text).startswith("данн")), None)
-        if rec is None:
-            continue
-        rest = toks[toks.index(rec) + 1:]
-        if any(fold(x.text) in ("если", "когда") for x in rest) or any(
-                x.pos_ in ("VERB", "AUX") and person(x) == "1" for x in rest):
-            return
-        you = next((x for x in rest if fold(x.text) in ("вы", "вам", "вами", "ты", "тебе")), None)
-        if you is None:
-            return
-        deed = next((x for x in rest if x.pos_ in ("VERB", "AUX") and is_past(x) and not is_negated(x)
-                     and abs(x.i - you.i) <= 4), None)
-        if deed is None:
-            return
-        if "Part" in deed.morph.get("VerbForm") and fold(you.text) in ("вы", "ты"):
-            return  # «вы подписаны на рассылку» states a status, not a deed
-        yield "doubt", doc[t.i:rec.i + 1]
-        return
-
-
 def _witness_question(sent):
-    """«Есть ли у Вас свидетели?», «Кто может подтвердить Ваши слова?»: the
-    Клиент asked who or what can back his account."""
+    """«Есть ли у Вас свидетели?», «Кто может подтвердить Ваши слова?», «Чем Вы
+    можете подтвердить, что пуговицы были на месте?»: the Клиент asked who or
+    what can back his account."""
     doc = sent.doc
     toks = _toks(sent)
     if not any(t.text == "?" for t in toks):
@@ -1719,8 +1626,11 @@ def _witness_question(sent):
                 fold(x.text) in ("вас", "тебя") for x in toks[max(0, k - 4):k]) and not is_negated(t):
             yield "proof", doc[t.i:t.i + 1]
             return
-        if fold(t.text) == "кто" and any(has_lemma(x, _w("confirm_verbs")) for x in toks[k + 1:k + 4]):
-            verb = next(x for x in toks[k + 1:k + 4] if has_lemma(x, _w("confirm_verbs")))
+        proving = _w("confirm_verbs") | _w("proving_verbs") | _w("proof_words")
+        if fold(t.text) in ("кто", "чем", "что") and any(has_lemma(x, proving) for x in toks[k + 1:k + 4]):
+            verb = next(x for x in toks[k + 1:k + 4] if has_lemma(x, proving))
+            if person(verb) == "1" or any(fold(x.text) in _US for x in toks[k + 1:toks.index(verb)]):
+                continue  # «Чем мы можем подтвердить …» offers
             if not (_that_clause(verb, 2) or any(fold(x.text).startswith(("ваш", "тво")) for x in _after(verb, 3))):
                 continue  # «Кто может подтвердить заказ при получении?»
             yield "proof", doc[t.i:verb.i + 1]
@@ -1768,7 +1678,8 @@ def _third_party_insists(sent):
 
 def _puzzled(sent):
     """«Нас смущает, что жалоба пришла через месяц», «Непонятно, как
-    посылка могла прийти пустой»: the company puzzled by the Клиент's report."""
+    посылка могла прийти пустой», «Странно, что Вы заметили это только
+    сейчас»: the company puzzled by the Клиент's report or deed."""
     doc = sent.doc
     toks = _toks(sent)
     for k, t in enumerate(toks):
@@ -1785,6 +1696,13 @@ def _puzzled(sent):
             if how is not None and any(has_lemma(x, {"мочь", "смочь"}) and is_past(x) for x in rest):
                 yield "doubt", doc[t.i:t.i + 1]
                 return
+            # «Странно, что Вы заметили списания только сейчас»: surprise at what the Клиент did
+            if any(fold(x.text) == "что" for x in rest[:2]) and t.pos_ != "NOUN":
+                deed = next((x for x in rest if x.pos_ in ("VERB", "AUX") and is_past(x)
+                             and _client_subject(x, toks) is not None), None)
+                if deed is not None and (not is_negated(deed) or has_lemma(deed, _w("perceive_verbs"))):
+                    yield "doubt", doc[t.i:t.i + 1]
+                    return
 
 
 def _check_of_account(sent):
@@ -1823,14 +1741,324 @@ def _evidence_then_see(sent):
             return
 
 
+# --- whose account is judged, and is the remedy conditional on proof -------------
+# Role-based probes: the remedy (a verb or a noun of refund, review, repair,
+# recalculation) refused unless the Клиент brings evidence, whatever links the
+# two («без этого», «иначе», «только после того, как Вы пришлёте …»); the
+# company's own records or evidence set against the Клиент's account; the
+# claim dismissed by a general assertion; the Клиент asked what backs his word.
+
+def _prev_toks(sent):
+    """The tokens of the sentence before ``sent`` («Пришлите фото. Без этого …»)."""
+    if sent.start == 0:
+        return []
+    return _toks(sent.doc[sent.start - 1].sent)
+
+
+def _evidence_asked(toks):
+    """(anchor, evidence) when ``toks`` ask the Клиент for evidence: a demand
+    («пришлите фото», «предоставьте логи») or a need («нужна видеозапись»,
+    «видео обязательно»)."""
+    demand = _demand_of_evidence(toks)
+    if demand is not None:
+        return demand
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("need_words")) or is_negated(t) or t.pos_ not in ("ADJ", "ADV", "VERB", "AUX", "X"):
+            continue
+        ev = next((x for x in toks[max(0, k - 3):k + 4] if x.i != t.i and _evidence_noun(x)), None)
+        if ev is not None:
+            return t, ev
+    return None
+
+
+def _refused_remedy(toks, after):
+    """The remedy, or the consideration of the claim, refused after index
+    ``after``: «деньги не вернём», «возврат не оформляем», «компенсация не
+    начисляется», «обращение рассматриваться не будет», «замена невозможна»,
+    «ничего не сделаем» — not «нам сложнее понять», «приложение не запустится»."""
+    remedy_v = (_w("remedy_verbs") | _w("consider_verbs") | _w("process_verbs")) - _w("look_verbs")
+    remedy_n = _w("remedy_nouns") | _w("complaint_nouns") | _w("remedy_more_nouns")
+    for k, t in enumerate(toks):
+        if t.i <= after or t.pos_ in ("NOUN", "PROPN", "PUNCT", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "PART"):
+            continue
+        if person(t) == "2":
+            continue
+        impossible = has_lemma(t, {"невозможный", "невозможно", "нельзя"})
+        negated = is_negated(t) or any(fold(x.text) == "не" for x in toks[max(0, k - 3):k] if x.i > after) or (
+            k + 2 < len(toks) and fold(toks[k + 1].text) == "не" and has_lemma(toks[k + 2], {"быть"}))
+        if not (negated or impossible):
+            continue
+        if has_lemma(t, remedy_v) and not impossible:
+            return t
+        if has_lemma(t, {"сделать", "делать"}) and any(fold(x.text) == "ничего" for x in toks[max(0, k - 3):k + 2]):
+            return t
+        if any(has_lemma(x, remedy_n) and x.pos_ in ("NOUN", "PROPN") and x.i > after and (
+                x.head.i == t.i or 0 < t.i - x.i <= 3 or (impossible and 0 < x.i - t.i <= 2)) for x in toks):
+            return t
+    return None
+
+
+def _remedy_on_proof(sent):
+    """«Пришлите фото чека — без этого возврат не оформляем», «Без скриншотов
+    бонусы восстановлены не будут», «Предоставьте логи, иначе компенсация не
+    начисляется», «Мастер приедет только после того, как Вы пришлёте акт
+    осмотра»: the remedy made conditional on the Клиент's evidence — not «без
+    этого нам сложнее понять», «без Вашего согласия возврат не оформляем»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if _reimbursing(sent):
+        return
+    for k, t in enumerate(toks):
+        low = fold(t.text)
+        if low == "без" and k + 1 < len(toks):
+            ev = next((x for x in toks[k + 1:k + 4] if _evidence_noun(x) and not _paperwork_only(x, sent)), None)
+            if ev is None and fold(toks[k + 1].text) in _w("evidence_anaphors"):
+                asked = _evidence_asked(toks[:k]) or _evidence_asked(_prev_toks(sent))
+                if asked is not None and not _paperwork_only(asked[1], asked[1].sent):
+                    ev = toks[k + 1]
+            # «Без видео претензии не принимаются», «Мы не вернём деньги без фото чека»
+            if ev is not None and _refused_remedy([x for x in toks if x.i != ev.i], ev.i if ev.i == toks[k + 1].i and fold(
+                    ev.text) in _w("evidence_anaphors") else sent.start - 1) is not None:
+                yield "proof", doc[t.i:ev.i + 1]
+                return
+        elif low == "иначе":
+            asked = _evidence_asked(toks[:k]) or (_evidence_asked(_prev_toks(sent)) if k == 0 else None)
+            if asked is None or _paperwork_only(asked[1], sent) or _refused_remedy(toks, t.i) is None:
+                continue
+            verb, ev = asked
+            if verb.sent == sent:
+                yield "proof", doc[min(verb.i, ev.i):max(verb.i, ev.i) + 1]
+            else:
+                yield "proof", doc[t.i:t.i + 1]
+            return
+        elif low in _w("only_words"):
+            rest = []
+            for x in toks[k + 1:k + 10]:
+                if x.text in (";", ".", ":", "—", "–", "!", "?"):
+                    break
+                rest.append(x)
+            # «только при наличии показаний свидетелей», «лишь после предоставления видео»
+            if any(fold(x.text) in _w("condition_preps") | {"предоставления", "предъявления", "условии"} for x in rest[:3]):
+                evs = [x for x in rest[:6] if _evidence_noun(x)]
+                if evs and not all(_paperwork_only(x, sent) for x in evs):
+                    yield "proof", doc[t.i:evs[-1].i + 1]
+                    return
+            # «только после того, как Вы пришлёте акт осмотра»
+            if any(fold(x.text) in ("после", "когда", "если") for x in rest[:2]):
+                demand = _demand_of_evidence(rest)
+                if demand is not None and not is_imperative(demand[0]) and not _paperwork_only(demand[1], sent):
+                    yield "proof", doc[t.i:max(demand[0].i, demand[1].i) + 1]
+                    return
+
+
+def _copies_refused(sent):
+    """«фото и копии не принимаются», «Скриншоты не рассматриваем»: only
+    originals count — the Клиент's copies refused as proof."""
+    doc = sent.doc
+    toks = _toks(sent)
+    consider = _w("consider_verbs")
+    if any(has_lemma(t, _w("format_words")) or fold(t.text) in _w("format_words") for t in toks):
+        return  # «фото в формате HEIC не принимаются»
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("copy_nouns")) or t.pos_ not in ("NOUN", "PROPN", "X"):
+            continue
+        after = next((x for x in toks[k + 1:k + 7] if has_lemma(x, consider)), None)
+        if after is not None and person(after) != "2" and (is_negated(after) or any(
+                fold(x.text) == "не" for x in toks[k + 1:toks.index(after)])):
+            yield "proof", doc[t.i:after.i + 1]
+            return
+        before = next((x for x in toks[max(0, k - 3):k] if has_lemma(x, consider)), None)
+        if before is not None and is_negated(before) and person(before) != "2" and not is_imperative(before):
+            yield "proof", doc[before.i:t.i + 1]
+            return
+
+
+def _counter_evidence(sent):
+    """«Если у Вас есть другие сведения, пришлите их», «Если располагаете иными
+    данными, сообщите нам», «При наличии доказательств обратного …»: the
+    Клиент invited to disprove the company's version."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if fold(t.text) not in ("если", "наличии", "случае"):
+            continue
+        cond = []
+        for x in toks[k + 1:k + 9]:
+            if x.text in (",", ".", ";", ":", "—", "?", "!"):
+                break
+            cond.append(x)
+        if any(fold(x.text) in _US for x in cond):
+            continue
+        noun = next((x for x in cond if has_lemma(x, _w("counter_nouns")) and x.pos_ in ("NOUN", "PROPN", "X")), None)
+        if noun is None:
+            continue
+        nxt = toks[toks.index(noun) + 1] if toks.index(noun) + 1 < len(toks) else None
+        if nxt is not None and fold(nxt.text) in ("для", "о", "об", "по", "к"):
+            continue  # «другие данные для входа»
+        other = next((x for x in cond if has_lemma(x, _w("other_words")) and (x.i < noun.i or fold(x.text) == "обратного")), None)
+        if other is not None:
+            yield "proof", doc[t.i:max(noun.i, other.i) + 1]
+            return
+
+
+def _complaint(ctx) -> bool:
+    """The incoming message says something did not happen or went wrong."""
+    text = fold(ctx.incoming or "")
+    return any(w in text.replace(",", " ").replace(".", " ").replace("!", " ").split()
+               for w in ("не", "нет", "ни", "никто", "никого", "ничего"))
+
+
+def _records_set_against(sent, complaint=False):
+    """«По нашим данным, Вы получили заказ 5 мая», «По нашим записям, пробирку
+    Вы не сдавали», «По данным службы доставки, посылка вручена Вам», «По данным
+    приложения, клинер отметил приход в 10:05, то есть отработал весь период»:
+    the company's records set against what the Клиент says he did or what
+    the staff did not do — not «по нашим данным, Вы ещё не получили посылку»,
+    «по данным службы, посылка приедет в четверг», «…, — вернём деньги»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if any(has_lemma(t, _w("admission_words") - {"но", "однако"}) for t in toks):
+        return
+    for k, t in enumerate(toks):
+        if fold(t.text) not in ("по", "согласно"):
+            continue
+        np = []
+        for x in toks[k + 1:k + 6]:
+            if x.text in (",", ".", ";", ":", "—"):
+                break
+            np.append(x)
+        src = next((x for x in np[:3] if has_lemma(x, _w("records") | _w("own_records") | _w("record_sources"))
+                    or fold(x.text).startswith("данн")), None)
+        if src is None:
+            continue
+        rest = [x for x in toks if x.i > (np[-1].i if np else t.i)]
+        if any(fold(x.text) in ("если", "когда", "чтобы") for x in rest) or any(
+                x.pos_ in ("VERB", "AUX") and person(x) == "1" for x in rest):
+            return
+        for x in rest:
+            if x.pos_ not in ("VERB", "AUX") or not is_past(x):
+                continue
+            subj = [c for c in x.children if c.dep_.startswith("nsubj")]
+            near = [y for y in rest if x.i - 4 <= y.i <= x.i + 4 and y.i != x.i]
+            you = next((y for y in subj if fold(y.text) in ("вы", "ты")), None)
+            passive = "Part" in x.morph.get("VerbForm") or "Pass" in x.morph.get("Voice")
+            if you is None and (not subj or passive):
+                you = next((y for y in near if fold(y.text) in (("вам", "вами", "тебе") if passive else ("вы", "ты"))
+                            and (passive or y.i < x.i)), None)
+            if you is not None:
+                if is_negated(x) and (any(fold(y.text) in _w("still_words") for y in rest) or has_lemma(
+                        x, {"получить", "получать"})):
+                    return  # «Вы ещё не получили посылку» informs
+                if "Part" in x.morph.get("VerbForm") and fold(you.text) in ("вы", "ты"):
+                    return  # «вы подписаны на рассылку» states a status
+                yield "doubt", doc[t.i:src.i + 1]
+                return
+            # someone of the company («курьер», «клинер», «мастер») did his part
+            staff = next((y for y in subj if has_lemma(y, _w("staff_nouns") - {"система", "склад"}) or (
+                "Anim" in y.morph.get("Animacy") and y.pos_ == "NOUN" and not has_lemma(y, _w("customer_words")))), None)
+            if staff is not None and not is_negated(x) and (complaint or any(
+                    fold(y.text) in _w("conclusion_words") for y in rest)):
+                yield "doubt", doc[t.i:src.i + 1]
+                return
+
+
+def _own_evidence_shows(sent):
+    """«У нас есть фотоотчёт с мероприятия: на нём все блюда стоят на столах»,
+    «На записи с наших камер видно, что курьер передал пакет»: the company's
+    own evidence held against the Клиент's account — not «у нас есть запись
+    разговора, мы её прослушаем», «на записи видно, что курьер действительно
+    бросил коробку», «на Вашем фото видно, что шов разошёлся»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if any(has_lemma(t, _w("admission_words") - {"но", "однако"}) or fold(t.text) in _w("really_words") for t in toks):
+        return
+    if any(t.text == "?" for t in toks) or any(
+            t.pos_ in ("VERB", "AUX") and person(t) == "1" and not is_past(t) for t in toks):
+        return
+    sources = (_w("record_sources") | _w("own_records")) - _w("generic_sources")
+    for k, t in enumerate(toks):
+        if not has_lemma(t, sources) or t.pos_ not in ("NOUN", "PROPN", "X", "ADJ"):
+            continue
+        around = toks[max(0, k - 4):k + 4]
+        if any(fold(x.text).startswith(("ваш", "тво")) for x in around):
+            continue
+        have = any(fold(x.text) in ("нас", "нам") for x in toks[max(0, k - 4):k]) and any(
+            has_lemma(x, _w("have_words")) for x in toks[max(0, k - 4):k + 1])
+        # «Мы посмотрели запись с камер: …»
+        have = have or (t.head.pos_ == "VERB" and _our_subject(t.head) and t.dep_ in ("obj", "obl")
+                        and has_lemma(t.head, _w("review_verbs")))
+        ours = have or any(has_lemma(x, {"наш"}) for x in toks[k + 1:k + 4])
+        if not ours:
+            continue
+        tail = toks[k + 1:]
+        colon = next((j for j, x in enumerate(tail[:6]) if x.text == ":"), None)
+        shown = next((x for x in toks[max(0, k - 3):k + 7] if x.i != t.i and has_lemma(x, _w("showing_words") - {"быть", "стоять", "лежать"})
+                      and not is_negated(x)), None)
+        if colon is not None:
+            clause = tail[colon + 1:]
+            if any(is_imperative(x) or person(x) == "2" for x in clause if x.pos_ in ("VERB", "AUX")):
+                continue  # «…: проверьте его во вложении» asks, it does not contradict
+            if any(x.pos_ in ("VERB", "AUX", "ADJ") for x in clause) and not any(
+                    has_lemma(x, _w("claim_problems")) for x in clause):
+                start = next((x.i for x in toks[max(0, k - 4):k] if fold(x.text) in ("у", "нас", "нам")), t.i) if have else t.i
+                yield "doubt", doc[start:t.i + 1]
+                return
+        elif shown is not None and _that_clause(shown, 2) and not any(
+                has_lemma(x, _w("claim_problems")) for x in toks[shown.i - toks[0].i:]):
+            yield "doubt", doc[min(t.i, shown.i):max(t.i, shown.i) + 1]
+            return
+
+
+def _dismissed(sent):
+    """«Подделка исключена», «Пересорт на нашем складе невозможен», «Линзы сами
+    по себе не трескаются», «Скорее всего, дело не в нашей еде»: the claim
+    dismissed by a general assertion — not «повторное списание исключено»,
+    «заказ сам по себе не отменится», «дело не в Вас, а в нашем сбое»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    first_person = any(t.pos_ in ("VERB", "AUX") and person(t) == "1" for t in toks)
+    problems = _w("claim_problems") | _w("fraud_nouns") | {"подмена", "пересорт", "продажа"}
+    for k, t in enumerate(toks):
+        if has_lemma(t, _w("dismiss_words")) and t.pos_ != "NOUN" and not (
+                k > 0 and fold(toks[k - 1].text) in ("не", "ни")) and not first_person:
+            subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None) or next(
+                (x for x in reversed(toks[max(0, k - 4):k]) if x.pos_ in ("NOUN", "PROPN")), None)
+            if subj is not None and has_lemma(subj, problems) and not any(has_lemma(x, _w("again_words")) for x in toks):
+                yield "doubt", doc[min(subj.i, t.i):max(subj.i, t.i) + 1]
+                return
+        third = person(t) == "3" or any(p.tag.POS == "VERB" and p.tag.person == "3per" for p in parses(t))
+        if has_lemma(t, _w("breakdown_verbs")) and is_negated(t) and not is_past(t) and third \
+                and "Perf" not in t.morph.get("Aspect"):
+            lead = next((x for j, x in enumerate(toks[max(0, k - 6):k], start=max(0, k - 6))
+                         if (fold(x.text) in ("сам", "сами", "сама", "само") and j + 2 < len(toks)
+                             and fold(toks[j + 1].text) == "по" and fold(toks[j + 2].text) == "себе")
+                         or (fold(x.text) == "просто" and j + 1 < len(toks) and fold(toks[j + 1].text) == "так")), None)
+            if lead is not None:
+                yield "doubt", doc[lead.i:t.i + 1]
+                return
+        if has_lemma(t, _w("cause_nouns")) and t.pos_ in ("NOUN", "PROPN") and k + 3 < len(toks) \
+                and fold(toks[k + 1].text) == "не" and fold(toks[k + 2].text) in ("в", "во"):
+            ours = toks[k + 3]
+            if not (has_lemma(ours, {"наш"}) or fold(ours.text) in ("нас", "нашем", "нашей")):
+                continue
+            if any(fold(x.text) == "а" for x in toks[k + 4:]):
+                continue  # «не в нас, а в карте» puts it on someone else
+            lead = _hedge(toks, t.i) or next((x for x in toks[:k] if fold(x.text) in _w("conclusion_words") | {"так"}), None)
+            if lead is not None:
+                end = ours.i + 1 if has_lemma(ours, {"наш"}) and ours.i + 1 < sent.end else ours.i
+                yield "doubt", doc[t.i:end + 1]
+                return
+
+
 _CONSTRUCTIONS = (_evidence_first, _obliged_to_pay, _proof_needed, _without_proof, _cannot_confirm, _proving_attribute, _shown_really,
                   _honesty_condition, _your_words_contrasted, _accepted_without_remarks, _account_judged,
                   _disbelief, _staff_never, _cannot_be, _hard_to_imagine, _truthfulness, _after_confirmed,
-                  _you_really, _client_mistaken, _someone_of_yours, _disagree_then_prove, _without_evidence,
-                  _only_with_evidence, _consideration_conditional, _make_sure_before, _remedy_if_evidence,
+                  _you_really, _client_mistaken, _someone_of_yours, _disagree_then_prove,
+                  _remedy_on_proof, _consideration_conditional, _make_sure_before, _remedy_if_evidence,
                   _account_needs_proof, _odd_against_records, _checked_at_dispatch, _infallible, _suspicion,
-                  _evidence_then_see, _records_against_you, _witness_question, _rely_on_word,
-                  _third_party_insists, _puzzled, _check_of_account)
+                  _evidence_then_see, _witness_question, _rely_on_word,
+                  _third_party_insists, _puzzled, _check_of_account, _copies_refused,
+                  _counter_evidence, _own_evidence_shows, _dismissed)
 
 
 # --- the rewrite: trust instead of proof ----------------------------------------
