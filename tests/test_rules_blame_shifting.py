@@ -739,3 +739,27 @@ def test_in_a_reply_to_trouble_look_alikes(text):
 
 def test_a_conduit_without_trouble_is_a_description():
     assert not fires("Заявки принимает библиотека, мы только выдаём книги.", R)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a fault of a machine or programme named by what it belongs to, given as the cause
+    ("Двойное списание произошло из-за сбоя в программе терминала.", ["из-за сбоя в программе терминала"]),
+    ("Зависание вызвано сбоем кассового программного обеспечения.",
+     ["вызвано сбоем кассового программного обеспечения"]),
+    ("Ошибка в прошивке датчика привела к ложной тревоге.", ["Ошибка в прошивке датчика"]),
+    # an unknown verb the tagger read as a future, a wrong word on what hangs on the object
+    ("Акция не сработала: Вы не дочитали условия.", ["Вы не дочитали"]),
+    ("Вы оформили доставку на чужой адрес.", ["Вы оформили доставку на чужой адрес"]),
+])
+def test_machines_and_tagger_slips(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Из-за сбоя в нашей программе заказ задвоился, простите.",   # our own programme
+    "Из-за сбоя оборудования заказ задержался на час.",         # a bare machine: only where
+    "Сбой в программе терминала не повлиял на Ваш заказ.",      # no cause of trouble
+    "С этим — к нам в чат.",
+])
+def test_machines_look_alikes(text):
+    assert not fires(text, R)

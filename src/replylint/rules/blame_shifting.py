@@ -549,7 +549,7 @@ def _blame_probe(tok):
                   _without_us, _elliptic_address, _their_decision, _misuse, _not_involved, _client_himself,
                   _in_hands, _cleft, _claims_sent, _no_claims_to_us, _verdict, _lesson, _client_request,
                   _short_deed, _explained_omission, _claims_to_them, _side_of, _conduit, _not_with_us,
-                  _not_to_blame, _not_our_whim, _consent, _stated_omission):
+                  _not_to_blame, _not_our_whim, _consent, _stated_omission, _machine_fault):
         found = probe(tok)
         if found is not None:
             return probe, found
@@ -859,6 +859,11 @@ def _client_wrong(tok):
                 if g.dep_ in ("nmod", "parataxis") and any(x.lower_ == "тот" for x in g.children) \
                         and any(x.lower_ == "не" for x in g.subtree):
                     marks.append(g)
+            if c.dep_ == "obj":  # «оформили заказ на чужой адрес»: a wrong word on what hangs on the object
+                for g in c.children:
+                    if g.dep_ == "nmod" and _cases(g) and any(
+                            x.dep_ == "amod" and has_lemma(x, wrong) for x in g.children):
+                        marks += [x for x in g.children if x.dep_ == "amod" and has_lemma(x, wrong)] + [g]
             if c.dep_ == "obj":  # «фабрика прислала кривые петли»
                 defective += [g for g in c.children if g.dep_ == "amod" and has_lemma(g, words("defect_marks"))]
         for m in [c, *[g for g in c.children if g.dep_ == "nmod"]] if c.dep_ in ("obl", "obj") else []:
@@ -1165,7 +1170,10 @@ def _elliptic_address(tok):
     if _is_own(tok) or tok.pos_ == "PRON" and lemma(tok) in ("мы", "я"):
         return None
     this = [c for c in tok.children if lemma(c) == "это"] or (
-        [tok.doc[tok.i - 2]] if tok.i >= 2 and lemma(tok.doc[tok.i - 2]) == "это" else [])
+        [tok.doc[tok.i - 2]] if tok.i >= 2 and lemma(tok.doc[tok.i - 2]) == "это" else []) or (
+        # «С этим — к производителю», «с такими вопросами — к банку»
+        [t for t in tok.doc[max(tok.sent.start, tok.i - 5):tok.i - 1] if t.text in ("—", "–")
+         and t.i > tok.sent.start and tok.doc[t.i - 1].lower_ in ("этим", "этому", "вопросами", "претензиями")][:1])
     if not this or any(t.pos_ == "VERB" for t in tok.doc[this[0].i:tok.i]):
         return None
     return THIRD, [*this, *_cases(tok), *_noun_phrase(tok)]
@@ -1715,7 +1723,7 @@ def _explained_omission(tok, explained=False):
     if tok.pos_ != "VERB" or not _negated(tok) or not (
             len(_with_neg(tok)) > 1 or tok.i > tok.sent.start and tok.doc[tok.i - 1].lower_ == "не"):
         return None  # (the «не» stands before the verb: a later «не будет» hung on it is another clause's)
-    if morph(tok, "Tense") != "Past" or morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") not in ("Fin", ""):
+    if not _past(tok) or morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") not in ("Fin", ""):
         return None
     modal = has_lemma(tok, frozenset({"смочь", "суметь", "мочь"}))
     if not modal and has_lemma(tok, words("not_omissions") | words("fault_verbs") | words("cognition_verbs")
@@ -1737,6 +1745,15 @@ def _explained_omission(tok, explained=False):
     if _is_agent(agent):
         return THIRD, [*_with_neg(tok), *_noun_phrase(agent), *_cases(agent)]
     return None
+
+
+def _past(verb) -> bool:
+    """Past tense, by the tagger or, for a verb it did not know («дочитали»
+    tagged as a future), by pymorphy3."""
+    if morph(verb, "Tense") == "Past":
+        return True
+    parse = top_parse(verb)
+    return parse is not None and parse.tag.POS == "VERB" and "past" in parse.tag
 
 
 def _in_quotes(tok) -> bool:
@@ -1786,6 +1803,37 @@ def _stated_omission(tok):
     if found is None or found[0] == THIRD and not _is_party(_agent(tok) or _place_agent(tok)):
         return None
     return found
+
+
+def _machine_fault(tok):
+    """«из-за сбоя в программе кассы», «вызвано сбоем кассового программного
+    обеспечения», «Ошибка в программе кассы привела к двойному списанию»: a
+    fault of a machine or programme named by what it belongs to, given as the
+    cause (a bare «сбой в системе» only says where)."""
+    if not is_noun(tok) or not has_lemma(tok, words("machine_faults")) or _negated(tok):
+        return None
+    cause = [c for c in tok.children if c.lower_ in ("из-за", "вследствие") and c.i < tok.i]
+    if not cause and tok.dep_ == "nmod" and lemma(tok.head) in ("причина", "результат") and any(
+            x.lower_ in ("по", "в") for x in tok.head.children):
+        cause = [tok.head]
+    if not cause and tok.dep_ in ("obl", "obl:agent") and morph(tok, "Case") == "Ins" \
+            and has_lemma(tok.head, words("cause_verbs") | words("lead_verbs")):
+        cause = [tok.head]  # «вызвано сбоем …»
+    if not cause and tok.dep_.startswith("nsubj") and has_lemma(tok.head, words("lead_verbs")) \
+            and not _negated(tok.head):
+        cause = [tok.head]  # «Ошибка в программе кассы привела к …»
+    if not cause:
+        return None
+    for c in tok.children:
+        if c.dep_ != "nmod" or c.i < tok.i or not is_noun(c) or not has_lemma(c, words("system_nouns")):
+            continue
+        if _is_own(c) or any(lemma(x) in ("ваш", "твой") for x in c.children):
+            return None  # «сбой в нашей программе»: our own
+        named = [g for g in c.children if g.dep_ in ("amod", "nmod") and g.i != c.i and not _cases(g)
+                 and lemma(g) not in words("own") and not _is_company_np(g)]
+        if named:
+            return THIRD, [*[x for x in cause if x.i < tok.i], tok, *_cases(c), c, *named]
+    return None
 
 
 def _short_deed(tok):
