@@ -45,7 +45,7 @@
 фотоотчёт: на нём все блюда на столах», «Если у Вас есть другие сведения,
 пришлите их»); жалоба, отвергнутая общим утверждением («подделка
 исключена», «Линзы сами по себе не трескаются», «Скорее всего, дело не в
-нашей еде»); вопросы о правдивости Клиента («Чем Вы можете подтвердить,
+нашей еде», «Подделками мы не торгуем»); вопросы о правдивости Клиента («Чем Вы можете подтвердить,
 что…?», «Откуда нам знать, что…?», «Странно, что Вы заметили это только
 сейчас»); цена доказательства на Клиенте («Диагностику оплачиваете Вы»,
 «оплатить экспертизу придётся Вам»). Отрицание («не сомневаемся»,
@@ -1857,8 +1857,9 @@ def _copies_refused(sent):
     doc = sent.doc
     toks = _toks(sent)
     consider = _w("consider_verbs")
-    if any(has_lemma(t, _w("format_words")) or fold(t.text) in _w("format_words") for t in toks):
-        return  # «фото в формате HEIC не принимаются»
+    if any(has_lemma(t, _w("format_words")) or fold(t.text) in _w("format_words") for t in toks) or any(
+            t.text == "?" for t in toks):
+        return  # «фото в формате HEIC не принимаются»; a question
     for k, t in enumerate(toks):
         if not has_lemma(t, _w("copy_nouns")) or t.pos_ not in ("NOUN", "PROPN", "X"):
             continue
@@ -2011,7 +2012,8 @@ def _own_evidence_shows(sent):
 
 def _dismissed(sent):
     """«Подделка исключена», «Пересорт на нашем складе невозможен», «Линзы сами
-    по себе не трескаются», «Скорее всего, дело не в нашей еде»: the claim
+    по себе не трескаются», «Скорее всего, дело не в нашей еде», «Подделками
+    мы не торгуем»: the claim
     dismissed by a general assertion — not «повторное списание исключено»,
     «заказ сам по себе не отменится», «дело не в Вас, а в нашем сбое»."""
     doc = sent.doc
@@ -2035,6 +2037,15 @@ def _dismissed(sent):
                          or (fold(x.text) == "просто" and j + 1 < len(toks) and fold(toks[j + 1].text) == "так")), None)
             if lead is not None:
                 yield "doubt", doc[lead.i:t.i + 1]
+                return
+        # «Подделками мы не торгуем», «Наш магазин не продаёт контрафакт»
+        if t.pos_ in ("VERB", "AUX") and is_negated(t) and not is_past(t) and "Perf" not in t.morph.get("Aspect") \
+                and not any(has_lemma(x, _w("again_words")) for x in toks) and not any(t.text == "?" for t in toks):
+            ours = _our_subject(t) or person(t) == "1" or any(
+                c.dep_.startswith("nsubj") and any(has_lemma(x, {"наш"}) for x in c.subtree) for c in t.children)
+            goods = next((x for x in toks[max(0, k - 5):k + 4] if x.i != t.i and has_lemma(x, _w("denied_goods"))), None)
+            if ours and goods is not None:
+                yield "doubt", _with_neg(t, doc[min(goods.i, t.i):max(goods.i, t.i) + 1])
                 return
         if has_lemma(t, _w("cause_nouns")) and t.pos_ in ("NOUN", "PROPN") and k + 3 < len(toks) \
                 and fold(toks[k + 1].text) == "не" and fold(toks[k + 2].text) in ("в", "во"):
