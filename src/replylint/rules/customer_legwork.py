@@ -25,7 +25,9 @@
 сервис», условие помощи компании («Мастер приедет только после того, как Вы
 пришлёте акт от управляющей компании»), «свяжитесь с ним напрямую» (кто бы
 он ни был — не компания), поддержка чужого портала или приложения («в
-техподдержку портала»). В ответе на жалобу находит и такие поручения:
+техподдержку портала»), вызвать мастера чужого сервиса; третья сторона
+названа тем, кто решает вопрос, и Клиенту дают её контакты («Гарантийным
+ремонтом занимается производитель — телефон есть в паспорте изделия»). В ответе на жалобу находит и такие поручения:
 отвезти или принести вещь («Принесите кольцо в салон»), если
 компания сразу не обещает замену или ремонт; починить, отрегулировать,
 отчистить самому («Разводы можно убрать тряпкой», «Это делается
@@ -91,6 +93,7 @@ from .. import lexicon
 from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
+from ._clauses import in_condition
 from ._ru import words, clause_window, fold, has_lemma, is_imperative, is_negated, is_past, lemmas, parses, person
 
 _URL = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-zа-я]{2,}(/\S*)?$", re.I)
@@ -130,7 +133,8 @@ class CustomerLegwork(Rule):
                 yield ctx.hit(span, message=(
                     f"Клиента отправляют делать работу компании ({what}): «{span.text}». "
                     "Сделайте это сами и сообщите Клиенту результат."), rewrite=_rewrite(sent, span, what))
-            for span, what in ([] if done else _verbless(sent, prev_sent)):  # one errand per sentence
+            for span, what in ([] if done else [*_verbless(sent, prev_sent), *_handled_elsewhere(sent)][:1]):
+                # one errand per sentence
                 if any(i in done for i in range(span.start, span.end)) or not ctx.company_speaks(span[0]):
                     continue
                 done.update(range(span.start, span.end))
@@ -288,12 +292,16 @@ def _verbless(sent, prev_sent):
             elif not _third_party(target) or _own(target) or _to_us_anywhere([target] + list(target.children)):
                 continue
             start, end = _segment(sent, p.i)
+            # «если деньги не пришли — это вопрос к Вашему банку»: the clause
+            # before the dash is a condition, the pointer starts after it
+            dash = next((t.i for t in reversed(doc[start:p.i]) if t.text in _DASHES), None)
+            if dash is not None and any(_redirect_head(t) for t in doc[dash + 1:p.i]):
+                start = dash + 1
             seg = doc[start:end + 1]
             if _has_predicate(seg):
                 continue
             before = [t for t in doc[start:p.i] if not t.is_punct]
-            head = next((t for t in before if has_lemma(t, _w("redirect_nouns")) and t.pos_ in ("NOUN", "PROPN")
-                         or (fold(t.text) in ("это", "этим", "этом") and t.pos_ == "PRON")), None)
+            head = next((t for t in before if _redirect_head(t)), None)
             if head is None:
                 continue
             if _resolved_after(sent):
@@ -312,6 +320,38 @@ def _verbless(sent, prev_sent):
                    for t in seg):
                 continue
             yield doc[tasks[0].i:p.i + 1], "поручение Клиенту"
+
+
+def _handled_elsewhere(sent):
+    """«Такие вопросы решает сервисный центр производителя, адрес указан в
+    гарантийном талоне», «Гарантийным ремонтом занимается производитель —
+    телефон есть в паспорте изделия»: a third party is named as the one who
+    handles the matter and its contacts are handed over — the Клиент is sent
+    there, unless the company says what it does itself."""
+    doc = sent.doc
+    if any(t.text == "?" for t in sent):
+        return
+    nxt = doc[sent.end:sent.end + 1]
+    scope = list(sent) + (list(nxt[0].sent) if len(nxt) else [])
+    if not any(has_lemma(t, _w("contact_nouns")) and t.pos_ in ("NOUN", "PROPN", "ADJ") for t in scope):
+        return
+    if any(t.pos_ in ("VERB", "AUX") and person(t) == "1" and not is_negated(t) for t in scope):
+        return  # «…, мы уже передали им Ваш холодильник»
+    for v in sent:
+        if v.pos_ not in ("VERB", "AUX") or is_negated(v) or is_past(v) or not has_lemma(v, _w("handler_verbs")):
+            continue
+        if person(v) not in ("3", None) or in_condition(v):
+            continue
+        for c in v.children:
+            if c.dep_.startswith("nsubj") and (_third_party(c) or _named_other(c)) and not _own(c):
+                lo, hi = min(c.i, v.i), max(_phrase_end(c), v.i)
+                yield doc[lo:hi + 1], "переадресация"
+                return
+
+
+def _redirect_head(t) -> bool:
+    return (has_lemma(t, _w("redirect_nouns")) and t.pos_ in ("NOUN", "PROPN")) \
+        or (fold(t.text) in ("это", "этим", "этом") and t.pos_ == "PRON")
 
 
 def _resolved_after(sent) -> bool:
@@ -404,7 +444,9 @@ def _legwork(verb, sent, prev_sent):
                 has_lemma(w, _w("track_places")) or _URL.match(w.text) or _third_party(w))), None)
             if place is not None and not _own(place):
                 return span_to(place), "отслеживание"
-    contact = bool(vlem & _w("legwork_verbs")) or (mode == "pass" and bool(vlem & _w("passive_verbs"))) or (bool(vlem & _w("file_verbs")) and any(
+    contact = bool(vlem & _w("legwork_verbs")) or (mode == "pass" and bool(vlem & _w("passive_verbs"))) or (
+        bool(vlem & _w("callout_verbs")) and any(has_lemma(w, _w("callout_objects")) for w in window)) or (
+        bool(vlem & _w("file_verbs")) and any(
         has_lemma(w, _w("file_objects")) and w.pos_ in ("NOUN", "PROPN") for w in window))
     if not contact and not vlem & _w("place_verbs"):
         return None
