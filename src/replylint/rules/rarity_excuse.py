@@ -10,13 +10,22 @@
 вовремя», «раз в сто лет», «не чаще раза в год», «один раз на тысячу»,
 «из тысячи покупателей…», «в одном заказе из трёхсот», «от силы раз в
 год», «99% наших Клиентов довольны», «0,5% поездов», «тысячи довольных
-клиентов». Доля ищется по классу числительных (цифры и слова-числительные по
+клиентов», «за всю историю краж не было ни разу», «больше никто не жаловался»,
+«других претензий мы не получали», «как правило, сбоев не возникает», «град
+выпадает раз в двадцать лет», «в доли процента случаев», «доля возвратов меньше
+одного процента», «вероятность поломки ничтожна», «почти исключено», «мы впервые
+слышим о такой неисправности», «для нас это нетипично», «только Вы столкнулись».
+Отрицание «не было / не поступало / не жаловался» считается, когда его обобщают
+на время или людей («никто», «ни разу», «за N лет», «большинство», «другие»,
+«как правило»), а отрицается сбой или жалоба. Доля ищется по классу числительных (цифры и слова-числительные по
 разбору), а не по списку фраз. Слова ищутся по леммам, а то, о чём сказано «редко» или
 «редкость», — по разбору предложения: это должна быть сама проблема (сбой,
 задержка, жалоба, «такое», «это»), а не товар. Отрицание («это не
 единичный случай» — признание системной проблемы), редкий товар («это
-редкая модель»), скидки и кешбэк в процентах и частота рассылки («раз в
-месяц») не считаются.
+редкая модель»), скидки и кешбэк в процентах, частота рассылки («раз в
+месяц») и график работ («поверку проводим раз в шесть лет»), случай самого
+Клиента («жалоб от Вас не поступало») и действия компании («мы ни разу не
+повышали цены») не считаются.
 
 Почему это важно
 ----------------
@@ -33,12 +42,15 @@
 - Из сотни заказов жалуется от силы один Клиент.
 - Такие задержки у нас случаются нечасто.
 - Такая путаница бывает в одной посылке из трёхсот.
+- За шесть лет работы ни одной жалобы на монтаж не поступало.
+- Гроза такой силы бывает здесь примерно раз в тридцать лет.
 Не срабатывает:
 - К сожалению, это не единичный случай: мы уже меняем всю партию.
 - Скидка 15% действует на все товары до воскресенья.
 - Эта модель редкая, поэтому везём её под заказ.
 - Мы нечасто получаем такие отзывы, спасибо!
 - Модель iPhone 15 на 256 ГБ приедет в пятницу.
+- Счётчики поверяют раз в шесть лет, ближайшая поверка — в мае.
 """
 
 from __future__ import annotations
@@ -49,7 +61,7 @@ from .. import lexicon
 from .. import rewrite as rw
 from ..model import Severity
 from . import Rule
-from ._ru import fold, has_lemma, is_negated, lemmas, matches
+from ._ru import clause_window, fold, has_lemma, is_negated, lemmas, matches
 
 _PERCENT_VALUE = re.compile(r"^(\d{1,3})([.,]\d+)?$")
 
@@ -64,12 +76,13 @@ class RarityExcuse(Rule):
         lex = lexicon.load("rarity_excuse")
         needs_problem = set(lex.get("needs_problem", []))
         said_of = set(lex.get("said_of_problem", []))
+        needs_noun = set(lex.get("needs_problem_noun", []))
         problem = lexicon.words("rarity_excuse", "problem_words")
         stat_nouns = lexicon.words("rarity_excuse", "stat_nouns")
         policy = lexicon.words("rarity_excuse", "policy_adjectives")
         min_stat = float(lex.get("min_statistic", 50))
         for sent in ctx.sentences:
-            done = []
+            done, deferred = [], []
             found = matches("rarity_excuse", "patterns", sent) + matches("rarity_excuse", "patterns_more", sent)
             for label, span in found:
                 if not ctx.company_speaks(span[0]) or _negated(span) or any(_overlaps(span, h) for h in done):
@@ -78,6 +91,8 @@ class RarityExcuse(Rule):
                     continue
                 if label in said_of and not _said_of_problem(sent, span, problem):
                     continue
+                if label in needs_noun and not _problem_noun_in(sent, label):
+                    continue
                 if label == "обычно всё вовремя" and _duration(span):
                     continue
                 if label == "впервые за всю историю" and any(has_lemma(t, {"такой", "подобный"}) for t in span) \
@@ -85,15 +100,23 @@ class RarityExcuse(Rule):
                     continue  # «такое редкое имя мы впервые встречаем» — not a problem
                 if _policy_phrase(span, policy) or _small_count(span, min_stat):
                     continue
+                if label == "по статистике":
+                    deferred.append(span)
+                    continue
                 done.append(span)
                 yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
-            for span in _ratio_claims(sent, min_stat):
+            for span in (*_ratio_claims(sent, min_stat), *_record_claims(sent), *_period_claims(sent), *_count_claims(sent),
+                         *_first_time(sent)):
                 if ctx.company_speaks(span[0]) and not any(_overlaps(span, h) for h in done):
                     done.append(span)
                     yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
             for span in _percent_claims(sent, stat_nouns):
-                if ctx.company_speaks(span[0]):
+                if ctx.company_speaks(span[0]) and not any(_overlaps(span, h) for h in done):
+                    done.append(span)
                     yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
+            if deferred and not done:  # «по статистике» only when nothing else in the sentence was found
+                span = deferred[0]
+                yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
 
 
 def _message(text: str) -> str:
@@ -152,6 +175,8 @@ def _said_of_problem(sent, span, problem) -> bool:
     rarity = _w("rarity_words")
     word = next((t for t in span if has_lemma(t, rarity) or fold(t.text) in rarity), None)
     if word is None:  # «раньше такого не было»: what is said not to have happened
+        if has_lemma(span[0], {"последний"}):  # «Последний раз такое было …»: past «раз»
+            span = span.doc[span.start + 2:span.end]
         return _never_before_of_problem(span) or _problem_noun_before(sent, span)
     if word.pos_ == "ADJ" and word.dep_ == "amod" and word.head.i != word.i and word.head.pos_ in ("NOUN", "PROPN"):
         noun = word.head
@@ -190,7 +215,7 @@ def _said_of_problem(sent, span, problem) -> bool:
 def _problem_noun_before(sent, span) -> bool:
     """A failure or complaint noun before the claim in its sentence («Нареканий
     на эту модель раньше не поступало»)."""
-    return any(has_lemma(t, _w("problem_nouns")) for t in sent if t.i < span.start)
+    return any(has_lemma(t, _w("problem_nouns")) and not _yours(t) for t in sent if t.i < span.start)
 
 
 def _subjects(pred, sent) -> list:
@@ -208,10 +233,18 @@ def _subject_ok(subjects, default: bool) -> bool:
     for s in subjects:
         if has_lemma(s, _w("problem_nouns")) or has_lemma(s, _w("event_nouns")):
             return True
+        if _action_noun(s) and any(has_lemma(c, {"такой", "подобный"}) for c in s.children):
+            return True  # «Подобные срабатывания защиты бывают редко»: an event referred back to
         if has_lemma(s, _w("anaphors")) and s.pos_ in ("PRON", "DET", "ADJ", "NOUN") and not any(
                 c.pos_ == "NOUN" for c in s.children):
             return True
     return False
+
+
+def _action_noun(tok) -> bool:
+    """A noun of action made from a verb («срабатывание», «списание»)."""
+    low = fold(tok.lemma_ or tok.text)
+    return tok.pos_ == "NOUN" and low.endswith(("ание", "ение", "тие")) and len(low) > 7
 
 
 def _never_before_of_problem(span) -> bool:
@@ -314,6 +347,9 @@ def _percent_claims(sent, stat_nouns):
             value = float(toks[k - 1].text.replace(",", "."))
         elif has_lemma(toks[k - 1], {"один"}) and toks[k - 1].pos_ in ("NUM", "ADJ", "DET"):
             value = 1.0  # «одного процента»
+        elif has_lemma(toks[k - 1], {"доля"}) or (
+                has_lemma(toks[k - 1], _w("share_limiters")) and tok.text != "%"):
+            value = 0.5  # «в доли процента случаев», «менее процента»
         else:
             continue
         if 5 < value < 80:
@@ -321,16 +357,259 @@ def _percent_claims(sent, stat_nouns):
         # any counted things (plural genitive: «99,2% рейсов», «одного процента
         # игроков») when the share is extreme: nearly all, but not 100 («100%
         # предоплаты»), or at most one per cent under «меньше/менее/лишь/всего»
-        extreme = (90 <= value < 100) or (value <= 1 and any(
-            has_lemma(t, _w("share_limiters")) for t in toks[max(0, k - 5):k - 1]))
+        limiter = next((t for t in toks[max(0, k - 5):k] if has_lemma(t, _w("share_limiters"))), None)
+        extreme = (90 <= value < 100) or (value <= 1 and limiter is not None)
+        found = False
         for nxt in toks[k + 1:k + 4]:
             if nxt.pos_ in ("NOUN", "PROPN") and "Gen" in nxt.morph.get("Case") and (
                     has_lemma(nxt, stat_nouns)
                     or (extreme and "Plur" in nxt.morph.get("Number") and not has_lemma(nxt, _w("measure_nouns")))):
                 yield doc[toks[k - 1].i:nxt.i + 1]
+                found = True
                 break
             if nxt.pos_ not in ("DET", "ADJ", "PRON"):
                 break
+        # «Доля возвратов у нас меньше одного процента», «Процент брака — менее
+        # 0,3%»: a tiny share of a failure named before it
+        if not found and extreme and value <= 1 and any(
+                has_lemma(t, _w("problem_nouns")) and not _yours(t) for t in toks[:k]):
+            yield doc[min(limiter.i, toks[k - 1].i):tok.i + 1]
+
+
+
+def _problem_noun_in(sent, label: str) -> bool:
+    """A failure noun in the sentence («Статистически потеря файлов почти
+    исключена»); «по статистике» also needs a word of little or none."""
+    if not any(has_lemma(t, _w("problem_nouns")) and not _yours(t) for t in sent):
+        return False
+    if label == "по статистике":
+        return any(has_lemma(t, _w("low_words")) for t in sent)
+    return True
+
+
+_YOU = {"вы", "ваш"}
+
+
+def _yours(tok) -> bool:
+    """The word is about this Клиент's own case: «Ваших жалоб», «жалоб от Вас»."""
+    for c in tok.children:
+        if has_lemma(c, _YOU):
+            return True
+        if c.dep_ == "nmod" and any(has_lemma(g, _YOU) for g in (c, *c.children)) and c.pos_ == "PRON":
+            return True
+    nxt = tok.doc[tok.i + 1:tok.i + 3]
+    return len(nxt) == 2 and fold(nxt[0].text) == "от" and has_lemma(nxt[1], _YOU)
+
+
+def _except_you(toks) -> bool:
+    """«Кроме Вас, никто не жаловался»: the Клиент set against everyone else."""
+    return any(fold(t.text) in ("кроме", "помимо") for t in toks)
+
+
+def _record_claims(sent):
+    """A clean record or the rest of the customers: a negated verb of happening,
+    arriving, complaining, failing or meeting a problem («не поступало», «не
+    возникает», «не жаловался», «не сталкивался»), generalised over time or
+    people by «никто», «ни разу», «ни один», «никогда», «за всю историю», «за N
+    лет», «большинство», «другие (жалобы)», «как правило», «обычно», «раньше»,
+    «до сих пор». What is denied must be a failure («сбоев», «претензий»,
+    «такой проблемой»), or the verb itself names suffering one with «никто / ни
+    один …» as subject («никто не жаловался»). The Клиент's own case («жалоб от
+    Вас раньше не поступало»), the company's own actions («мы ни разу не
+    повышали цены») and other things («других вариантов нет») are not records."""
+    doc = sent.doc
+    verbs = _w("record_verbs")
+    toks = [t for t in sent if not t.is_space]
+    for v in toks:
+        if not has_lemma(v, verbs) or v.pos_ not in ("VERB", "AUX") or not is_negated(v):
+            continue
+        if _question_or_condition(sent, v):
+            continue
+        window = clause_window(v, sent)
+        before = [t for t in toks if t.i < v.i]
+        markers = _record_markers(window, before)
+        if not markers:
+            continue
+        strong = any(fold(m.text) in ("ни", "никто", "никогда", "за", "больше") or has_lemma(m, {"большинство"})
+                     for m in markers)
+        things = [t for t in window if t.i != v.i and _failure_thing(t, any_noun=strong)]
+        if any(_yours(t) for t in things) and not _except_you(window):
+            continue
+        subj_none = [t for t in window if t.i < v.i and (has_lemma(t, {"никто"}) or _ni_odin(t))]
+        # «никто не жаловался», «курьеры обычно не опаздывают»: the verb names the failure
+        ok = bool(things) or (has_lemma(v, _w("suffer_verbs") | _w("failure_verbs")) and (subj_none or any(
+            fold(m.text) in ("обычно", "как", "никогда", "ни", "за") for m in markers)))
+        if not ok:
+            continue
+        neg = next((t for t in window if fold(t.text) == "не" and t.i < v.i), v)
+        lo = min([m.i for m in markers] + [neg.i] + [t.i for t in subj_none])
+        hi = max([v.i] + [m.i + (1 if fold(m.text) == "ни" else 0) for m in markers if m.i > v.i])
+        yield doc[lo:hi + 1]
+        return
+
+
+def _count_claims(sent):
+    """«Таких случаев за годы работы было буквально два-три»: a failure counted
+    on the fingers over the record period."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    periods = _w("record_periods")
+    if not any(fold(t.text) == "за" and any(has_lemma(x, periods) for x in doc[t.i + 1:min(len(doc), t.i + 5)])
+               for t in toks):
+        return
+    if not any(_failure_thing(t) and not _yours(t) for t in toks):
+        return
+    for k, t in enumerate(toks[:-1]):
+        if fold(t.text) in ("всего", "лишь", "буквально", "только", "единицы") and (
+                is_number_word(toks[k + 1]) or has_lemma(toks[k + 1], {"один", "два", "три", "пара", "несколько"})):
+            yield doc[t.i:toks[k + 1].i + 1]
+            return
+
+
+def _question_or_condition(sent, tok) -> bool:
+    from ._clauses import in_condition, is_question
+
+    return is_question(tok) or in_condition(tok)
+
+
+def _ni_odin(tok) -> bool:
+    """«ни один Клиент», «ни у кого»."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and fold(prev.text) == "ни" and (has_lemma(tok, {"один", "кто"}) or fold(tok.text) == "у")
+
+
+def _failure_thing(tok, any_noun: bool = False) -> bool:
+    """A failure noun, or «такое / подобное» standing alone or before an event
+    noun (before any noun under a strong generalisation: «ни одного подобного
+    обращения»)."""
+    if tok.pos_ in ("NOUN", "PROPN") and has_lemma(tok, _w("problem_nouns")):
+        return True
+    if has_lemma(tok, {"такой", "подобный"}) and tok.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
+        head = tok.head
+        if tok.dep_ in ("det", "amod") and head.i != tok.i and head.pos_ in ("NOUN", "PROPN"):
+            return any_noun or has_lemma(head, _w("problem_nouns")) or has_lemma(head, _w("event_nouns"))
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
+    return False
+
+
+def _record_markers(window, before) -> list:
+    """The words that generalise the clause, in the clause or (for «как
+    правило», «обычно» opening the sentence) before it."""
+    marks = _w("record_markers")
+    periods = _w("record_periods")
+    out = []
+    for t in window:
+        low = fold(t.text)
+        doc = t.doc
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if low == "ни":
+            if nxt is not None and (fold(nxt.text) in ("разу", "у", "одного", "одной", "один", "одна", "одно")):
+                out.append(t)
+        elif low == "за" and any(has_lemma(x, periods) for x in doc[t.i + 1:min(len(doc), t.i + 5)]):
+            out.append(t)
+        elif low == "больше":
+            if nxt is not None and has_lemma(nxt, {"никто", "нигде", "никогда"}):
+                out.append(t)
+        elif low == "весь" or has_lemma(t, {"весь"}):
+            continue  # «за всё время» is found through «за»
+        elif low == "пор" and t.i >= 2 and fold(doc[t.i - 2].text) == "до":
+            out.append(doc[t.i - 2])
+        elif low == "правило" and t.i >= 1 and fold(doc[t.i - 1].text) == "как":
+            out.append(doc[t.i - 1])
+        elif low in ("никто", "никогда", "раньше", "прежде", "ранее", "еще", "обычно") or (
+                has_lemma(t, {"большинство", "другой", "остальной"}) and low not in ("больше",)):
+            out.append(t)
+        elif has_lemma(t, marks) and low not in ("ни", "за", "больше", "правило", "пор", "весь"):
+            out.append(t)
+    if not out:
+        for t in before[:4]:
+            low = fold(t.text)
+            if low == "обычно" or (low == "правило" and t.i >= 1 and fold(t.doc[t.i - 1].text) == "как"):
+                out.append(t if low == "обычно" else t.doc[t.i - 1])
+    return out
+
+
+def _period_claims(sent):
+    """«раз в двадцать лет», «раз в десятилетие», «раз в несколько лет» said of
+    something that happens («град выпадает», «сбой бывает», «котлы ломаются»),
+    not of scheduled work («поверку проводят раз в шесть лет», «курьер
+    приезжает раз в неделю»)."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks):
+        if fold(tok.text) not in ("раз", "раза") or k + 2 >= len(toks) or fold(toks[k + 1].text) not in ("в", "за"):
+            continue
+        if k > 0 and is_number_word(toks[k - 1]) and not has_lemma(toks[k - 1], {"один"}) \
+                and not fold(toks[k - 1].text).startswith(("один-", "1-", "пар")):
+            continue  # «пять раз в год» counts, it does not play down («один-два раза» does)
+        period = next((t for t in toks[k + 2:k + 5] if has_lemma(t, _w("long_periods"))), None)
+        if period is None:
+            continue
+        verb = next((a for a in _ancestors(tok) if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            continue
+        subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+        if "1" in verb.morph.get("Person") or any(has_lemma(c, {"мы", "я"}) for c in subj):
+            continue
+        clause = clause_window(verb, sent)
+        if has_lemma(verb, _w("occur_verbs")) or any(_failure_thing(c) and not _yours(c) for c in clause):
+            before = toks[k - 1] if k > 0 else None
+            start = before if before is not None and (fold(before.text) in (
+                "примерно", "лишь", "всего", "около", "приблизительно", "однажды") or is_number_word(before)
+                or fold(before.text).startswith("пар")) else tok
+            yield doc[start.i:period.i + 1]
+            return
+
+
+def _time_word(tok) -> bool:
+    """«впервые за десять лет слышим»: a span of time, not what is met."""
+    return has_lemma(tok, _w("record_periods")) or any(fold(c.text) == "за" for c in tok.children)
+
+
+def is_number_word(tok) -> bool:
+    return tok.text[:1].isdigit() or tok.pos_ == "NUM"
+
+
+def _ancestors(tok, limit: int = 4):
+    node = tok
+    for _ in range(limit):
+        if node.head.i == node.i:
+            return
+        node = node.head
+        yield node
+
+
+def _first_time(sent):
+    """«Мы впервые слышим о такой неисправности», «первый раз сталкиваемся с
+    подобной жалобой»: the company meets the problem for the first time (nobody
+    else has had it). What is met must be the problem or stand unnamed
+    («впервые такое слышим»); «впервые встречаем такое имя» is not."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks):
+        low = fold(tok.text)
+        if low == "впервые":
+            first = tok
+        elif low == "раз" and k > 0 and has_lemma(toks[k - 1], {"первый"}):
+            first = toks[k - 2] if k > 1 and fold(toks[k - 2].text) == "в" else toks[k - 1]
+        else:
+            continue
+        verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
+            (t for t in toks[k + 1:k + 4] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not has_lemma(verb, _w("perceive_verbs")) or "1" not in verb.morph.get("Person"):
+            continue
+        # what is met, wherever it stands (the parser may take a fronted object
+        # for the subject: «Такое редкое имя мы впервые встречаем»)
+        objs = [c for c in verb.children if c.dep_ in ("obj", "obl", "nsubj", "nsubj:pass", "iobj")
+                and c.i != tok.i and c.pos_ in ("NOUN", "PROPN", "PRON", "DET") and not has_lemma(c, {"мы", "я"})
+                and not _time_word(c)]
+        if objs and not any(_failure_thing(o) or any(_failure_thing(g) for g in o.children) for o in objs):
+            continue
+        end = max([verb.i] + [o.i for o in objs if o.i > verb.i])
+        yield doc[first.i:end + 1]
+        return
 
 
 # --- the rewrite: ownership ------------------------------------------------------
