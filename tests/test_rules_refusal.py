@@ -306,3 +306,43 @@ def test_advice_for_next_time_is_no_alternative():
     text = "Восстановить удалённые письма мы не в силах. Рекомендуем в дальнейшем включить резервное копирование."
     assert spans(text, R) == ["не в силах"]
     assert not fires("Восстановить удалённые письма мы не в силах. Рекомендуем обратиться к нашему инженеру — он посмотрит архив.", R)
+
+
+# --- not our line, rules in OVS order, and what is not a refusal (own sentences) ---
+
+@pytest.mark.parametrize("text,incoming,expected", [
+    # a negated 1st-person present verb whose object is what the Клиент asked for
+    ("Пироги мы не печём.", "Можно заказать у вас пироги на юбилей?", ["не печём"]),
+    ("Кофемашины мы не ремонтируем.", "Можете починить мне кофемашину?", ["не ремонтируем"]),
+    # the company's line of work
+    ("Ремонт телефонов — не наш профиль.", None, ["профиль"]),
+    ("Это не наша специализация.", None, ["специализация"]),
+    # the rule found though the parser took it for an object; «без вариантов» offers nothing
+    ("Возврат билетов закон запрещает, тут без вариантов.", None, ["запрещает"]),
+    ("Перевозку животных правила компании запрещают.", None, ["запрещают"]),
+    # «не меняются» of goods the Клиент would exchange still refuses
+    ("Товары со скидкой не меняются.", None, ["не меняются"]),
+    ("Мы не можем ответить на этот вопрос.", None, ["не можем"]),
+])
+def test_refusal_line_of_work(text, incoming, expected):
+    assert spans(text, R, incoming=incoming) == expected
+
+
+@pytest.mark.parametrize("text,incoming", [
+    # disclaiming control is blame-shifting's business
+    ("Повлиять на сроки банка мы, к сожалению, не можем.", None),
+    ("Мы никак не можем контролировать работу почты.", None),
+    # conditional on proof: distrust's business
+    ("Пришлите чек и фото этикетки — без этого обмен не оформляем.", None),
+    ("Мы не можем принять заявку без подписанного акта.", None),
+    ("Скидка предоставляется только при наличии студенческого билета; копии не принимаются.", None),
+    # an indirect question about a third party's decision
+    ("Уточните у оператора, почему перевод отклонён.", None),
+    # the Клиент's own things stay as they are
+    ("С марта цена вырастет, но Ваш тариф и скидка не меняются.", None),
+    ("Ваш пароль и настройки профиля при переезде не меняются.", None),
+    # an alternative after the refusal
+    ("Мы не чиним технику других брендов, но можем продать новую со скидкой.", "Можете починить мне кофемашину?"),
+])
+def test_refusal_line_of_work_quiet(text, incoming):
+    assert not fires(text, R, incoming=incoming)

@@ -27,7 +27,10 @@
 («Правила клуба запрещают …», «Условия тарифа не позволяют …»); закрытый
 вход («Вход с животными закрыт», «Тариф закрыт для подключения»); свои
 средства, которые не справляются («Наше оборудование такой формат не
-тянет», «Система не поддерживает выгрузку»).
+тянет», «Система не поддерживает выгрузку»); «это не наш профиль», «не наша
+специализация»; отрицаемый глагол в 1-м лице настоящего времени, дополнение
+которого — то, о чём просил Клиент («Торты мы не печём» на «Можно заказать
+торт?»).
 
 Не срабатывает, если в том же или в следующем предложении предложена
 альтернатива («но мы можем …», «зато …», «предлагаем …», «можно …»,
@@ -39,7 +42,10 @@
 («Модерация — это …»), в пошаговой инструкции от «мы» («Громкость не
 меняем»), когда отказ лишь без доказательства («Без фото претензии не
 рассматриваются» — это требование доказательств, его судит ``distrust``) и
-когда следом компания называет свой план с датой. Совет «на будущее»
+когда следом компания называет свой план с датой; «повлиять на это мы не можем»
+(отказ от ответственности судит ``blame-shifting``), косвенный вопрос («Узнайте
+в банке, почему платёж отклонён»), условие «только при наличии …» перед отказом
+и «Ваши данные не меняются» (остаются прежними). Совет «на будущее»
 («Рекомендуем в дальнейшем …») альтернативой не считается. Судится только
 текст ответа: вопрос Клиента («Почему нельзя …?») отказ не оправдывает. Находка — само сказуемое отказа с частицей «не».
 
@@ -130,7 +136,8 @@ class Refusal(Rule):
                 if found is None:
                     continue
                 start, end, pred = found
-                if not speaker_ok(ctx, pred) or is_question(pred) or in_condition(pred) or wh_clause(pred):
+                if not speaker_ok(ctx, pred) or is_question(pred) or in_condition(pred) or wh_clause(pred) \
+                        or _indirect_question(pred):
                     continue
                 if _without(pred, asked):
                     continue  # «Без чека возврат не производится» names what it takes
@@ -162,10 +169,12 @@ _TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refu
                  "service_verbs", "service_verbs_active", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs",
                  "forbid_verbs", "entitled", "exclude_verbs", "unable_nouns", "unable_short", "no_way",
                  "unavailable", "keep_verbs", "impersonal_outcome_verbs", "closed_verbs", "permit_verbs",
-                 "capability_verbs", "available")
+                 "capability_verbs", "available", "field_nouns")
 
 
 def _candidate(tok) -> bool:
+    if tok.pos_ == "VERB" and morph(tok, "Person") == "1" and negated(tok):
+        return True  # «Торты мы не печём» (_not_our_line)
     trigger = union(_LEX, *_TRIGGER_KEYS)
     if not lemmas(tok).isdisjoint(trigger) or tok.lower_ in trigger or tok.lower_ in ("будет", "будут"):
         return True
@@ -178,7 +187,7 @@ def _trigger(tok, asked: frozenset[str]):
         return None
     for probe in (_modal, _entitled, _outcome, _impossible, _possible, _refuse_verb, _excluded, _unable, _policy,
                   _forbidden, _service, _have, _duty, _existence, _no_way, _unavailable, _kept, _passive_future,
-                  _closed, _rules_forbid, _means_cannot):
+                  _closed, _rules_forbid, _means_cannot, _not_our_line):
         pred = probe(tok, asked)
         if pred is not None:
             return _with_negation(pred)
@@ -244,6 +253,10 @@ def _modal(tok, asked):
         return None
     if not negated(tok) or not _non_past(tok) or _double_negation(tok):
         return None
+    if any(c.dep_ == "xcomp" and has_lemma(c, words("influence_verbs")) for c in tok.children) or any(
+            has_lemma(t, words("influence_verbs")) and morph(t, "VerbForm") == "Inf"
+            for t in tok.doc[max(tok.sent.start, tok.i - 6):tok.i] if t.text not in (",", ";", ".")):
+        return None  # «повлиять на это мы не можем» disclaims control (blame-shifting judges it)
     return tok if _addressee_ok(tok) or _passive_complement(tok) else None
 
 
@@ -426,6 +439,10 @@ def _rules_forbid(tok, asked):
     if permit and _double_negation(tok):
         return None  # «Закон не позволяет нам не вернуть деньги»
     subj = subject(tok)
+    if subj is None or not has_lemma(subj, words("rule_nouns")):
+        # «Доставку алкоголя закон запрещает»: the parser may take the rule for the object
+        subj = next((c for c in tok.children if c.dep_ in ("obj", "nsubj", "nmod") and _may_be_nominative(c)
+                     and has_lemma(c, words("rule_nouns"))), subj)
     if subj is None or not has_lemma(subj, words("rule_nouns")) or _yours(subj):
         return None
     if permit and any(negated(c) or has_lemma(c, words("refuse_verbs")) for c in tok.children if c.dep_ == "xcomp"):
@@ -497,7 +514,33 @@ def _service(tok, asked):
     if _reflexive_base(tok) & (service | (active if _starts_with_no(tok) else frozenset())) \
             and morph(tok, "Tense") == "Pres" and morph(tok, "Person") == "3":
         subj = subject(tok)
+        if _reflexive_base(tok) & words("change_verbs") and _yours_in_clause(tok):
+            return None  # «Ваши данные для входа не меняются»: they stay as they are
         if subj is None or morph(subj, "Animacy") != "Anim":
+            return tok
+    return None
+
+
+def _yours_in_clause(tok) -> bool:
+    """«Ваши данные для входа и расписание не меняются»: the Клиент's own
+    things are the subject, found in the clause before the verb (the parser
+    splits coordinated subjects)."""
+    from ._ru import clause_window
+
+    return any(lemma(t) in ("ваш", "твой") and t.head.i != t.i and is_noun(t.head)
+               for t in clause_window(tok) if t.i < tok.i)
+
+
+def _not_our_line(tok, asked):
+    """«Торты мы не печём», «Диваны на заказ не шьём» in answer to a request
+    for that very thing: a negated 1st-person present verb whose object is
+    what the Клиент asked for."""
+    if not asked or tok.pos_ != "VERB" or not negated(tok) or _double_negation(tok):
+        return None
+    if morph(tok, "Person") != "1" or morph(tok, "Tense") != "Pres" or morph(tok, "Mood") not in ("Ind", ""):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("obj", "obl", "nsubj") and is_noun(c) and lemmas(c) & asked:
             return tok
     return None
 
@@ -544,6 +587,11 @@ def _duty(tok, asked):
     if has_lemma(tok, duty) and any(c.lower_ == "в" for c in tok.children):
         dets = [c for c in tok.children if lemma(c) == "наш"]
         if dets and (negated(tok) or negated(dets[0])):
+            return tok
+    if has_lemma(tok, words("field_nouns")) and is_noun(tok) and not any(c.lower_ == "в" for c in tok.children):
+        # «Это не наш профиль», «Ремонт техники — не наша специализация»
+        dets = [c for c in tok.children if lemma(c) == "наш"]
+        if dets and (negated(tok) or negated(dets[0])) and morph(tok, "Case") in ("Nom", ""):
             return tok
     return None
 
@@ -807,6 +855,9 @@ def _offers(span, pred, can_only: bool = False) -> bool:
         if (is_question(t) and not _offer_question(t)) or in_condition(t):
             continue
         if not can_only and has_lemma(t, words("offer_words")) and t.pos_ not in ("VERB",):
+            if any(c.lower_ in ("без", "нет", "никаких", "ни") for c in t.children) or (
+                    t.i > 0 and t.doc[t.i - 1].lower_ in ("без", "никаких", "ни")):
+                continue  # «тут без вариантов», «никаких альтернатив»: none offered
             return True
         if negated(t) or _aux_negated(t):
             continue
@@ -828,8 +879,41 @@ def _without(pred, asked: frozenset[str]) -> bool:
     (``distrust`` judges it), not a flat no. «Без залога автомобили не
     выдаются» is a rule, and refuses; so does «Без справки заявление не
     примут» to «Можно без справки?» (doing without it was what was asked)."""
-    return any(c.dep_ in ("obl", "nmod", "advcl") and has_lemma(c, words("proof_nouns"))
-               and any(x.lower_ == "без" for x in c.children) and not lemmas(c) & asked for c in pred.children)
+    from ._ru import clause_window
+
+    # «без чека», «без подписанного акта» anywhere in the clause of the refusal
+    window = clause_window(pred)
+    for t in window:
+        if has_lemma(t, words("proof_nouns")) and not lemmas(t) & asked and any(
+                x.lower_ == "без" for x in pred.doc[max(window[0].i, t.i - 3):t.i]):
+            return True
+    sent = [t for t in pred.sent if not t.is_space]
+    before = [t for t in sent if t.i < pred.i]
+    # «пришлите фото … — без этого возврат не оформляем»: «без этого» after a request for proof
+    for k, t in enumerate(sent[:-1]):
+        if t.lower_ == "без" and sent[k + 1].lower_ in ("этого", "того", "них", "него", "неё", "нее") \
+                and abs(t.i - pred.i) <= 4 and any(has_lemma(x, words("proof_nouns")) for x in before):
+            return True
+    # «Перерасчёт делается только при наличии оригинала справки; копии не принимаются»
+    for k, t in enumerate(before[:-1]):
+        if t.lower_ == "только" and before[k + 1].lower_ in ("при", "после", "по") and any(
+                has_lemma(x, words("proof_nouns") | words("condition_nouns")) for x in before[k + 1:k + 6]):
+            return True
+    return False
+
+
+def _indirect_question(pred) -> bool:
+    """«Узнайте у банка, почему платёж отклонён»: the refusal word stands in a
+    clause opened by a question word after a comma, whatever the parser hung
+    it on — a question asked, not a no given."""
+    from ._ru import clause_window
+
+    window = clause_window(pred)
+    first = next((t for t in window if not t.is_punct), None)
+    if first is None or first.i >= pred.i or first.i == pred.sent.start:
+        return False
+    prev = pred.doc[first.i - 1]
+    return prev.text == "," and first.lower_ in (_words("wh_words") | {"зачем", "откуда"}) - {"что", "чем", "чего", "как"}
 
 
 def _gives_client(pred) -> bool:
