@@ -12,8 +12,11 @@
 результата («сделаем всё возможное», «приложим все усилия»), сроки,
 привязанные к тому, когда у компании появятся силы или время («как только
 освободится мастер», «когда дойдут руки», «если будет возможность», «по мере
-поступления»), и сроки без названия («в установленный срок», «в сроки,
-предусмотренные договором»). Дата и время распознаются по морфологии: часы
+поступления»), сроки, привязанные к внешнему событию без даты («ремонт
+сделаем, как только придут детали», «как только придёт ответ, сообщим» — если
+во всём ответе нет ни даты, ни времени и событие не шаг самого Клиента: «как
+только Вы пришлёте фото»), «ожидайте звонка в ближайшие дни», и сроки без
+названия («в установленный срок», «в сроки, предусмотренные договором»). Дата и время распознаются по морфологии: часы
 («14:00»), даты («8 августа», «01.02»), «сегодня», «завтра», дни недели,
 число со словом времени («3 дня», «двух недель») и сроки с предлогом
 («через час», «в течение суток», «до конца дня»). Дата считается сроком,
@@ -39,12 +42,13 @@
 - Сделаем всё возможное, чтобы курьер приехал быстрее.
 - Вернём разницу, как только освободится бухгалтер.
 - Ответ будет направлен Вам в установленный срок.
+- Ремонт закончим, как только придут запчасти.
 Не срабатывает:
 - Постараемся перезвонить сегодня до 16:30.
 - Деньги вернём в ближайшее время, не позднее пятницы.
 - Заменим товар в течение трёх дней.
 - Попробуйте зайти в приложение позже.
-- Курьер позвонит Вам, как только посылка придёт на склад.
+- Посылка будет в отделении 14 марта; как только она придёт, пришлём СМС.
 - Заказ будет готов на день позже, 14 ноября.
 """
 
@@ -56,7 +60,7 @@ from ..model import Severity
 from . import Rule
 from ._ru import (clause_window, fold, has_lemma, is_imperative, is_negated, is_number, is_past, matches, parses,
                   person)
-from ._time import deadline_tokens
+from ._time import concrete_time_tokens, deadline_tokens
 
 
 class VaguePromise(Rule):
@@ -72,6 +76,7 @@ class VaguePromise(Rule):
         needs_verb = set(conf.get("needs_verb", []))
         needs_promise = set(conf.get("needs_promise", []))
         we_first = set(conf.get("we_verb_first", []))
+        undated = None
         for sent in ctx.sentences:
             found = []
             for label, span in matches("vague_promise", "patterns", sent):
@@ -95,6 +100,12 @@ class VaguePromise(Rule):
             for span in _capacity_clauses(sent):
                 if ctx.company_speaks(span[0]) and not _overlaps(span, found):
                     found.append(span)
+            if undated is None:  # any date or time in the draft anchors the event («будет 14 марта»)
+                undated = not any(concrete_time_tokens(list(s)) for s in ctx.sentences)
+            if undated:
+                for span in _outside_events(sent):
+                    if ctx.company_speaks(span[0]) and not _overlaps(span, found):
+                        found.append(span)
             for tok in sent:
                 if _is_effort_promise(tok, effort, effort_impf) and ctx.company_speaks(tok):
                     start = tok.i
@@ -124,15 +135,15 @@ class VaguePromise(Rule):
         if before is not None and fold(before.text) in ("не", "ни"):
             return False  # «не позже 18:00»
         window = [t for t in clause_window(span.root) if not (span.start <= t.i < span.end)]
-        if any(t.pos_ not in ("ADP", "PUNCT", "ADV") and _you_imperative(t) for t in window) \
+        if any(t.pos_ not in ("ADP", "PUNCT", "ADV") and _you_imperative(t) and not _wait(t) for t in window) \
                 and not any(_we_verb(t) for t in window):
             return False  # «по возможности укажите номер заказа» — a request to the Клиент
         verb = _governing_verb(span.root)
         if verb is not None and verb.i in {t.i for t in clause_window(span.root)}:
             if is_past(verb) and not _future_passive(verb):
                 return False  # a report of the past («на днях мы обновили …»)
-            if _you_imperative(verb) and "Ind" not in verb.morph.get("Mood"):
-                return False  # advice to the Клиент («попробуйте позже»)
+            if _you_imperative(verb) and "Ind" not in verb.morph.get("Mood") and not _wait(verb):
+                return False  # advice to the Клиент («попробуйте позже»); «ожидайте звонка скоро» promises
         return True
 
 
@@ -254,6 +265,74 @@ def _capacity_clauses(sent):
         if not any(_promise_verb(t, span) for t in sent if t.i not in {w.i for w in window}):
             continue
         yield span
+
+
+def _wait(tok) -> bool:
+    """«Ожидайте звонка», «ждите курьера»: an imperative of waiting."""
+    return has_lemma(tok, lexicon.words("vague_promise", "wait_verbs"))
+
+
+def _outside_events(sent):
+    """«Ремонт сделаем, как только придут диски», «Как только придёт ответ, мы
+    сообщим», «Вернём вещи, как только они высохнут»: a promise bound to an
+    outside event with no date. The span runs from the marker to the event's
+    verb (or its subject after it). Skipped: the Клиент's own step (a 2nd-person
+    word or a payment or paper in the event clause), negated or past events,
+    and sentences without a promise of the company outside the clause."""
+    conf = lexicon.load("vague_promise")
+    markers = [tuple(fold(w) for w in m.split()) for m in conf.get("outside_event_markers", [])]
+    client_side = frozenset(fold(w) for w in conf.get("client_side_nouns", []))
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space and t.text != ","]
+    for k, tok in enumerate(toks):
+        marker = next((m for m in markers if tuple(fold(t.text) for t in toks[k:k + len(m)]) == m), None)
+        if marker is None or (k > 0 and fold(toks[k - 1].text) in ("так", "тогда", "то")):
+            continue
+        after = toks[k + len(marker) - 1]
+        window = [t for t in clause_window(after, sent) if t.i > after.i]
+        if not window:
+            continue
+        if any(fold(t.text) in ("вы", "вас", "вам", "ты", "тебя", "тебе", "ваш", "ваша", "ваше", "ваши")
+               or has_lemma(t, client_side) for t in window):
+            continue  # the Клиент's own step is a condition on the Клиент
+        # the event's verb, also where the tagger took it for an adjective («высохнут», «пришлёт»)
+        event = next((t for t in window if (t.pos_ in ("VERB", "AUX") and "Inf" not in t.morph.get("VerbForm"))
+                      or any(p.tag.POS == "VERB" for p in parses(t)[:1])), None)
+        if event is None or is_negated(event) or is_past(event) or person(event) == "2":
+            continue
+        last = event
+        if event.dep_ in ("cop", "aux") and event.head in window and event.head.i > event.i:
+            last = event.head  # «как только заказ будет готов»
+        for c in event.children:
+            if c.dep_.startswith("nsubj") and c.i > last.i and c in window:
+                last = c  # «как только придут диски»
+        span = doc[tok.i:last.i + 1]
+        skip = {w.i for w in window}
+        if not any(_promise_verb(t, span) and _to_client(t, sent) for t in sent if t.i not in skip):
+            continue
+        yield span
+
+
+_YOU_WORDS = {"вы", "ваш", "ты", "твой"}
+
+
+def _to_client(verb, sent) -> bool:
+    """A promise made to the Клиент: the company's own verb («сделаем»,
+    «сообщим»), a verb with no subject («привезут»), or one whose clause names
+    the Клиент («курьер позвонит Вам») — not a general announcement («вся
+    информация будет опубликована на сайте»)."""
+    if verb.dep_.startswith(("aux", "cop")) and verb.head.i != verb.i:
+        verb = verb.head  # «будут опубликованы»: the participle is the predicate
+    if _we_verb(verb):
+        return True
+    number = verb.morph.get("Number")
+    # «Диван привезут»: a singular «subject» of a plural verb is its object (OVS)
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and (
+        not number or not c.morph.get("Number") or c.morph.get("Number") == number)]
+    if not subjects and "Plur" in number and not _future_passive(verb) and verb.pos_ == "VERB" \
+            and "Part" not in verb.morph.get("VerbForm"):
+        return True
+    return any(has_lemma(t, _YOU_WORDS) for t in clause_window(verb, sent))
 
 
 _FUTURE_AUX = {"будет", "будут", "будем", "буду", "будете", "будешь"}
