@@ -418,3 +418,30 @@ def test_own_slips_and_questions_are_no_complaints(incoming):
 def test_apology_after_the_clients_reported_words_counts():
     text = "Вы пишете, что мастер не приехал, — извините, пожалуйста. Новый визит завтра в 10:00."
     assert not fires(text, "missing-apology", incoming="Мастер не приехал!")
+
+
+# --- the Клиент's own absence; a delay stated by how much; a breakdown (own sentences) ---
+
+@pytest.mark.parametrize("incoming", [
+    "Я не смогла прийти на занятие, верните деньги.",
+    "Мы не успели на сеанс из-за пробок, можно перенести билеты?",
+])
+def test_own_absence_is_no_complaint(incoming):
+    assert not fires("Билеты можно перенести на любой сеанс этой недели.", R, incoming=incoming)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ваш заказ будет готов на два дня позже, новый срок — 14 ноября.", ["позже"]),
+    ("Сегодня утром вышла из строя печь, торт испечём к пятнице.", ["вышла"]),
+])
+def test_draft_delay_and_breakdown(text, expected):
+    assert spans(text, R) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Деньги за мастер-класс, на который участник не пришёл, не возвращаются.",  # the Клиент's own absence
+    "В праздники доставка работает на час позже обычного.",  # a schedule
+    "Если оборудование выйдет из строя, мастер приедет бесплатно.",  # a condition
+])
+def test_draft_delay_and_breakdown_quiet(text):
+    assert not fires(text, R)

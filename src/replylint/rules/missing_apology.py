@@ -30,8 +30,10 @@
   рецепту»), затянувшееся («в ремонте уже три недели»), двойное списание
   («счёт пришёл дважды»). Черновик сам признаёт жалобу («Претензия принята»)
   или отмену записи, рейса, доставки не по просьбе Клиента («Запись на 14.06
-  отменена»).
-  Собственный промах Клиента («Я случайно заказал не тот размер») — не жалоба.
+  отменена»), задержку на сколько-то («будет готов на день позже»), поломку
+  («вышла из строя печь»).
+  Собственный промах Клиента («Я случайно заказал не тот размер», «я не смогла
+  прийти», «участник не пришёл») — не жалоба.
   Вопрос («Где мой заказ?»), спокойная просьба («Хочу вернуть платье,
   передумала») или благодарность без таких признаков — не жалоба; условие
   («если не подойдёт») и вопрос о будущем («Будут ли задержки в
@@ -267,6 +269,8 @@ def _draft_problem_word(tok) -> bool:
         return True  # «Вам привезли не тот диван», «доставили не на тот адрес»
     if _complaint_handled(tok) or _cancelled_by_us(tok):
         return True  # «Претензия принята», «Для рассмотрения жалобы …», «Запись на 14.06 отменена»
+    if _late_by(tok) or _out_of_order(tok):
+        return True  # «будет готов на день позже», «вышла из строя печатная машина»
     if _our_fault(tok) or _done_wrong(tok) or _staff_slip(tok) or _charged_twice(tok) or _could_not(tok):
         return True  # «по нашей вине», «неверно оформил», «курьер забыл», «списались дважды», «не смог приехать»
     if lemmas(tok).isdisjoint(union(_LEX, "draft_problem_nouns", "draft_owned_nouns", "draft_problem_adjectives",
@@ -296,7 +300,7 @@ def _draft_problem_word(tok) -> bool:
     if tok.pos_ == "VERB":
         if has_lemma(tok, words("draft_problem_verbs")) and not negated(tok):
             return morph(tok, "Mood") != "Imp"
-        if has_lemma(tok, words("draft_negated_verbs")) and negated(tok):
+        if has_lemma(tok, words("draft_negated_verbs")) and negated(tok) and not _own_absence(tok):
             return morph(tok, "Tense") == "Past" and morph(tok, "Person") != "1"
     return False
 
@@ -582,7 +586,8 @@ def _complaint_word(tok) -> bool:
             subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
             if not subj or lemma(subj[0]) not in ("я", "мы") or has_lemma(tok, words("upset_verbs")):
                 return True
-        if has_lemma(tok, words("negated_verbs")) and (negated(tok) or _negated_modal(tok)) and mood_ok:
+        if has_lemma(tok, words("negated_verbs")) and (negated(tok) or _negated_modal(tok)) and mood_ok \
+                and not _own_absence(tok):
             return True
         if has_lemma(tok, words("negated_verbs_by_others")) and negated(tok) and mood_ok:
             subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
@@ -1060,6 +1065,39 @@ def _polite(tok) -> bool:
     shouted = _exclaimed(tok) or "!" in tok.doc.text[end:end + 2]  # «?!» split after «?»
     return negated(tok) and is_question(tok) and not shouted and morph(tok, "Tense") == "Fut" \
         and morph(tok, "Person") == "2"
+
+
+def _own_absence(tok) -> bool:
+    """«Я не смогла прийти», «я не успел на занятие», «участник не пришёл»:
+    the Клиент's own absence, no failure of the company."""
+    if not has_lemma(tok, words("attend_verbs")):
+        return False
+    node = tok.head if _negated_modal(tok) else tok
+    subj = [c for c in node.children if c.dep_.startswith("nsubj")]
+    if subj:
+        return lemma(subj[0]) in ("я", "мы") or has_lemma(subj[0], words("client_side_people"))
+    parse = top_parse(node)
+    return morph(node, "Person") == "1" or (parse is not None and "1per" in parse.tag)
+
+
+def _late_by(tok) -> bool:
+    """«будет готов на день позже», «займёт на два дня дольше»: a delay
+    stated by how much (not «на день позже обычного» of a schedule)."""
+    if fold(tok.text) not in ("позже", "позднее", "дольше") or negated(tok):
+        return False
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.lower_ == "чем" or has_lemma(nxt, {"обычный", "обычно"})):
+        return False
+    before = list(doc[max(tok.sent.start, tok.i - 4):tok.i])
+    return any(t.lower_ == "на" for t in before) and any(has_lemma(t, words("time_units")) for t in before)
+
+
+def _out_of_order(tok) -> bool:
+    """«вышла из строя печатная машина»."""
+    doc = tok.doc
+    return has_lemma(tok, {"выйти", "выходить"}) and not negated(tok) and tok.i + 2 < len(doc) \
+        and doc[tok.i + 1].lower_ == "из" and doc[tok.i + 2].lower_ == "строя" and morph(tok, "Tense") == "Past"
 
 
 def _negated_modal(tok) -> bool:
