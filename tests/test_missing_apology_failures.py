@@ -106,3 +106,25 @@ def test_complaints_in_general_and_cancellations_asked_for_stay_quiet(draft, inc
 def test_cancellation_rewrite_names_what_was_moved():
     found = findings("Здравствуйте! Рейс SU-100 перенесён на 18:40. Спасибо, что выбираете нас.", RULE)
     assert found[0].suggestion == "Извините, пожалуйста, за то, что рейс SU-100 перенесён на 18:40."
+
+
+@pytest.mark.parametrize("incoming", [
+    "Третий день сижу без интернета.",
+    "Заказ везут вторую неделю, это нормально?",
+    "Суп пересолен, мясо пережарено.",
+    "Шкаф собрали криво.",
+    "Размер на бирке 48, а по факту 44.",
+    "Такое ощущение, что вам на клиентов наплевать.",
+])
+def test_lasting_waits_spoilt_work_and_broken_promises_are_complaints(incoming):
+    assert complained(incoming)
+
+
+@pytest.mark.parametrize("incoming", [
+    "На третий день после покупки всё работает отлично, спасибо!",
+    "Вторую неделю пользуюсь, всё отлично!",
+    "На самом деле у меня вопрос по тарифу.",
+    "Это уже второй заказ у вас, хочу добавить к нему ещё товар.",
+])
+def test_counts_of_days_and_reality_words_alone_are_no_complaint(incoming):
+    assert not complained(incoming)

@@ -573,8 +573,10 @@ def _complaint_word(tok) -> bool:
         return not is_question(tok) or any(_delivered(t) for t in tok.sent)
     if tok.pos_ in ("ADJ", "VERB", "ADV") and has_lemma(tok, words("problem_adjectives")) and not negated(tok):
         return not _asked_kind(tok) or any(_delivered(t) for t in tok.sent)
-    if tok.lower_ in words("emotion_words"):
+    if tok.lower_ in words("emotion_words") or (lemma(tok) in words("emotion_words") and tok.pos_ != "NOUN"):
         return True
+    if tok.lower_ == "а" and _reality_follows(tok):
+        return True  # «на бирке 48, а по факту 44»
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
         stated = morph(tok, "Mood") not in ("Imp", "Cnd") and morph(tok, "VerbForm") != "Inf"
         mood_ok = (stated or _negated_modal(tok)) and not _polite(tok)
@@ -734,16 +736,33 @@ def _time_passed(tok) -> bool:
     return any(t.lower_ == "уже" for t in near) and any(lemma(t) in words("time_units") for t in near)
 
 
+def _ordinal(tok) -> bool:
+    return tok.pos_ == "ADJ" and has_lemma(tok, words("ordinal_words"))
+
+
+def _reality_follows(tok) -> bool:
+    """«…, а по факту 44», «а на деле — 10 Мбит»: reality set against a promise."""
+    rest = " ".join(t.lower_ for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 5)])
+    return any(rest.startswith(marker) for marker in words("reality_markers"))
+
+
 def _already_for(tok) -> bool:
     """«телефон в ремонте уже три недели», «болит уже пятый день»: a state that
     has lasted — «уже» next to a counted time unit — in a message with no
     1st-person present verb («Пользуюсь вашими услугами уже пять лет»)."""
     if lemma(tok) not in words("time_units") or not any(
-            c.pos_ == "NUM" or morph(c, "NumType") == "Ord" or c.dep_ == "nummod" for c in tok.children):
+            c.pos_ == "NUM" or morph(c, "NumType") == "Ord" or c.dep_ == "nummod" or _ordinal(c) for c in tok.children):
         return False
     near = tok.doc[max(tok.sent.start, tok.i - 3):tok.i]
-    if not any(t.lower_ == "уже" for t in near) or any(t.lower_ in ("назад", "через") for t in tok.sent):
+    if any(t.lower_ in ("назад", "через") for t in tok.sent):
         return False
+    if not any(t.lower_ == "уже" for t in near):
+        # «Третий день сижу без интернета», «везут вторую неделю»: an ordinal
+        # count of days in the accusative, no preposition («на третий день»)
+        if not (any(_ordinal(c) for c in tok.children) and morph(tok, "Case") == "Acc"
+                and not any(c.dep_ == "case" for c in tok.children)):
+            return False
+        return not any(has_lemma(t, words("praise_words")) for t in tok.sent)
     return not any(t.pos_ == "VERB" and morph(t, "Person") == "1" and morph(t, "Tense") == "Pres"
                    and not negated(t) for t in tok.sent)
 
