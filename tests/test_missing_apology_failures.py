@@ -128,3 +128,24 @@ def test_lasting_waits_spoilt_work_and_broken_promises_are_complaints(incoming):
 ])
 def test_counts_of_days_and_reality_words_alone_are_no_complaint(incoming):
     assert not complained(incoming)
+
+
+@pytest.mark.parametrize("draft, span", [
+    ("К сожалению, Ваш заказ не может быть доставлен в срок. Новая дата — 15 мая.", "срок"),
+    ("Мастер заболел, визит переносится на четверг.", "переносится"),
+    ("Рейс отменили из-за погоды, мы пересадим Вас на 18:40.", "отменили"),
+])
+def test_the_draft_admits_a_missed_deadline_or_a_moved_booking(draft, span):
+    assert [f.text for f in findings(draft, RULE, channel="sms")] == [span]
+
+
+@pytest.mark.parametrize("draft", [
+    "Если заказ не будет доставлен в срок, мы вернём деньги за доставку.",
+    "Мы перенесём доставку на пятницу.",
+    "Вы перенесли запись на пятницу, ждём Вас.",
+    "Перенести запись можно в личном кабинете.",
+    "Не переживайте, доставим вовремя.",
+    "Доставка переносится на пятницу по Вашей просьбе.",
+])
+def test_plans_conditions_and_the_clients_own_changes_stay_quiet(draft):
+    assert not fires(draft, RULE, channel="sms")

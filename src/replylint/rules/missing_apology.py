@@ -267,6 +267,8 @@ def _draft_problem_word(tok) -> bool:
         return True  # «Курьер приехал позже обещанного»
     if lemma(tok) == "тот" and (negated(tok) or _wrong_place(tok)) and _wrong_thing(tok):
         return True  # «Вам привезли не тот диван», «доставили не на тот адрес»
+    if _late_failure(tok):
+        return True  # «Заказ не может быть доставлен в срок», «не успеем вовремя»
     if _complaint_handled(tok) or _cancelled_by_us(tok):
         return True  # «Претензия принята», «Для рассмотрения жалобы …», «Запись на 14.06 отменена»
     if _late_by(tok) or _out_of_order(tok):
@@ -305,6 +307,24 @@ def _draft_problem_word(tok) -> bool:
     return False
 
 
+def _late_failure(tok) -> bool:
+    """A deadline missed, in the draft: «в срок» / «вовремя» under a negated
+    verb or modal — «Заказ не может быть доставлен в срок», «не сможем
+    привезти вовремя» — not a condition or a question."""
+    if tok.lower_ == "срок" and tok.i and tok.doc[tok.i - 1].lower_ == "в":
+        pass
+    elif tok.lower_ != "вовремя":
+        return False
+    node, steps = tok.head, 0
+    while steps < 4:
+        if node.pos_ in ("VERB", "AUX", "ADJ") and (negated(node) or _negated_modal(node)):
+            return morph(node, "Mood") != "Imp" and not is_question(node) and not in_condition(node)
+        if node.head.i == node.i:
+            break
+        node, steps = node.head, steps + 1
+    return False
+
+
 def _complaint_handled(tok) -> bool:
     """The draft handles the Клиент's own complaint: «Претензия принята»,
     «Ваша жалоба зарегистрирована», «Для рассмотрения жалобы пришлите …» — a
@@ -325,13 +345,20 @@ def _complaint_handled(tok) -> bool:
 def _cancelled_by_us(tok) -> bool:
     """The company cancelled or moved what the Клиент had booked: «Запись на
     14.06 отменена», «Ваш рейс перенесён» — a short passive participle of a
-    cancelling verb with a booking as its subject, not at the Клиент's request
-    («по Вашей просьбе») and not after a message that asked for it."""
-    if not has_lemma(tok, words("cancel_verbs")) or negated(tok) or morph(tok, "Variant") != "Short":
+    cancelling verb with a booking as its subject, or a stated past or present
+    («визит переносится», «рейс отменили»), not at the Клиент's request («по
+    Вашей просьбе») and not after a message that asked for it."""
+    if not has_lemma(tok, words("cancel_verbs")) or negated(tok) or tok.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
-    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass")]
-    if not subj or not has_lemma(subj[0], words("booked_nouns")):
+    short = morph(tok, "Variant") == "Short"
+    stated = morph(tok, "VerbForm") == "Fin" and morph(tok, "Mood") == "Ind" and morph(tok, "Tense") in ("Past", "Pres")
+    if not short and not stated:
+        return False  # not «перенесём», «можно перенести», «перенесите»
+    booked = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "obj")]
+    if not booked or not has_lemma(booked[0], words("booked_nouns")):
         return False  # «двойное начисление отменено» is good news
+    if stated and any(c.dep_ == "nsubj" and lemma(c) in ("вы", "я") for c in tok.children):
+        return False  # «Вы перенесли запись»
     return not any(has_lemma(t, words("on_request")) for t in tok.sent)
 
 
