@@ -149,3 +149,26 @@ def test_the_draft_admits_a_missed_deadline_or_a_moved_booking(draft, span):
 ])
 def test_plans_conditions_and_the_clients_own_changes_stay_quiet(draft):
     assert not fires(draft, RULE, channel="sms")
+
+
+@pytest.mark.parametrize("incoming", [
+    "Перевод висит в обработке со вчерашнего дня.",
+    "Жду ответа с понедельника.",
+    "Связь постоянно пропадает.",
+    "Интернет еле работает по вечерам.",
+    "Врач принял на сорок минут позже.",
+    "Счёт за свет пришёл в три раза больше обычного.",
+    "Сборщик забыл положить хлеб.",
+    "Курьер оставил заказ у двери без звонка.",
+])
+def test_waits_since_a_day_repeated_failures_and_slips_of_others_are_complaints(incoming):
+    assert complained(incoming)
+
+
+@pytest.mark.parametrize("incoming", [
+    "Забыла пароль от личного кабинета, помогите.",
+    "Можно приехать на час позже?",
+    "Работаю с вами с 2015 года, хочу новый тариф.",
+])
+def test_own_slips_and_requests_are_no_complaint(incoming):
+    assert not complained(incoming)

@@ -602,6 +602,8 @@ def _complaint_word(tok) -> bool:
         return not _asked_kind(tok) or any(_delivered(t) for t in tok.sent)
     if tok.lower_ in words("emotion_words") or (lemma(tok) in words("emotion_words") and tok.pos_ != "NOUN"):
         return True
+    if tok.lower_ in words("barely_words") and not is_question(tok) and not in_condition(tok):
+        return True  # «Интернет еле работает», «кофе был еле тёплый»
     if tok.lower_ == "а" and _reality_follows(tok):
         return True  # «на бирке 48, а по факту 44»
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
@@ -675,6 +677,10 @@ def _complaint_word(tok) -> bool:
         return True  # «В салате попалась косточка»
     if _malfunction(tok):
         return True  # «Наушники шипят и отключаются»
+    if _someone_forgot(tok):
+        return True  # «Сборщик забыл положить хлеб», «забыли привезти соус»
+    if _late_by(tok):
+        return True  # «Врач принял на сорок минут позже»
     if _charged_twice(tok):
         return True  # «счёт пришёл дважды», «платёж провели повторно»
     if _fails(tok):
@@ -907,6 +913,29 @@ def _fails(tok) -> bool:
     if is_question(tok) and not _rhetorical(tok.sent):
         return False
     return not any(has_lemma(t, words("praise_words")) for t in tok.sent)
+
+
+def _someone_forgot(tok) -> bool:
+    """Somebody else forgot: an explicit subject that is not «я»/«мы», or a
+    plural past with none («забыли положить соус»); «Забыла пароль» is the
+    Клиент's own slip."""
+    if not has_lemma(tok, words("forget_verbs")) or negated(tok) or morph(tok, "Tense") != "Past":
+        return False
+    if is_question(tok) and not _rhetorical(tok.sent) or in_condition(tok):
+        return False
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if subj:
+        return lemma(subj[0]) not in ("я", "мы")
+    return morph(tok, "Number") == "Plur"
+
+
+def _late_by(tok) -> bool:
+    """«позже на сорок минут», «на час позже»: late by a measured time."""
+    if tok.lower_ not in words("late_words") or negated(tok) or in_condition(tok):
+        return False
+    window = tok.doc[max(tok.sent.start, tok.i - 4):min(tok.sent.end, tok.i + 5)]
+    has_by = any(t.lower_ == "на" for t in window)
+    return has_by and any(lemma(t) in words("time_units") for t in window) and not is_question(tok)
 
 
 def _worse_change(tok) -> bool:
@@ -1159,8 +1188,20 @@ def _long_wait(tok) -> bool:
         t.lower_ == "уже" for t in tok.doc[max(tok.sent.start, tok.i - 2):tok.i + 3])
     duration = any(lemma(t) in words("time_units") for t in tok.subtree)
     if lemma(tok) == "ждать":
-        return duration
-    return has_already and duration
+        return duration or _since(tok)
+    return has_already and duration or _since(tok)
+
+
+def _since(verb) -> bool:
+    """«со вчерашнего дня», «с понедельника», «с 5 мая»: waiting since then."""
+    for c in verb.subtree:
+        if c.lower_ not in ("с", "со") or c.dep_ != "case" or c.i < verb.i - 3:
+            continue
+        noun = c.head
+        if has_lemma(noun, words("since_words")) or any(has_lemma(x, words("since_words")) for x in noun.children) \
+                or noun.pos_ == "NUM" or any(x.pos_ == "NUM" for x in noun.children):
+            return True
+    return False
 
 
 def _exclaimed(tok) -> bool:
