@@ -679,7 +679,7 @@ def _complaint_word(tok) -> bool:
         return True  # «Наушники шипят и отключаются»
     if _someone_forgot(tok):
         return True  # «Сборщик забыл положить хлеб», «забыли привезти соус»
-    if _late_by(tok):
+    if _came_late_by(tok):
         return True  # «Врач принял на сорок минут позже»
     if _charged_twice(tok):
         return True  # «счёт пришёл дважды», «платёж провели повторно»
@@ -742,6 +742,8 @@ def _below_promised(tok) -> bool:
     nxt = [t for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 4)] if not t.is_punct]
     if nxt and nxt[0].lower_ == "чем":
         nxt = nxt[1:]
+    if nxt and has_lemma(nxt[0], words("usual_words")):
+        return fold(tok.text) not in words("late_words")  # «дороже обычного», not the schedule «позже обычного»
     return bool(nxt) and has_lemma(nxt[0], words("agreed_words"))
 
 
@@ -929,10 +931,13 @@ def _someone_forgot(tok) -> bool:
     return morph(tok, "Number") == "Plur"
 
 
-def _late_by(tok) -> bool:
+def _came_late_by(tok) -> bool:
     """«позже на сорок минут», «на час позже»: late by a measured time."""
     if tok.lower_ not in words("late_words") or negated(tok) or in_condition(tok):
         return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (nxt.lower_ == "чем" or has_lemma(nxt, {"обычный", "обычно"})):
+        return False  # «на час позже обычного» is a schedule
     window = tok.doc[max(tok.sent.start, tok.i - 4):min(tok.sent.end, tok.i + 5)]
     has_by = any(t.lower_ == "на" for t in window)
     return has_by and any(lemma(t) in words("time_units") for t in window) and not is_question(tok)
