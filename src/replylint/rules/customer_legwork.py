@@ -113,6 +113,7 @@ class CustomerLegwork(Rule):
     def check(self, ctx):
         ctx.doc.user_data[_COMPLAINT] = lambda: _complaint_of(ctx)
         ctx.doc.user_data[_ASKED] = lambda: _asked_of(ctx)
+        ctx.doc.user_data[_WANTED] = lambda: _wanted_of(ctx)
         prev_sent = None
         kinds: set[tuple[str, int]] = set()
         for sent in ctx.sentences:
@@ -224,6 +225,114 @@ def _handed_back(verb, mode, trigger, sent):
                key=lambda x: x.i), "то, о чём просил Клиент"
 
 
+_WANTED = ("customer_legwork", "wanted")
+
+
+def _wanted_of(ctx) -> tuple[frozenset[str], frozenset[str]]:
+    """What the Клиент wants the company to do or give, as ``(groups, nouns)``:
+    the acts and the things of his requests («Пришлите справку», «прошу
+    отключить услугу»), wishes («Хочу отменить подписку») and needs («Мне
+    нужен акт сверки»), and what his complaint says is missing or broken
+    («не пришёл чек») — not what he merely asks about («Как сменить пароль?»)."""
+    doc = ctx.incoming_doc
+    if doc is None:
+        return frozenset(), frozenset()
+    groups_of = {g: _w(g) for g in lexicon.load("customer_legwork").get("asked_groups", [])}
+    groups: set[str] = set()
+    nouns: set[str] = set()
+
+    def things(tok):
+        for c in tok.children:
+            if c.dep_ in ("obj", "nsubj", "nsubj:pass", "iobj") and _nounish(c):
+                nouns.update(lemmas(c))
+                nouns.update(lem for g in c.children if g.dep_ == "nmod" and _nounish(g) for lem in lemmas(g))
+
+    for tok in doc:
+        if tok.pos_ in ("PUNCT", "SPACE") or is_negated(tok):
+            continue
+        head = tok.head
+        if has_lemma(tok, _w("need_words")) and tok.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NOUN"):
+            things(tok)  # «Мне нужен акт сверки», «нужна справка»
+        if has_lemma(tok, _w("not_asked")):
+            continue
+        wanted = (not _is_infinitive(tok) and is_imperative(tok)
+                  and tok.pos_ in ("VERB", "NOUN", "ADJ", "X", "INTJ", "ADV", "PROPN")) or (
+            _is_infinitive(tok) and head.i != tok.i and not is_negated(head) and not is_past(head) and (
+                (has_lemma(head, _w("request_first") | _w("wish_first")) and person(head) == "1")
+                or (has_lemma(head, _w("request_second")) and person(head) == "2")
+                or (has_lemma(head, _w("need_words"))
+                    and any(fold(c.text) in ("мне", "нам") for c in [*head.children, *tok.children]))))
+        if wanted:
+            groups.update(g for g, lems in groups_of.items() if set(lemmas(tok)) & lems)
+            things(tok)
+    if _complaint(ctx.doc):
+        for tok in doc:
+            # «не пришёл чек», «не работает роутер»: the thing missing or broken
+            if tok.pos_ in ("VERB", "AUX") and is_negated(tok):
+                things(tok)
+    nouns -= _w("not_wanted")
+    return frozenset(groups), frozenset(nouns)
+
+
+def _wanted(doc) -> tuple[frozenset[str], frozenset[str]]:
+    got = doc.user_data.get(_WANTED)
+    if callable(got):
+        got = got()
+        doc.user_data[_WANTED] = got
+    return got or (frozenset(), frozenset())
+
+
+def _nounish(t) -> bool:
+    """A noun, also one the tagger took for an adjective («Бланк заявления»)."""
+    if t.pos_ in ("NOUN", "PROPN"):
+        return True
+    ps = parses(t)
+    return t.pos_ in ("ADJ", "VERB", "X") and bool(ps) and ps[0].tag.POS == "NOUN"
+
+
+def _self_service(verb, mode, trigger, window, sent):
+    """«Справку Вы можете сформировать сами в приложении», «Смена тарифа
+    выполняется самостоятельно», «Отменить подписку можно самостоятельно»:
+    the act or the thing the Клиент wanted from the company (requested,
+    wished, needed, missing in his complaint) is described as self-service —
+    unless the company says it does that itself."""
+    if mode not in ("poss", "fut", "selfpass", "pass"):
+        return None
+    selfw = next((w for w in window if abs(w.i - verb.i) <= 6 and (
+        _self_word(w) or _self_means(w) or fold(w.text) == "самостоятельно")), None)
+    if selfw is None:
+        return None
+    groups, nouns = _wanted(sent.doc)
+    if not groups and not nouns:
+        return None
+    vlem = set(lemmas(verb))
+    if mode in ("selfpass", "pass"):
+        vlem |= {lem[:-2] for lem in vlem if lem.endswith("ся")}
+    objs = [c for c in verb.children if c.dep_ in ("obj", "nsubj", "nsubj:pass") and _nounish(c)]
+    # the act named by the verb or, in a passive, by its subject («Смена тарифа выполняется …»)
+    acts = vlem | ({lem for c in objs for lem in lemmas(c)} if mode in ("selfpass", "pass") else set())
+    mine = {g for g in groups if acts & _w(g)}
+    objs += [g for c in objs for g in c.children if g.dep_ == "nmod" and _nounish(g)]
+    objs += [w for w in window if -5 <= w.i - verb.i < 0 and _nounish(w) and w.dep_ in ("obj", "nsubj", "nsubj:pass")]
+    hit = {lem for o in objs for lem in lemmas(o)} & nouns
+    # «Это можно сделать самостоятельно», «Сделать это Вы сможете сами»: the
+    # pronoun stands for what the Клиент asked for
+    back = any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and fold(c.text) in ("это", "его", "ее", "их")
+               for c in verb.children) and bool(vlem & _w("do_verbs"))
+    if not mine and not hit and not back:
+        return None
+    doc = sent.doc
+    for t in doc:
+        # «Справку мы уже сформировали сами»: the company does it itself
+        if t.pos_ in ("VERB", "AUX") and not is_negated(t) and (person(t) == "1" or any(
+                c.dep_.startswith("nsubj") and fold(c.text) in ("мы", "я") for c in t.children)) and (
+                any(set(lemmas(t)) & _w(g) for g in groups)
+                or any(set(lemmas(c)) & hit for c in t.children if c.dep_ in ("obj", "nsubj:pass"))
+                or has_lemma(t, _w("do_verbs") | _w("write_verbs"))):
+            return None
+    return selfw, "самостоятельно"
+
+
 def _complaint(doc) -> bool:
     got = doc.user_data.get(_COMPLAINT)
     if callable(got):
@@ -302,11 +411,19 @@ def _verbless(sent, prev_sent):
                 continue
             before = [t for t in doc[start:p.i] if not t.is_punct]
             head = next((t for t in before if _redirect_head(t)), None)
+            you = None
+            if head is None and target.pos_ != "PRON":
+                # «По гарантии Вам в сервисный центр производителя», «Вам — к производителю»
+                you = next((t for t in before if fold(t.text) in ("вам", "тебе") and t.pos_ == "PRON"), None)
+                if you is None or any(has_lemma(x, _w("pickup_places")) for x in doc[target.i:_phrase_end(target) + 1]):
+                    continue
+                head = you
             if head is None:
                 continue
             if _resolved_after(sent):
                 continue  # «так что все претензии — к нему. Препарат будет у Вас в четверг»: blame, not an errand
-            lo = next((t.i for t in before if t.i >= head.i - 2 and (t.i == head.i or t.pos_ in ("DET", "ADP", "ADJ"))), head.i)
+            lo = head.i if you is not None else next(
+                (t.i for t in before if t.i >= head.i - 2 and (t.i == head.i or t.pos_ in ("DET", "ADP", "ADJ"))), head.i)
             yield doc[lo:_phrase_end(target) + 1], "переадресация"
         elif has_lemma(p, {"сторона"}) and p.i >= 2 and fold(doc[p.i - 2].text) == "на" \
                 and has_lemma(doc[p.i - 1], {"ваш", "свой"}):
@@ -337,6 +454,8 @@ def _handled_elsewhere(sent):
         return
     if any(t.pos_ in ("VERB", "AUX") and person(t) == "1" and not is_negated(t) for t in scope):
         return  # «…, мы уже передали им Ваш холодильник»
+    if _resolved_after(sent):
+        return  # «…занимается аэропорт. Ваш чемодан найден и будет доставлен завтра»: an explanation
     for v in sent:
         if v.pos_ not in ("VERB", "AUX") or is_negated(v) or is_past(v) or not has_lemma(v, _w("handler_verbs")):
             continue
@@ -391,6 +510,10 @@ def _legwork(verb, sent, prev_sent):
         return None
     doc = sent.doc
     window = clause_window(verb, sent)
+    if trigger.i != verb.i and all(w.i != trigger.i for w in window):
+        # «Узнать, почему …, лучше у производителя»: what the modal reaches counts
+        seen = {w.i for w in window}
+        window = sorted(window + [w for w in clause_window(trigger, sent) if w.i not in seen], key=lambda w: w.i)
     start = min(verb.i, trigger.i)
     if start > sent.start and has_lemma(doc[start], {"смысл"}) and has_lemma(doc[start - 1], {"иметь"}):
         start -= 1  # «Имеет смысл обратиться …»
@@ -405,7 +528,8 @@ def _legwork(verb, sent, prev_sent):
 
     if not is_negated(verb) and not _offered(verb, sent) and not _company_alternative(verb, sent):
         found = _haul(verb, mode, window, sent) or _self_repair(verb, mode, trigger, window, sent) \
-            or _redo(verb, mode, trigger, window, sent) or _handed_back(verb, mode, trigger, sent)
+            or _redo(verb, mode, trigger, window, sent) or _handed_back(verb, mode, trigger, sent) \
+            or _self_service(verb, mode, trigger, window, sent)
         if found is not None:
             target, what = found
             return span_to(target), what
@@ -444,6 +568,9 @@ def _legwork(verb, sent, prev_sent):
                 has_lemma(w, _w("track_places")) or _URL.match(w.text) or _third_party(w))), None)
             if place is not None and not _own(place):
                 return span_to(place), "отслеживание"
+    placed = _placed_there(verb, vlem, mode, window, sent)
+    if placed is not None:
+        return placed, "третья сторона"
     contact = bool(vlem & _w("legwork_verbs")) or (mode == "pass" and bool(vlem & _w("passive_verbs"))) or (
         bool(vlem & _w("callout_verbs")) and any(has_lemma(w, _w("callout_objects")) for w in window)) or (
         bool(vlem & _w("file_verbs")) and any(
@@ -464,7 +591,7 @@ def _legwork(verb, sent, prev_sent):
                 continue  # «проверьте почту» — the mailbox, not the post office
             if mode != "pass" and vlem & _w("fetch_verbs") and not vlem & _w("place_verbs") \
                     and not vlem & (_w("legwork_verbs") - _w("fetch_verbs")) \
-                    and not any(has_lemma(x, _w("documents")) for x in window):
+                    and not any(has_lemma(x, _w("documents") | _w("info_nouns")) for x in window):
                 continue
             return span_to(w), "третья сторона"
         pronouns = _THIRD_PERSON | (_THEIR_NUMBER if vlem & _w("dial_verbs") else frozenset()) | {"туда"}
@@ -483,6 +610,28 @@ def _legwork(verb, sent, prev_sent):
 
 
 _THEIR_NUMBER = frozenset({"его", "ее", "их"})
+
+
+def _placed_there(verb, vlem, mode, window, sent):
+    """«Инструкция лежит на сайте производителя, найти её можно по модели»,
+    «Акт есть у управляющей компании — запросите его»: a thing placed at a
+    third party's earlier in the sentence, then the Клиент is told to find,
+    fetch or ask for it (the pronoun points back to it)."""
+    if mode not in ("imp", "oblig", "advice", "poss", "fut") or not window:
+        return None
+    if not vlem & (_w("find_verbs") | _w("fetch_verbs") | _w("look_verbs") | {"запросить", "запрашивать"}):
+        return None
+    pron = next((c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") and fold(c.text) in _THEIR_NUMBER), None)
+    if pron is None:
+        return None
+    doc = sent.doc
+    for w in doc[sent.start:window[0].i]:
+        if (_third_party(w) or _their_place(w)) and _located(w) and not _own(w) and not _beside(w):
+            _, trigger = _mode(verb, sent)
+            lo = min(verb.i, trigger.i if trigger is not None else verb.i)
+            hi = max(verb.i, pron.i, trigger.i if trigger is not None else verb.i)
+            return doc[lo:hi + 1]
+    return None
 
 
 def _gap(verb, w) -> int:
@@ -511,7 +660,7 @@ def _paperwork(verb, vlem, sent, window):
         doc = sent.doc
 
         def paper(w):
-            return w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("paper_objects"))
+            return _nounish(w) and has_lemma(w, _w("paper_objects"))
         papers = [w for w in window if paper(w)] or [
             w for w in doc[sent.start:verb.i] if paper(w) and w.dep_ in ("nsubj", "nsubj:pass", "obj", "ROOT")]
         if papers and not _to_verify(sent):
@@ -642,7 +791,7 @@ def _haul(verb, mode, window, sent):
     office or shop — a courier of the company could collect it."""
     if mode not in ("imp", "oblig", "advice", "poss", "fut", "cond") or not has_lemma(verb, _w("carry_verbs")):
         return None
-    if _pickup(sent) or not _complaint(sent.doc) or _remedy_promised(verb, sent):
+    if _pickup(sent) or not _complaint(sent.doc) or _remedy_promised(verb, sent) or _at_own_cost(window):
         return None
     doc = sent.doc
     if any(has_lemma(w, _w("not_hauled")) and w.pos_ in ("NOUN", "PROPN") and w.i > verb.i - 3 for w in window):
@@ -660,6 +809,13 @@ def _haul(verb, mode, window, sent):
         if has_lemma(w, _w("haul_places")) or _third_party(w):
             return w, "доставка товара"
     return None
+
+
+def _at_own_cost(window) -> bool:
+    """«за свой счёт доставить чайник»: the cost pushed on the Клиент is the
+    point (distrust by the catalogue), not the errand."""
+    return any(fold(a.text) == "за" and has_lemma(b, {"свой", "ваш"}) and has_lemma(c, {"счет"})
+               for a, b, c in zip(window, window[1:], window[2:]))
 
 
 def _remedy_promised(verb, sent) -> bool:
@@ -909,10 +1065,14 @@ def _mode(verb, sent):
     if not _is_infinitive(verb):
         return None, None
     doc = sent.doc
-    candidates = [verb.head] + [doc[j] for j in range(max(sent.start, verb.i - 4), verb.i)]
+    candidates = [verb.head] + [doc[j] for j in range(max(sent.start, verb.i - 4), verb.i)] + [
+        c for c in verb.children if 0 < c.i - verb.i <= 8]  # «Уточнить время Вы можете у …»
     for m in candidates:
         if m.i == verb.i:
             continue
+        if fold(m.text) in _w("advice_comparatives") and m.pos_ in ("ADV", "ADJ") and not _for_us(m, sent) \
+                and not is_negated(m):
+            return "advice", m  # «Вам будет удобнее всего написать …», «проще узнать у …»
         if has_lemma(m, _w("obligation_words")) and m.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NOUN", "X"):
             if _for_us(m, sent) or _other_subject(m):
                 return None, None
@@ -1006,7 +1166,9 @@ def _passive_process(verb) -> bool:
         return False  # «обращается», «связывается»: a verb that is reflexive itself
     if not any(lem.endswith("ся") and lem[:-2] in legwork for lem in lems):
         return False
-    subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    subj = [c for c in verb.children if c.dep_.startswith("nsubj") and "Dat" not in c.morph.get("Case")]
+    # the subject nearest the verb («Перенос оформляется через чат-бот …, ссылка в смс»)
+    subj = sorted(subj, key=lambda c: abs(c.i - verb.i))[:1]
     return all(c.pos_ in ("NOUN", "PROPN") and "Anim" not in c.morph.get("Animacy")
                and (has_lemma(c, _w("matter_nouns")) or _action_noun(c)) for c in subj) and bool(subj)
 
@@ -1052,7 +1214,13 @@ def _for_us(modal, sent) -> bool:
 
 def _other_subject(modal) -> bool:
     """«трансляция должна иметь пометку» — the duty is not the Клиент's."""
+    # «Доверенность Вам предстоит распечатать»: with «Вам» the duty is the
+    # Клиент's, whatever the tagger calls the fronted object
+    you = not has_lemma(modal, {"должный"}) and any(
+        fold(c.text) in ("вам", "тебе") and c.dep_ in ("iobj", "obl", "nsubj") for c in modal.children)
     for c in modal.children:
+        if you and c.pos_ in ("NOUN", "PROPN"):
+            continue
         # «трансляция должна иметь пометку», «курьеру нужно …»; not a topic the
         # tagger calls a subject of an impersonal word («Ответ лучше узнать у …»)
         if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN") and (
