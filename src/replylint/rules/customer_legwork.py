@@ -343,7 +343,7 @@ def _self_service(verb, mode, trigger, window, sent):
                 or any(set(lemmas(c)) & hit for c in t.children if c.dep_ in ("obj", "nsubj:pass"))
                 or has_lemma(t, _w("do_verbs") | _w("write_verbs"))):
             return None
-    return selfw, "самостоятельно"
+    return selfw, "самообслуживание вместо того, что просил Клиент"
 
 
 def _complaint(doc) -> bool:
@@ -427,7 +427,8 @@ def _verbless(sent, prev_sent):
             you = None
             if head is None and target.pos_ != "PRON":
                 # «По гарантии Вам в сервисный центр производителя», «Вам — к производителю»
-                you = next((t for t in before if fold(t.text) in ("вам", "тебе") and t.pos_ == "PRON"), None)
+                you = next((t for t in before if fold(t.text) in ("вам", "тебе") and t.pos_ == "PRON"
+                             and all(x.text in _DASHES or x.pos_ == "ADV" for x in doc[t.i + 1:p.i])), None)
                 if you is None or any(has_lemma(x, _w("pickup_places")) for x in doc[target.i:_phrase_end(target) + 1]):
                     continue
                 head = you
@@ -595,6 +596,9 @@ def _legwork(verb, sent, prev_sent):
     earlier = [t for t in sent if t.i < verb.i] + (list(prev_sent) if prev_sent is not None else [])
     # a third party (for verbs of going and looking: as the place to go or look)
     for w in after_verb:
+        if w.i > verb.i and w.pos_ in ("NOUN", "PROPN") and _located(w) and not _third_party(w) \
+                and any(has_lemma(c, _w("own_markers")) for c in w.children):
+            break  # «Уточнить наличие Вы можете у наших консультантов в магазине»: ours, and the place is theirs
         if (_third_party(w) or _party_role(w, verb) or (contact and (_staff_there(w, sent, earlier) or _foreign_name(w)
                                                                       or _their_support(w)
                                                                       or _reached_directly(w, verb, window))))\
@@ -1494,7 +1498,8 @@ def _instrument(tok) -> bool:
 
 _STOPS = {":", ";", "—", "–", ".", "!", "?", "…"}
 _NO_REWRITE = {"документы третьей стороны", "визит лично", "оформление документов", "переадресация", "поручение Клиенту",
-               "доставка товара", "ремонт своими силами", "повторное оформление", "то, о чём просил Клиент"}
+               "доставка товара", "ремонт своими силами", "повторное оформление", "то, о чём просил Клиент",
+               "самообслуживание вместо того, что просил Клиент"}
 _SUBORDINATORS = {"чтобы", "если", "когда", "пока", "хотя", "так", "поэтому", "потому"}
 
 
@@ -1568,7 +1573,8 @@ def _rewrite(sent, span, what):
         if k in pre_drop:
             pass
         elif (k == trigger.i and trigger.i != verb.i) or (k + 1 == trigger.i and has_lemma(t, {"иметь"})
-                                                      and has_lemma(trigger, {"смысл"})):
+                                                      and has_lemma(trigger, {"смысл"})) \
+                or (k == trigger.i + 1 and k != verb.i and fold(t.text) in ("всего", "всех")):  # «удобнее всего»
             ops[k] = ""
         elif mode != "imp" and min(trigger.i, verb.i) < k < max(trigger.i, verb.i) \
                 and (t.pos_ == "AUX" or fold(t.text) in ("бы", "будет", "было")):
