@@ -118,10 +118,13 @@ class Distrust(Rule):
 
     def check(self, ctx):
         complaint = _complaint(ctx)
+        inc = _incoming(ctx)
         for sent in ctx.sentences:
             # one finding per sentence (its rewrite replaces the whole
             # sentence); pushed costs first, since the rewrite takes them on
             found = [(kind, span) for kind, span in _findings(sent, complaint) if ctx.company_speaks(span[0])]
+            if not found:
+                found = [(kind, span) for kind, span in _account_contradicted(sent, inc) if ctx.company_speaks(span[0])]
             if not found:
                 continue
             kind, span = next((f for f in found if f[0] == "law"), found[0])
@@ -1932,7 +1935,7 @@ def _records_set_against(sent, complaint=False):
                     or fold(x.text).startswith("данн")), None)
         if src is None:
             continue
-        rest = [x for x in toks if x.i > (np[-1].i if np else t.i)]
+        rest = [x for x in toks if x.i > src.i]
         if any(fold(x.text) in ("если", "когда", "чтобы") for x in rest) or any(
                 x.pos_ in ("VERB", "AUX") and person(x) == "1" for x in rest):
             return
@@ -1955,6 +1958,10 @@ def _records_set_against(sent, complaint=False):
                 yield "doubt", doc[t.i:src.i + 1]
                 return
             # someone of the company («курьер», «клинер», «мастер») did his part
+            if not subj:  # the parse may hang the subject on «по»
+                before = [y for y in rest if y.i < x.i][-4:]
+                if not any(y.pos_ in ("VERB", "AUX") for y in before):
+                    subj = [y for y in before if y.pos_ in ("NOUN", "PROPN") and "Nom" in y.morph.get("Case")]
             staff = next((y for y in subj if has_lemma(y, _w("staff_nouns") - {"система", "склад"}) or (
                 "Anim" in y.morph.get("Animacy") and y.pos_ == "NOUN" and not has_lemma(y, _w("customer_words")))), None)
             if staff is not None and not is_negated(x) and (complaint or any(
@@ -2157,3 +2164,252 @@ def _negated_governor(tok) -> bool:
     govs = lexicon.words("distrust", "infinitive_governors")
     near = [tok.head] + list(tok.children)
     return any(n.i != tok.i and n.pos_ in ("VERB", "AUX") and has_lemma(n, govs) and is_negated(n) for n in near)
+
+
+# --- whose account is judged: the company's evidence set against it -----------
+
+_VERB_ENDINGS = ("ть", "ти", "чь", "ться", "тись", "чься")
+
+
+def _verb_lemmas(tok) -> set[str]:
+    return {lem for lem in lemmas(tok) if lem.endswith(_VERB_ENDINGS)}
+
+
+def _stem(lemma: str) -> str:
+    """A crude verb stem shared by an aspect pair: «отдать»/«отдавать» →
+    «отд», «подключить»/«подключать» → «подключ»."""
+    s = lemma
+    for suf in ("ся", "сь"):
+        if s.endswith(suf):
+            s = s[:-2]
+            break
+    for suf in ("ть", "ти", "чь"):
+        if s.endswith(suf):
+            s = s[:-2]
+            break
+    for suf in ("ыва", "ива", "ва"):
+        if s.endswith(suf) and len(s) - len(suf) >= 3:
+            s = s[:-len(suf)]
+            break
+    while len(s) > 3 and s[-1] in "аеиоуыяэю":
+        s = s[:-1]
+    return s.replace("о", "а")  # «перезвонить»/«перезванивать»
+
+
+def _same_verb(a: set[str], b: set[str]) -> bool:
+    """The same verb, or the two verbs of one aspect pair."""
+    for x in a:
+        for y in b:
+            if x == y or (_stem(x) == _stem(y) and len(_stem(x)) >= 3):
+                return True
+            common = next((n for n, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
+            if common >= 5 and common >= 0.6 * min(len(x), len(y)):
+                return True
+    return False
+
+
+def _past(tok) -> bool:
+    """Past by the tagger and pymorphy3, or by pymorphy3 alone when the tagger
+    does not know the verb («перезванивал» read as a future)."""
+    return is_past(tok) or any(p.tag.POS == "VERB" and p.tag.tense == "past" for p in parses(tok)[:1])
+
+
+def _verbal(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or any(p.tag.POS in ("VERB", "INFN", "PRTS", "PRTF") for p in parses(tok)[:1])
+
+
+class _Incoming:
+    """What the Клиент says happened and did not happen: the verbs of his
+    message, negated or not, with their objects; and every lemma in it."""
+
+    def __init__(self, doc):
+        self.negated: list[tuple[set[str], set[str]]] = []
+        self.affirmed: list[tuple[set[str], set[str]]] = []
+        self.lemmas: set[str] = set()
+        if doc is None:
+            return
+        light = _w("light_verbs")
+        for t in doc:
+            self.lemmas.update(lemmas(t))
+            if not _verbal(t) or t.pos_ in ("NOUN", "PROPN", "ADJ") or has_lemma(t, light):
+                continue
+            verbs = _verb_lemmas(t)
+            if not verbs:
+                continue
+            objs = set()
+            for c in t.children:
+                if c.dep_ not in ("obj", "nsubj:pass"):
+                    continue
+                if has_lemma(c, {"который"}) and t.head.pos_ in ("NOUN", "PROPN"):
+                    c = t.head  # «подписку, которую я не подключал»
+                if c.pos_ in ("NOUN", "PROPN"):
+                    objs.update(lemmas(c))
+            negated = is_negated(t) or any(is_negated(c) and has_lemma(c, light) for c in [t.head] if c.i != t.i)
+            (self.negated if negated else self.affirmed).append((verbs, objs))
+
+
+def _incoming(ctx):
+    try:
+        return _Incoming(ctx.incoming_doc)
+    except Exception:  # a message that does not parse counts as none
+        return _Incoming(None)
+
+
+def _objects_agree(tok, objs) -> bool:
+    mine = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")]
+    if not mine or not objs:
+        return True
+    return any(set(lemmas(c)) & objs for c in mine)
+
+
+def _clients_agent(tok) -> bool:
+    """The Клиент did it: «Вы» is the subject, or «с Вашего номера», «Вами»."""
+    if any(c.dep_.startswith("nsubj") and fold(c.text) in ("вы", "ты") for c in tok.children):
+        return True
+    for c in tok.children:
+        if fold(c.text) in ("вами", "тобой"):
+            return True
+        if c.dep_ == "obl" and any(fold(g.text) == "с" for g in c.children) and any(
+                fold(g.text).startswith(("ваш", "тво")) for g in c.children):
+            return True
+    near = _before(tok, 3)
+    return any(fold(x.text) in ("вы", "ты") for x in near) and person(tok) != "3" and "Plur" in tok.morph.get("Number")
+
+
+def _frame(toks):
+    """(first, last) tokens of a frame bringing in the company's own evidence,
+    or None: «по нашим данным», «судя по снимкам», «в системе записано», «мы
+    прослушали запись», «проверка показала», «выяснилось, что», «курьер
+    говорит, что», «коробку на складе взвешивали»."""
+    sources = _w("records") | _w("own_records") | _w("record_sources") | _w("check_result_nouns")
+    for k, t in enumerate(toks):
+        low = fold(t.text)
+        nxt = toks[k + 1:k + 4]
+        if low in ("по", "согласно") or (low == "судя" and nxt and fold(nxt[0].text) == "по"):
+            if low == "судя" and len(nxt) > 1 and fold(nxt[1].text) in ("всему", "всем", "всей", "голосу", "письму", "вашему", "вашим", "вашей"):
+                continue
+            src = next((x for x in nxt if x.pos_ in ("NOUN", "PROPN", "X") and (has_lemma(x, sources)
+                        or fold(x.text).startswith("данн") or low == "судя")), None)
+            if src is not None and not any(fold(x.text).startswith(("ваш", "тво")) for x in toks[k + 1:src.i - toks[0].i + 1]):
+                return t, src
+        if low in ("в", "во", "на") and nxt and has_lemma(nxt[0], sources | {"карточка", "заявка", "профиль", "кабинет"}) \
+                and not any(fold(x.text).startswith(("ваш", "тво")) for x in nxt[:2]):
+            rec = next((x for x in toks[k + 1:k + 6] if has_lemma(x, _w("recording_verbs")) and not is_negated(x)), None)
+            if rec is not None:
+                return t, rec
+        if has_lemma(t, _w("review_frame_verbs") | _w("dispatch_check_verbs")) and _past(t) and not is_negated(t) and person(t) != "2" \
+                and not _clients_agent(t):
+            obj = next((c for c in t.children if c.dep_ == "obj" and 0 < c.i - t.i <= 2), None)
+            return t, obj or t
+        if has_lemma(t, _w("showing_verbs")) and not is_negated(t) and person(t) != "2" and not is_imperative(t):
+            subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None) or next(
+                (x for x in reversed(toks[max(0, k - 3):k]) if x.pos_ in ("NOUN", "PROPN")), None)
+            if subj is not None and has_lemma(subj, _w("check_result_nouns")) and not any(
+                    fold(x.text).startswith(("ваш", "тво")) for x in subj.children):
+                return (subj, t) if subj.i < t.i else (t, subj)
+        if has_lemma(t, _w("found_out_verbs")) and not is_negated(t) and person(t) not in ("1", "2") and _that_clause(t, 2):
+            return t, t
+        if has_lemma(t, _w("speech_verbs")) and not is_negated(t) and person(t) not in ("1", "2") and not is_imperative(t):
+            subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not has_lemma(subj, _w("customer_words")) and (
+                    has_lemma(subj, _w("staff_nouns")) or "Anim" in subj.morph.get("Animacy")):
+                return (subj, t) if subj.i < t.i else (t, subj)
+    return None
+
+
+def _proper(x) -> bool:
+    """«вёл себя корректно», «вес был полный», «всё было на месте», «в порядке»."""
+    if not has_lemma(x, _w("proper_words")) or is_negated(x):
+        return False
+    if x.pos_ in ("NOUN", "PROPN"):
+        prev = x.doc[x.i - 1] if x.i > x.sent.start else None
+        return prev is not None and fold(prev.text) in ("на", "в", "во") and has_lemma(x, {"место", "порядок", "норма", "срок", "комплект"})
+    return x.dep_ != "amod"
+
+
+def _contradiction(toks, inc, after):
+    """The token (or span ends) in ``toks`` after index ``after`` that says the
+    Клиент's account is wrong, or None."""
+    problems = _w("claim_problems") | _w("misconduct_nouns")
+    rest = [x for x in toks if x.i > after]
+    for k, x in enumerate(rest):
+        # «никакой грубости не обнаружили», «аварий не зафиксировано»
+        if has_lemma(x, _w("finding_neg_verbs")) and (is_negated(x) or fold(x.text) == "нет" or has_lemma(x, {"отсутствовать"})):
+            near = rest[max(0, k - 5):k + 4]
+            if any(fold(y.text) in _w("none_words") or (has_lemma(y, problems) and y.pos_ in ("NOUN", "PROPN", "ADJ"))
+                   for y in near if y.i != x.i):
+                neg = next((y for y in rest[max(0, k - 2):k] if fold(y.text) == "не"), x)
+                return neg, x
+        # «а не месяц»: the Клиент's own figure corrected
+        if fold(x.text) == "а" and k + 2 < len(rest) and fold(rest[k + 1].text) == "не":
+            what = rest[k + 2]
+            if what.pos_ in ("NOUN", "NUM", "PROPN") and set(lemmas(what)) & inc.lemmas:
+                return x, what
+        # the opposite of what the Клиент denied or said
+        if _verbal(x) and x.pos_ not in ("NOUN", "PROPN", "ADP", "PART", "CCONJ", "SCONJ", "PRON", "DET"):
+            verbs = _verb_lemmas(x)
+            if verbs and not has_lemma(x, _w("light_verbs")):
+                passive = "Part" in x.morph.get("VerbForm") or any(p.tag.POS == "PRTS" for p in parses(x)[:1])
+                if not is_negated(x) and (_past(x) or passive) and person(x) != "1" and any(
+                        _same_verb(verbs, v) and _objects_agree(x, o) for v, o in inc.negated):
+                    return x, x
+                if is_negated(x) and _past(x) and any(_same_verb(verbs, v) and _objects_agree(x, o) for v, o in inc.affirmed):
+                    neg = next((y for y in rest[max(0, k - 2):k] if fold(y.text) == "не"), x)
+                    return neg, x
+        if _proper(x):
+            return x, x
+        # «…, значит, Вы получили заказ»
+        if _verbal(x) and _past(x) and not is_negated(x) and "Part" not in x.morph.get("VerbForm") and any(
+                c.dep_.startswith("nsubj") and fold(c.text) in ("вы", "ты") for c in x.children):
+            return x, x
+    return None
+
+
+def _account_contradicted(sent, inc):
+    """The company's own evidence set against the Клиент's account: «Мы
+    прослушали запись и никакой грубости не обнаружили», «По нашим данным,
+    сбой длился два часа, а не неделю», «Продавец уверяет, что чек выдал»
+    (against «продавец не выдал чек»), «Проверка показала, что водитель вёл
+    себя корректно», «Посылку взвешивали, вес был полный»; and the Клиент
+    named as the one who did what he denies («Договор оформлен с Вашего
+    кабинета» against «я не оформлял»), «хотя Вы говорите, что …» — not
+    «по нашим данным, посылка будет у Вас завтра», «мы прослушали запись:
+    оператор действительно был груб, простите»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if not toks or any(t.text == "?" for t in toks):
+        return
+    if any(has_lemma(t, _w("admission_words") - {"но", "однако"}) or fold(t.text) in _w("really_words") for t in toks):
+        return
+    # «хотя Вы говорите, что её не было»
+    for k, t in enumerate(toks):
+        if fold(t.text) in _w("concessive_words"):
+            you = next((x for x in toks[k + 1:k + 4] if fold(x.text) in ("вы", "ты")), None)
+            said = next((x for x in toks[k + 1:k + 5] if has_lemma(x, _w("account_verbs") | _w("insist_verbs") | {"считать"})), None)
+            if you is not None and said is not None and person(said) != "1":
+                yield "doubt", doc[t.i:max(you.i, said.i) + 1]
+                return
+    guarded = any(fold(t.text) in ("если", "когда", "чтобы", "ли", "пока") for t in toks)
+    # the Клиент himself did what he denies, with or without evidence
+    if not guarded:
+        for t in toks:
+            if not _verbal(t) or is_negated(t) or t.pos_ in ("NOUN", "PROPN", "ADJ") and not any(
+                    p.tag.POS == "PRTS" for p in parses(t)[:1]):
+                continue
+            passive = "Part" in t.morph.get("VerbForm") or any(p.tag.POS == "PRTS" for p in parses(t)[:1])
+            if not (_past(t) or passive) or has_lemma(t, _w("light_verbs")):
+                continue
+            verbs = _verb_lemmas(t)
+            if verbs and _clients_agent(t) and any(_same_verb(verbs, v) and _objects_agree(t, o) for v, o in inc.negated):
+                yield "doubt", doc[t.i:t.i + 1]
+                return
+    frame = _frame(toks)
+    if frame is None or guarded:
+        return
+    first, last = frame
+    if any(x.pos_ in ("VERB", "AUX") and person(x) == "1" and not is_past(x) for x in toks if x.i > last.i):
+        return  # «по нашим данным …, мы вернём деньги» acts on it
+    found = _contradiction(toks, inc, last.i)
+    if found is None:
+        return
+    yield "doubt", doc[first.i:last.i + 1] if last.i - first.i <= 6 else doc[found[0].i:found[1].i + 1]
