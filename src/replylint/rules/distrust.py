@@ -243,7 +243,11 @@ def _is_evidence(tok) -> bool:
     about = any(fold(t.text) == "том" for t in clause[:3]) or any(
         has_lemma(t, _w("confirm_verbs") | _w("proof_words")) for t in clause[:3])
     topics = _w("proof_topics") | {"вина", "неисправность", "причина"}
-    return about and any(has_lemma(t, topics) for t in clause)
+    if about and any(has_lemma(t, topics) for t in clause):
+        return True
+    # «выписку о поступлении средств», «справку об отсутствии оплаты»: a paper
+    # about the very deed the Клиент disputes
+    return len(clause) > 1 and fold(clause[0].text) in ("о", "об") and has_lemma(clause[1], _w("deed_nouns") | {"отсутствие"})
 
 
 def _not_on_faith(sent):
@@ -534,8 +538,11 @@ def _confirm_demand(tok, sent, modes):
 
 def _obliged(tok) -> bool:
     head = tok.head
-    return "Inf" in tok.morph.get("VerbForm") and has_lemma(head, {"нужно", "нужный", "необходимо", "необходимый",
-                                                                   "надо", "следует", "следовать", "должный"})
+    if "Inf" in tok.morph.get("VerbForm") and tok.dep_ == "conj" and "Inf" in head.morph.get("VerbForm"):
+        head = head.head  # «Вам необходимо обратиться в банк и запросить выписку»
+    return "Inf" in tok.morph.get("VerbForm") and (has_lemma(head, {"нужно", "нужный", "необходимо", "необходимый",
+                                                                    "надо", "следует", "следовать", "должный"})
+                                                   or (has_lemma(head, _w("request_heads")) and person(head) != "2"))
 
 
 def _topic(tok, topics):
@@ -1323,6 +1330,10 @@ def _client_mistaken(sent):
                 continue
             if is_negated(tok):
                 continue
+            after = _after(tok, 3)
+            if any(fold(t.text) in ("при", "во", "в", "когда") for t in after[:1]) or any(
+                    "Ins" in t.morph.get("Case") and t.pos_ == "NOUN" for t in after[:2]):
+                continue  # «ошиблись при вводе пароля», «ошиблись адресом»: a slip in doing, not a doubt
         elif perceive:
             if hedge is None or not (wrong or is_negated(tok)):
                 continue
@@ -2068,17 +2079,6 @@ def _dismissed(sent):
                 return
 
 
-_CONSTRUCTIONS = (_evidence_first, _obliged_to_pay, _proof_needed, _without_proof, _cannot_confirm, _proving_attribute, _shown_really,
-                  _honesty_condition, _your_words_contrasted, _accepted_without_remarks, _account_judged,
-                  _disbelief, _staff_never, _cannot_be, _hard_to_imagine, _truthfulness, _after_confirmed,
-                  _you_really, _client_mistaken, _someone_of_yours, _disagree_then_prove,
-                  _remedy_on_proof, _consideration_conditional, _make_sure_before, _remedy_if_evidence,
-                  _account_needs_proof, _odd_against_records, _checked_at_dispatch, _infallible, _suspicion,
-                  _evidence_then_see, _witness_question, _rely_on_word,
-                  _third_party_insists, _puzzled, _check_of_account, _copies_refused,
-                  _counter_evidence, _own_evidence_shows, _dismissed)
-
-
 # --- the rewrite: trust instead of proof ----------------------------------------
 
 def _rewrite(sent, kind):
@@ -2327,11 +2327,30 @@ def _proper(x) -> bool:
     return x.dep_ != "amod"
 
 
+def _subject_of(x):
+    """The subject of ``x``, or of the verb it is coordinated with."""
+    for node in (x, x.head) if x.dep_ == "conj" else (x,):
+        subj = next((c for c in node.children if c.dep_.startswith("nsubj")), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _agrees(x, inc) -> bool:
+    """``x`` repeats what the Клиент says happened («книга сдана» against «я
+    сдал вовремя»): the evidence bears him out."""
+    verbs = _verb_lemmas(x) if _verbal(x) else set()
+    return bool(verbs) and not has_lemma(x, _w("light_verbs")) and any(
+        _same_verb(verbs, v) for v, _ in (inc.negated if is_negated(x) else inc.affirmed))
+
+
 def _contradiction(toks, inc, after):
     """The token (or span ends) in ``toks`` after index ``after`` that says the
     Клиент's account is wrong, or None."""
     problems = _w("claim_problems") | _w("misconduct_nouns")
     rest = [x for x in toks if x.i > after]
+    if any(_agrees(x, inc) for x in rest):
+        return None
     for k, x in enumerate(rest):
         # «никакой грубости не обнаружили», «аварий не зафиксировано»
         if has_lemma(x, _w("finding_neg_verbs")) and (is_negated(x) or fold(x.text) == "нет" or has_lemma(x, {"отсутствовать"})):
@@ -2350,7 +2369,8 @@ def _contradiction(toks, inc, after):
             verbs = _verb_lemmas(x)
             if verbs and not has_lemma(x, _w("light_verbs")):
                 passive = "Part" in x.morph.get("VerbForm") or any(p.tag.POS == "PRTS" for p in parses(x)[:1])
-                if not is_negated(x) and (_past(x) or passive) and person(x) != "1" and any(
+                ours = person(x) == "1" or (_subject_of(x) is not None and fold(_subject_of(x).text) in _US)
+                if not is_negated(x) and (_past(x) or passive) and not ours and any(
                         _same_verb(verbs, v) and _objects_agree(x, o) for v, o in inc.negated):
                     return x, x
                 if is_negated(x) and _past(x) and any(_same_verb(verbs, v) and _objects_agree(x, o) for v, o in inc.affirmed):
@@ -2413,3 +2433,129 @@ def _account_contradicted(sent, inc):
     if found is None:
         return
     yield "doubt", doc[first.i:last.i + 1] if last.i - first.i <= 6 else doc[found[0].i:found[1].i + 1]
+
+
+# --- the remedy made conditional on evidence; the Клиент's use as the cause ----
+
+def _remedy_word(toks) -> bool:
+    """The sentence speaks of a remedy or of the claim's consideration."""
+    verbs = _w("remedy_verbs") | _w("consider_verbs") | _w("process_verbs") | _w("possible_words")
+    nouns = _w("remedy_nouns") | _w("remedy_more_nouns") - {"обращение", "заявка", "вопрос", "дело"}
+    return any(has_lemma(t, verbs) or (t.pos_ in ("NOUN", "PROPN") and has_lemma(t, nouns))
+               or (t.pos_ in ("NOUN", "PROPN") and has_lemma(t, _w("complaint_nouns") - {"заявление", "требование"})) for t in toks)
+
+
+def _remedy_conditional(sent):
+    """«Компенсация выплачивается только при предъявлении оригиналов»,
+    «перерасчёт возможен лишь при наличии акта», «рассмотрим претензию после
+    получения оригинала чека»: the remedy, in any grammatical form, granted
+    only on the Клиент's papers — not «расходы на такси компенсируем при
+    наличии чека», «скидка действует при предъявлении карты»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    docs = _w("document_nouns") | _evidence_words()
+    for k, t in enumerate(toks):
+        if fold(t.text) not in ("при", "после", "по") or k + 1 >= len(toks):
+            continue
+        cond = toks[k + 1] if has_lemma(toks[k + 1], _w("condition_nouns")) else None
+        window = toks[k + 1:k + 6] if cond is not None else toks[k + 1:k + 3]
+        ev = next((x for x in window if x.pos_ in ("NOUN", "PROPN", "ADJ") and has_lemma(x, docs) and x is not cond
+                   and not any(has_lemma(y, _w("identity_nouns")) for y in [x, *_after(x, 2)])), None)
+        if ev is None or (fold(t.text) == "по" and cond is None):
+            continue
+        only = next((x for x in toks[max(0, k - 2):k] if fold(x.text) in _w("only_words")), None)
+        if only is not None:
+            if _remedy_word(toks):
+                yield "proof", doc[only.i:ev.i + 1]
+                return
+        elif fold(t.text) == "после" and not _reimbursing(sent) and (_remedy_word(toks)) and any(
+                has_lemma(x, _w("consider_verbs") | _w("remedy_verbs")) and person(x) == "1" or (
+                    has_lemma(x, _w("consider_verbs")) and has_lemma(x.head, {"готовый", "мочь", "смочь"}))
+                for x in toks):
+            yield "proof", doc[t.i:ev.i + 1]
+            return
+
+
+def _fault_to_rule_out(sent):
+    """«Деньги вернём после того, как инженер установит, что течь не вызвана
+    неправильной эксплуатацией», «нам нужно убедиться, что повреждение не
+    механическое», «сервис проверит, не было ли падения»: the company's check
+    whether the Клиент caused the problem — not «мастер проверит, что кран не
+    течёт», «убедимся, что новая карта работает»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("establish_verbs")) or is_negated(t) or person(t) == "2":
+            continue
+        if is_imperative(t) and "Inf" not in t.morph.get("VerbForm"):
+            continue  # «убедитесь, что …» asks the Клиент to check his side
+        if not (_that_clause(t, 3) or any(fold(x.text) == "ли" for x in toks[k + 1:k + 5])):
+            continue
+        clause = []
+        for x in toks[k + 1:]:
+            if x.text in (".", "!", "?", ";", "—", ":"):
+                break
+            clause.append(x)
+        if any(fold(x.text) in _US or has_lemma(x, {"наш"}) for x in clause):
+            continue  # «…, что ошибка на нашей стороне»
+        fault = next((x for x in clause if has_lemma(x, _w("fault_words"))), None)
+        if fault is None or not any(has_lemma(x, _w("claim_problems") | _w("breakdown_verbs") | _w("origin_verbs")
+                                              | {"вызвать", "вызванный", "связать", "связанный", "причина"}) for x in clause):
+            continue
+        yield "check", doc[t.i:t.i + 1]
+        return
+
+
+def _own_use_blamed(sent):
+    """«Царапины появились уже после сборки, в процессе эксплуатации», «пятна
+    образовались при носке», «повреждение получено в ходе использования»,
+    «дефект носит эксплуатационный характер»: the problem put in the time the
+    thing was in the Клиент's hands — not «царапины появились при доставке»,
+    «если дефект появился в процессе эксплуатации, отремонтируем»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if _guarded(toks, len(doc)) or any(has_lemma(t, _w("admission_words") - {"но", "однако"}) for t in toks):
+        return
+    if any(fold(t.text) in _US or has_lemma(t, {"наш"}) for t in toks):
+        return
+    problems = _w("claim_problems") | {"повреждение", "дефект", "пятно", "поломка", "трещина"}
+    for k, t in enumerate(toks):
+        if has_lemma(t, {"эксплуатационный"}) and any(has_lemma(x, problems | {"характер"}) for x in toks[max(0, k - 4):k + 3]):
+            yield "doubt", doc[t.i:t.i + 1]
+            return
+        if not has_lemma(t, _w("origin_verbs")) or is_negated(t):
+            continue
+        if not (_past(t) or "Part" in t.morph.get("VerbForm")):
+            continue
+        if has_lemma(t, {"получить", "нанести"}) and "Part" not in t.morph.get("VerbForm") and "Pass" not in t.morph.get("Voice"):
+            continue  # «Вы получили заказ»
+        subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+        if subj is None or not has_lemma(subj, problems):
+            subj = next((x for x in toks[max(0, k - 4):k + 3] if x.pos_ in ("NOUN", "PROPN") and has_lemma(x, problems)), None)
+        if subj is None:
+            continue
+        for j in range(k + 1, min(len(toks), k + 9)):
+            x = toks[j]
+            low = fold(x.text)
+            nxt = toks[j + 1:j + 4]
+            if low == "после":
+                end = next((y for y in nxt[:2] if has_lemma(y, _w("handover_nouns"))), None)
+            elif low in ("при", "процессе", "ходе", "время", "период"):
+                end = next((y for y in nxt[:2] if has_lemma(y, _w("use_nouns"))), None)
+            else:
+                continue
+            if end is not None:
+                yield "doubt", doc[t.i:end.i + 1]
+                return
+
+
+_CONSTRUCTIONS = (_evidence_first, _obliged_to_pay, _proof_needed, _without_proof, _cannot_confirm, _proving_attribute, _shown_really,
+                  _honesty_condition, _your_words_contrasted, _accepted_without_remarks, _account_judged,
+                  _disbelief, _staff_never, _cannot_be, _hard_to_imagine, _truthfulness, _after_confirmed,
+                  _you_really, _client_mistaken, _someone_of_yours, _disagree_then_prove,
+                  _remedy_on_proof, _consideration_conditional, _make_sure_before, _remedy_if_evidence,
+                  _account_needs_proof, _odd_against_records, _checked_at_dispatch, _infallible, _suspicion,
+                  _evidence_then_see, _witness_question, _rely_on_word,
+                  _third_party_insists, _puzzled, _check_of_account, _copies_refused,
+                  _counter_evidence, _own_evidence_shows, _dismissed,
+                  _remedy_conditional, _fault_to_rule_out, _own_use_blamed)
