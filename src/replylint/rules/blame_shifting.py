@@ -191,7 +191,9 @@ class BlameShifting(Rule):
                 if tok.is_punct or tok.is_space:
                     continue
                 probe = _blame_probe(tok)
-                if probe is None or (probe[0] in _TROUBLE_ONLY and not _answers_trouble(ctx)):
+                if probe is not None and probe[0] in _TROUBLE_ONLY and not _answers_trouble(ctx):
+                    probe = _blame_probe(tok, trouble=False)
+                if probe is None:
                     continue
                 kind, toks = probe[1]
                 if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
@@ -248,6 +250,14 @@ def _in_condition(tok) -> bool:
     for node in ancestors_and_self(tok):
         conds = [c for c in node.children if c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < node.i]
         if not conds:
+            continue
+        doc = tok.doc
+        if all(any(v.pos_ in ("VERB", "AUX") and c.i < v.i < node.i and v.head.i == node.i
+                   and any(t.text == "," for t in doc[v.i + 1:node.i]) for v in node.children) for c in conds):
+            # «ошибка, если она и есть, допущена не нами»: the «если» belongs to
+            # an inserted clause with its own verb, hung by the parser on ours
+            if not in_condition(node.head) or node.head.i == node.i:
+                return False
             continue
         after = [c for c in node.children if c.dep_ in ("mark", "advmod") and c.i > conds[-1].i
                  and c.i <= tok.i and has_lemma(c, words("consequence_marks"))
@@ -309,7 +319,17 @@ def _antecedent(pron):
     start = sent.start
     if start > 0:
         start = doc[start - 1].sent.start
-    cands = [t for t in reversed(doc[start:pron.i]) if is_noun(t) and t.pos_ != "PRON"]
+    # a personal pronoun never stands for the subject of its own clause («срок
+    # зависит только от него»: not the «срок»; that would be «от себя»)
+    own = set()
+    if not pron.dep_.startswith("nsubj"):
+        node = pron
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX", "ADJ") or node.head.i == node.i:
+                break
+            node = node.head
+        own = {t.i for c in node.children if c.dep_.startswith("nsubj") for t in c.subtree}
+    cands = [t for t in reversed(doc[start:pron.i]) if is_noun(t) and t.pos_ != "PRON" and t.i not in own]
     if lemma(pron) == "они" or morph(pron, "Number") == "Plur":
         plural = [t for t in cands if morph(t, "Number") == "Plur"]
         orgs = [t for t in cands if _is_organisation(t)]
@@ -436,7 +456,9 @@ def _subject(pred):
         return c
     if pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
         for c in pred.head.children:
-            if c.dep_.startswith("nsubj"):
+            # a shared subject stands before the verbs it serves and is in the
+            # nominative: «Извиняюсь, перепутал, Ваш заказ 5512» has none
+            if c.dep_.startswith("nsubj") and c.i < pred.i and morph(c, "Case") in ("Nom", ""):
                 return c
     return None
 
@@ -509,6 +531,8 @@ def _apology_complement(tok) -> bool:
         if node.i != tok.i and has_lemma(node, heads):
             return prev.dep_ in ("ccomp", "advcl", "obl", "obj", "csubj", "acl") and any(
                 c.lower_ in ("что", "за", "если", "чтобы") or lemma(c) == "тот" for c in prev.children)
+        if node.i != tok.i and node.lower_ in ("пожалуйста", "очень", "искренне"):
+            continue  # «Извините, пожалуйста, что …» with the clause hung on «пожалуйста»
         prev = node
     return False
 
@@ -541,15 +565,20 @@ def _blame(tok):
     return found[1] if found is not None else None
 
 
-def _blame_probe(tok):
-    """(the probe that matched, (kind, tokens)) or None."""
+def _blame_probe(tok, trouble: bool = True):
+    """(the probe that matched, (kind, tokens)) or None; without ``trouble``
+    the probes that need a reply to trouble are passed over."""
     for probe in (_guilty, _guilt_noun, _side_fault, _trouble_at, _fault_verb, _failed_verb, _client_wrong, _client_participle,
                   _deontic, _no_responsibility, _answers_for, _not_depend, _beyond_us, _their_remit, _address_to,
                   _because_of, _caused_by, _lies_on, _decides, _not_us, _powerless, _fine_on_our_side, _middleman,
                   _without_us, _elliptic_address, _their_decision, _misuse, _not_involved, _client_himself,
                   _in_hands, _cleft, _claims_sent, _no_claims_to_us, _verdict, _lesson, _client_request,
                   _short_deed, _explained_omission, _claims_to_them, _side_of, _conduit, _not_with_us,
-                  _not_to_blame, _not_our_whim, _consent, _stated_omission, _machine_fault):
+                  _not_to_blame, _not_our_whim, _consent, _stated_omission, _machine_fault, _fault_not_ours,
+                  _not_permitted, _their_demand, _client_thing, _arose_in_use,
+                  _done_from_yours):
+        if not trouble and probe in _TROUBLE_ONLY:
+            continue
         found = probe(tok)
         if found is not None:
             return probe, found
@@ -751,8 +780,8 @@ def _fault_verb(tok):
     «Ошибку допустил поставщик»."""
     if tok.pos_ != "VERB" or negated(tok):
         return None
-    committed = has_lemma(tok, words("commit_verbs")) and any(
-        c.dep_ in ("obj", "nsubj:pass") and has_lemma(c, words("fault_nouns")) for c in tok.children)
+    committed = has_lemma(tok, words("commit_verbs")) and (any(
+        c.dep_ in ("obj", "nsubj:pass", "nsubj") and _names_fault(c) for c in tok.children) or _elided_fault(tok))
     if not has_lemma(tok, words("fault_verbs") | words("causal_fault_verbs") | words("client_only_fault_verbs")) \
             and not committed:
         return None
@@ -766,7 +795,7 @@ def _fault_verb(tok):
         return THIRD, [tok, *_noun_phrase(place), *_cases(place)]
     if agent is None:
         return None
-    fault = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass") and has_lemma(c, words("fault_nouns"))]
+    fault = [c for c in tok.children if c.dep_ in ("obj", "nsubj:pass") and _names_fault(c)]
     if _is_client(agent):
         if agent.i > 0 and agent.doc[agent.i - 1].lower_ == "не":
             return None  # «…, что телефон украли, а не Вы его потеряли»: not his doing
@@ -783,6 +812,40 @@ def _fault_verb(tok):
                             and not agent.lower_.endswith(tuple(words("abstract_suffixes")))):
         return THIRD, [*_with_neg(tok), *_noun_phrase(agent), *fault]
     return None
+
+
+def _names_fault(noun) -> bool:
+    """A fault noun, or «она / его» standing for one («её допустил склад»)."""
+    if has_lemma(noun, words("fault_nouns")):
+        return True
+    if noun.pos_ in ("PRON", "DET") and lemma(noun) in ("он", "она", "оно", "они"):
+        doc = noun.doc
+        start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else noun.sent.start
+        gender = {"он": "Masc", "она": "Fem", "оно": "Neut"}.get(lemma(noun)) or morph(noun, "Gender")
+        near = [t for t in reversed(doc[start:noun.i]) if is_noun(t) and t.pos_ != "PRON"
+                and (not gender or morph(t, "Gender") in ("", gender))]
+        return bool(near) and has_lemma(near[0], words("fault_nouns"))
+    return False
+
+
+def _elided_fault(verb) -> bool:
+    """A passive participle with no subject of its own, said of the fault noun
+    that is the subject of the clause it is tacked on to: «Дефект является
+    заводским, то есть допущен производителем»."""
+    if morph(verb, "Voice") != "Pass" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return False
+    if verb.dep_ not in ("parataxis", "conj", "advcl") or verb.head.i == verb.i:
+        return False
+    return any(c.dep_.startswith("nsubj") and c.i < verb.i and _names_fault(c) for c in verb.head.children)
+
+
+def _fault_predicate(pred) -> bool:
+    """A predicate of doing wrong: a fault verb («потерял», «повредили»), or a
+    verb of committing with a fault noun («ошибка допущена», «её допустили»)."""
+    if has_lemma(pred, words("fault_verbs") | words("causal_fault_verbs")):
+        return True
+    return has_lemma(pred, words("commit_verbs")) and (any(
+        c.dep_ in ("obj", "nsubj:pass", "nsubj") and _names_fault(c) for c in pred.children) or _elided_fault(pred))
 
 
 def _caused_by_company(pred) -> bool:
@@ -1013,6 +1076,11 @@ def _no_responsibility(tok):
     if not loads and negated(tok):  # «… ответственности за сохранность вещей не несёт», hung anywhere
         loads = [t for t in tok.doc[max(tok.sent.start, tok.i - 6):tok.i]
                  if has_lemma(t, burden) and morph(t, "Case") == "Gen"]
+    if not loads:  # «ответственность за сохранность груза при перевозке несёт X», hung on a later verb
+        lo, _ = _clause_range(tok)
+        loads = [t for t in tok.doc[max(lo, tok.i - 8):tok.i] if has_lemma(t, burden)
+                 and morph(t, "Case") in ("Acc", "Nom", "") and not _cases(t)
+                 and not any(x.pos_ in ("VERB", "AUX") for x in tok.doc[t.i + 1:tok.i])]
     if not loads:
         return None
     subj = _subject(tok)
@@ -1199,6 +1267,8 @@ def _misuse(tok):
     verb = next((a for a in ancestors_and_self(tok) if a.pos_ in ("VERB", "AUX")), None)
     if verb is None or not (morph(verb, "Tense") == "Past" or morph(verb, "VerbForm") == "Part"):
         return None  # «Гарантия не покрывает повреждения из-за …» is a rule, not what happened
+    if _negated(verb) or (verb.i > 0 and verb.doc[verb.i - 1].lower_ == "не"):
+        return None  # «установит, что течь не вызвана неправильной эксплуатацией» clears him
     return CLIENT, [*cause, *wrong, tok]
 
 
@@ -1322,7 +1392,7 @@ def _their_decision(tok):
 def _not_us(tok):
     """«деньги списал он, а не мы», «Решение принимали не мы, а платёжная
     система»: the company contrasts itself with the doer."""
-    if not (lemma(tok) in ("мы", "я") or _is_company_np(tok)) or not negated(tok):
+    if not (lemma(tok) in ("мы", "я") or _is_company_np(tok)) or not _np_negated(tok):
         return None
     other = tok.head if tok.dep_ == "conj" else next((c for c in tok.children if c.dep_ == "conj"), None)
     if (other is None and tok.dep_.startswith("nsubj")) or (other is not None and other.pos_ in ("VERB", "AUX")):
@@ -1332,7 +1402,7 @@ def _not_us(tok):
         other = next((c for c in verb.children if c.dep_.startswith("nsubj") and c.i < tok.i
                       and c.i != tok.i and is_noun(c)), None)
     if other is None or other.i == tok.i or not _is_agent(other):
-        return None
+        return _not_done_by_us(tok)
     pred = other.head if other.dep_ != "conj" else tok.head
     for _ in range(3):
         if pred.pos_ in ("VERB", "AUX", "ADJ") or pred.head.i == pred.i:
@@ -1345,6 +1415,268 @@ def _not_us(tok):
     return THIRD, [other, tok, *neg]
 
 
+def _np_negated(noun) -> bool:
+    """«не мы», «не у нас», «не наш магазин»: a «не» before the phrase."""
+    first = min([noun.i, *[c.i for c in noun.children if c.dep_ in ("case", "det", "amod") and c.i < noun.i]])
+    return negated(noun) or any(c.lower_ == "не" and c.i < noun.i for c in noun.children) or (
+        first > noun.sent.start and noun.doc[first - 1].lower_ == "не")
+
+
+def _not_done_by_us(tok):
+    """«Ошибка допущена не нами», «Посылку повредили не мы», «его допустил не
+    наш магазин»: the company denies being the doer of a fault, naming nobody
+    in its place."""
+    pred = tok.head
+    if pred.i == tok.i or pred.pos_ not in ("VERB", "AUX"):
+        return None
+    inverted = tok.dep_ == "obj" and tok.i > pred.i and not any(c.dep_.startswith("nsubj") for c in pred.children) \
+        and morph(pred, "Number") == morph(tok, "Number")  # «допустил не наш магазин» read as an object
+    if tok.dep_ not in ("nsubj", "nsubj:pass", "obl", "obl:agent") and not inverted:
+        return None
+    if tok.dep_.startswith("obl") and (morph(tok, "Case") != "Ins" or morph(pred, "Voice") != "Pass" or _cases(tok)):
+        return None
+    if morph(pred, "Tense") == "Fut" or morph(pred, "Mood") == "Imp" or negated(pred) or not _fault_predicate(pred):
+        return None
+    first = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("det", "amod") and c.i < tok.i]])
+    neg = [c for c in tok.children if c.lower_ == "не"] or (
+        [tok.doc[first - 1]] if first > 0 and tok.doc[first - 1].lower_ == "не" else [])
+    return DENIAL, [pred, *neg, tok]
+
+
+def _fault_not_ours(tok):
+    """«Ошибка произошла не у нас», «Сбой возник не на нашей стороне»,
+    «Неполадка не в нашей системе»: the company places the fault away from
+    itself."""
+    cases = {c.lower_ for c in _cases(tok)}
+    first = min([tok.i, *[c.i for c in tok.children if c.dep_ in ("case", "det", "amod") and c.i < tok.i]])
+    if not cases and first > 0 and tok.doc[first - 1].lower_ in ("у", "на", "в", "с", "со"):
+        cases = {tok.doc[first - 1].lower_}
+    ours = lemma(tok) in ("мы", "я") and "у" in cases or (
+        (lemma(tok) == "сторона" or has_lemma(tok, words("own_things"))) and _is_own(tok) and cases & {"на", "в", "с", "со"})
+    if not ours or not _np_negated(tok):
+        return None
+    head = tok.head
+    fault = None
+    if head.i != tok.i and is_noun(head) and has_lemma(head, words("fault_nouns")):
+        fault = head
+    elif head.i != tok.i and head.pos_ in ("VERB", "AUX") and not negated(head):
+        fault = next((c for c in head.children if c.dep_.startswith("nsubj") and _names_fault(c)), None)
+    if fault is None:  # verbless «Проблема точно не на нашей стороне», however the parser hung it
+        lo, _ = _clause_range(tok)
+        fault = next((t for t in tok.doc[lo:tok.i] if is_noun(t) and has_lemma(t, words("fault_nouns"))
+                      and morph(t, "Case") in ("Nom", "") and not _cases(t)
+                      and not any(x.pos_ in ("VERB", "AUX") for x in tok.doc[t.i:tok.i])), None)
+    if fault is None:
+        return None
+    start = min(t.i for t in [tok, *tok.children] if t.i <= tok.i)
+    neg = tok.doc[start - 1] if start > 0 and tok.doc[start - 1].lower_ == "не" else None
+    toks = [fault, *[x for x in (neg,) if x is not None], *tok.doc[start:tok.i + 1]]
+    return DENIAL, toks
+
+
+def _maybe_theirs(pron) -> bool:
+    """«его», «их» that can stand for a party named in this sentence or the one
+    before (any agreeing one: the possessive of «ускорить его ответ»)."""
+    if lemma(pron) not in ("он", "она", "оно", "они"):
+        return False
+    doc = pron.doc
+    start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
+    plural = pron.lower_ in ("их", "они", "им", "ими", "них", "ним", "ними")
+    return any(is_noun(t) and t.pos_ != "PRON" and _is_agent(t) and not _is_own(t)
+               and (plural or morph(t, "Number") != "Plur") for t in doc[start:pron.i])
+
+
+def _steers_other(verb) -> bool:
+    """What the company says it cannot hurry, force or change is a party or a
+    party's doing: «поторопить продавца», «ускорить его ответ», «изменить
+    решение банка» (not «ускорить доставку», «изменить Ваш заказ»)."""
+    objects = list(verb.children)
+    if verb.dep_ == "amod" and verb.head.i == verb.i + 1:
+        objects.append(verb.head)  # «Поторопить банк мы не можем»: the infinitive hung on its object
+    for o in objects:
+        if o.i != verb.head.i and o.dep_ not in ("obj", "nmod", "obl") or not is_noun(o) or _cases(o) and o.dep_ != "obj":
+            continue
+        if o.pos_ == "PRON" and lemma(o) in ("он", "она", "они"):
+            if _maybe_theirs(o):
+                return True
+            continue
+        if o.pos_ != "PRON" and _is_agent(o) and not _is_own(o):
+            return True  # «поторопить продавца»
+        for c in o.children:
+            if c.dep_ in ("det", "nmod:poss") and _maybe_theirs(c):
+                return True  # «ускорить его ответ»
+            if c.dep_ == "nmod" and c.i > o.i and not _cases(c) and is_noun(c) and c.pos_ != "PRON" \
+                    and _is_agent(c) and not _is_own(c):
+                return True  # «изменить решение банка», «ускорить проверку службы безопасности»
+    return False
+
+
+def _not_permitted(tok):
+    """«Система не даёт продлить бронь», «Банк не разрешает провести платёж»,
+    «Продлить не могу, система не даёт»: a party (a system, a bank) stands in
+    the way of what the Клиент wants, given as why the company does not do it."""
+    if tok.pos_ != "VERB" or not has_lemma(tok, words("permit_verbs")) or not negated(tok):
+        return None
+    if morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") not in ("Fin", "") or morph(tok, "Tense") == "Fut":
+        return None
+    subj = _subject(tok)
+    if subj is None or subj.pos_ == "PRON" or _is_company_np(subj) or _is_client(subj) or _is_own(subj):
+        return None  # «наша система не позволяет хранить данные карт» is the company's own rule
+    if not (_is_party(subj) or has_lemma(subj, words("institutions"))):
+        return None
+    objs = [c for c in tok.children if c.dep_ == "obj" and morph(c, "VerbForm") != "Inf" and is_noun(c)
+            and c.pos_ != "PRON"]
+    if objs:
+        return None  # «Банк не даёт кредиты без справки»: what it does, not what it stops
+    return THIRD, [*_noun_phrase(subj), *_with_neg(tok), tok]
+
+
+def _their_demand(tok):
+    """«с них и спрос», «Спрос за опоздание — с курьерской службы»: who is to
+    answer for it is somebody else."""
+    if lemma(tok) != "спрос" or not is_noun(tok) or _np_negated(tok):
+        return None
+    doc, window = tok.doc, []
+    for step in (-1, 1):  # the words around it up to a comma («с них и спрос», «Спрос … — с …»)
+        k = tok.i + step
+        while tok.sent.start <= k < tok.sent.end and abs(k - tok.i) <= 6 and (
+                not doc[k].is_punct or doc[k].text in ("—", "–")):
+            window.append(doc[k])
+            k += step
+    for t in window:
+        first = min([t.i, *[c.i for c in t.children if c.dep_ in ("amod", "det") and c.i < t.i]])
+        if t.pos_ not in ("NOUN", "PROPN", "PRON") or not (first > 0 and doc[first - 1].lower_ in ("с", "со")):
+            continue
+        if _np_negated(t) or lemma(t) in ("мы", "я") or _is_company_np(t) or _is_client(t):
+            return None
+        if t.pos_ == "PRON" and lemma(t) in ("он", "она", "они") or t.pos_ != "PRON" and _is_agent(t) and not _is_own(t):
+            return THIRD, [tok, doc[first - 1], *_noun_phrase(t)]
+    return None
+
+
+def _yours(noun) -> list:
+    """The words that make a thing the Клиент's: «Ваш роутер», «роутер у Вас»,
+    «у вас роутер старый» (wherever the parser hung «у Вас» in the clause)."""
+    doc = noun.doc
+    yours = frozenset({"ваш", "твой"})
+    marks = [c for c in noun.children if c.dep_ in ("det", "nmod:poss", "amod") and has_lemma(c, yours)]
+    if marks:
+        return marks
+    for t in reversed(doc[max(noun.sent.start, noun.i - 3):noun.i]):  # «Ваш компьютер» hung upside down
+        if has_lemma(t, yours):
+            return [t]
+        if t.pos_ not in ("ADJ", "ADV", "DET"):
+            break
+    lo, hi = _clause_range(noun)
+    for t in doc[max(lo, noun.i - 4):min(hi, noun.i + 4) + 1]:
+        if lemma(t) in ("вы", "ты") and t.i > 0 and doc[t.i - 1].lower_ == "у":
+            return [doc[t.i - 1], t]
+    return []
+
+
+def _hedged(tok) -> bool:
+    """A guess («возможно», «скорее всего»), advice or a question around it:
+    troubleshooting, not a verdict."""
+    sent = tok.sent
+    low = [t.lower_ for t in sent]
+    if any(w in words("hedge_words") for w in low) or any(
+            a == "скорее" and b == "всего" or a == "может" and b == "быть" for a, b in zip(low, low[1:])):
+        return True
+    return any(morph(t, "Mood") == "Imp" and morph(t, "Person") == "2" for t in sent) or any(
+        has_lemma(t, words("advice_verbs")) for t in sent)
+
+
+def _client_thing(tok):
+    """«Это у вас роутер старый, наш тариф он не вытягивает», «Кран у Вас был
+    старый», «Ваш телефон устарел и не поддерживает приложение», «Проблема в
+    Вашем роутере»: the trouble put down to the Клиент's own equipment."""
+    if not is_noun(tok) or tok.pos_ == "PRON" or not has_lemma(tok, words("client_things")):
+        return None
+    yours = _yours(tok)
+    if not yours or _hedged(tok):
+        return None
+    doc = tok.doc
+    lo, hi = _clause_range(tok)
+    if hi + 2 < tok.sent.end and doc[hi + 1].text == "," and lemma(doc[hi + 2]) in ("он", "она", "оно", "они") \
+            or hi + 3 < tok.sent.end and doc[hi + 1].text == "," and lemma(doc[hi + 3]) in ("он", "она", "оно", "они"):
+        hi = _clause_range(doc[hi + 2])[1]  # «…, наш тариф он не вытягивает»: the next clause speaks of it
+    clause = doc[lo:hi + 1]
+    if any(morph(t, "Tense") == "Fut" for t in clause):
+        return None
+    defects = [t for t in clause if t.pos_ in ("ADJ", "VERB") and has_lemma(t, words("thing_defects"))
+               and not negated(t) and t.i != tok.i]
+    # what it cannot do counts against our own service («наш тариф он не вытягивает»);
+    # «Ваш роутер не поддерживает 5 ГГц» alone is a fact about the device
+    cannot = [t for t in clause if t.pos_ == "VERB" and has_lemma(t, words("thing_abilities")) and negated(t)
+              and morph(t, "Mood") != "Imp" and any(lemma(x) == "наш" for x in clause)]
+    cause = []
+    if any(x.lower_ in ("в", "во") for x in _cases(tok)) or tok.i > 1 and doc[min(c.i for c in [tok, *tok.children]) - 1].lower_ in ("в", "во"):
+        cause = [t for t in doc[max(lo, tok.i - 5):tok.i] if has_lemma(t, words("cause_nouns")) and morph(t, "Case") in ("Nom", "")]
+    if not (defects or cannot or cause):
+        return None
+    found = (defects or cannot or cause)[0]
+    return CLIENT, [*yours, tok, found, *_with_neg(found)]
+
+
+def _arose_in_use(tok):
+    """«царапины появились в процессе эксплуатации, а не при доставке», «Скол
+    получен при использовании», «потёртости образовались во время носки»: the
+    damage dated to the Клиент's use of the thing."""
+    if not is_noun(tok) or not has_lemma(tok, words("client_use_nouns")) or any(lemma(c) in words("own") for c in tok.children):
+        return None
+    anchor = tok
+    if not _cases(tok) and tok.dep_ == "nmod" and has_lemma(tok.head, words("use_frames")):
+        anchor = tok.head  # «в процессе эксплуатации», «в ходе носки»
+    preps = {c.lower_ for c in _cases(anchor)}
+    if not preps & {"при", "после", "во", "в", "из-за", "вследствие", "от"}:
+        return None
+    framed = any(has_lemma(f, words("use_frames")) for c in _cases(anchor) for f in c.children if f.dep_ == "fixed")
+    if anchor is tok and preps & {"в", "во"} and not framed:
+        return None  # «в эксплуатации» says where, not when («во время носки» is when)
+    verb = anchor.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "conj":
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or negated(verb) or verb.i == anchor.i:
+        return None
+    past = morph(verb, "Tense") == "Past" and (morph(verb, "VerbForm") == "Fin" or morph(verb, "Variant") == "Short")
+    if not past or not has_lemma(verb, words("arise_verbs") | words("causal_fault_verbs")) or _hedged(verb):
+        return None
+    return CLIENT, [verb, *_cases(anchor), *[f for c in _cases(anchor) for f in c.children if f.dep_ == "fixed"],
+                    anchor, tok]
+
+
+def _done_from_yours(tok):
+    """«Подписка была подключена с Вашего номера, поэтому деньги не
+    возвращаются», «Заказ оформлен с Вашего аккаунта, так что отменить его мы
+    не можем»: the disputed deed traced to the Клиент's own number, account or
+    card and a refusal drawn from it."""
+    if not is_noun(tok) or tok.pos_ == "PRON" or not has_lemma(tok, words("client_channels")):
+        return None
+    yours = [c for c in tok.children if c.dep_ in ("det", "nmod:poss", "amod") and has_lemma(c, frozenset({"ваш", "твой"}))]
+    cases = [c for c in _cases(tok) if c.lower_ in ("с", "со", "через")]
+    if not yours or not (cases or morph(tok, "Case") == "Ins" and tok.dep_ in ("obl", "obl:agent")):
+        return None
+    verb = tok.head
+    if verb.pos_ not in ("VERB", "AUX") or negated(verb) or not _past(verb) or _hedged(verb):
+        return None
+    doc, sent = tok.doc, tok.sent
+    rest = [t for t in doc[tok.i + 1:sent.end]]
+    for k, t in enumerate(rest):
+        nxt = rest[k + 1].lower_ if k + 1 < len(rest) else ""
+        if t.lower_ in words("consequence_openers") or (t.lower_, nxt) in (("так", "что"), ("а", "значит")) \
+                or t.lower_ == "значит":
+            # the refusal is the consequence itself («деньги не возвращаются»), not
+            # a «не» in words quoted inside it («Ваши слова о том, что Вы её не подключали, …»)
+            main = t.head if t.head.i != t.i else t
+            if main.i < t.i:
+                return None
+            refused = negated(main) or main.lower_ in ("нельзя", "невозможно") or has_lemma(
+                main, frozenset({"невозможный"})) or any(
+                c.dep_ in ("xcomp", "csubj") and negated(c) for c in main.children)
+            return (CLIENT, [verb, *cases, *yours, tok]) if refused else None
+    return None
+
+
 def _powerless(tok):
     """«Повлиять на её решение мы не можем», «мы никак не влияем на сроки»: the
     company says the matter is out of its hands."""
@@ -1353,7 +1685,8 @@ def _powerless(tok):
         if subj is not None and (lemma(subj) in ("мы", "я") or _is_company_np(subj)):
             return DENIAL, [subj, tok]  # «Мы тут бессильны»
         return None
-    if not has_lemma(tok, words("influence_verbs")):
+    if not has_lemma(tok, words("influence_verbs")) and not (
+            has_lemma(tok, words("steer_verbs")) and _steers_other(tok)):
         return None
     head = tok.head
     can = None
@@ -1363,13 +1696,16 @@ def _powerless(tok):
         can = next(t for t in reversed(tok.doc[max(0, tok.i - 3):tok.i]) if has_lemma(t, words("can_words")))
     elif morph(tok, "VerbForm") == "Inf":
         # «повлиять на это мы не могли» with the infinitive hung elsewhere by the parser
-        later = [t for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 9)] if has_lemma(t, words("can_words"))
-                 and t.pos_ in ("VERB", "AUX")]
+        later = [t for t in tok.doc[tok.i + 1:min(tok.sent.end, tok.i + 12)] if has_lemma(t, words("can_words"))
+                 and (t.pos_ in ("VERB", "AUX") or t.doc[t.i - 1].lower_ in ("в", "во"))]  # «… не в силах»
         can = later[0] if later else None
     pred = can if can is not None else tok
     if not negated(pred) and not (can is not None and negated(tok)):
         return None
-    subj = _subject(pred) or _subject(tok)
+    # a subject of its own first: a conjunct borrows one only when it has none
+    subj = next((c for p in (pred, tok) for c in p.children if c.dep_.startswith("nsubj")
+                 and c.pos_ not in ("VERB", "AUX")), None) \
+        or _subject(pred) or _subject(tok)
     if subj is not None and not (lemma(subj) in ("мы", "я") or _is_company_np(subj)):
         return None
     if subj is None and morph(pred, "Person") not in ("1",) and can is None:
@@ -2085,7 +2421,7 @@ def _owns_fault(tok) -> bool:
             and tok.dep_.startswith("nsubj") and not _negated(tok.head) and not (
                 has_lemma(tok.head, words("frequency_verbs")) and morph(tok.head, "Tense") != "Past") and any(
                 c.dep_ == "obl" and lemma(c) in ("мы", "я") and any(x.lower_ == "у" for x in c.children)
-                for c in tok.head.children):
+                and not _np_negated(c) for c in tok.head.children):
         return True  # «у нас произошла накладка»: the fault placed with us («сбои у нас случаются редко» is a rate)
     if tok.pos_ in ("VERB", "ADJ") and has_lemma(tok, words("own_fault_verbs")) and not negated(tok):
         subj = _subject(tok)
@@ -2108,7 +2444,9 @@ def _matches(ctx, sent, owned) -> list:
         if tok.is_punct or tok.is_space:
             continue
         found = _blame_probe(tok)
-        if found is None or (found[0] in _TROUBLE_ONLY and not _answers_trouble(ctx)):
+        if found is not None and found[0] in _TROUBLE_ONLY and not _answers_trouble(ctx):
+            found = _blame_probe(tok, trouble=False)
+        if found is None:
             continue
         probe, (kind, toks) = found
         if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
