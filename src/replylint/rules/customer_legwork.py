@@ -28,7 +28,9 @@
 Смотрит, кому поручено действие. Клиент — исполнитель и без повелительного
 наклонения: «Рекомендуется обратиться в банк», «Узнать это лучше у
 производителя», «Уточнить время Вы можете у авиакомпании», «Вам будет удобнее
-написать в страховую», «Пусть Ваш муж заедет в
+написать в страховую», «Единственный способ — обратиться в банк», «Вам
+остаётся только позвонить в службу доставки», «Вы вправе обратиться к
+производителю», «Пусть Ваш муж заедет в
 сервис», условие помощи компании («Мастер приедет только после того, как Вы
 пришлёте акт от управляющей компании»), «свяжитесь с ним напрямую» (кто бы
 он ни был — не компания), поддержка чужого портала или приложения («в
@@ -1090,6 +1092,9 @@ def _mode(verb, sent):
         if fold(m.text) in _w("advice_comparatives") and m.pos_ in ("ADV", "ADJ") and not _for_us(m, sent) \
                 and not is_negated(m):
             return "advice", m  # «Вам будет удобнее всего написать …», «проще узнать у …»
+        if has_lemma(m, _w("way_nouns")) and m.pos_ in ("NOUN", "PROPN") and m.i < verb.i and not _for_us(m, sent) \
+                and any(doc[j].text in _DASHES or doc[j].text == ":" for j in range(m.i + 1, verb.i)):
+            return "advice", m  # «Единственный способ — обратиться в банк», «Выход один: написать …»
         if has_lemma(m, _w("obligation_words")) and m.pos_ in ("ADJ", "ADV", "VERB", "AUX", "NOUN", "X"):
             if _for_us(m, sent) or _other_subject(m):
                 return None, None
@@ -1103,7 +1108,9 @@ def _mode(verb, sent):
                 outer, by = _mode(m, sent)  # «Можно попробовать связаться …», «Вы можете попробовать …»
                 if outer is not None:
                     return outer, by
-            if fold(m.text) in ("можно", "возможно") or person(m) == "2" or is_imperative(m):
+            if fold(m.text) == "вправе" and not any(fold(c.text) in ("вы", "ты") for c in m.children):
+                return None, None  # «Компания вправе расторгнуть договор»: not the Клиент's right
+            if fold(m.text) in ("можно", "возможно", "вправе") or person(m) == "2" or is_imperative(m):
                 return "poss", m  # «Попробуйте …» the tagger may call an adverb
             return None, None
         if has_lemma(m, _w("easy_words")) and m.pos_ in ("ADV", "ADJ") and m.i < verb.i and not _for_us(m, sent):
