@@ -36,7 +36,9 @@
 он ни был — не компания), поддержка чужого портала или приложения («в
 техподдержку портала»), вызвать мастера чужого сервиса; третья сторона
 названа тем, кто решает вопрос, и Клиенту дают её контакты («Гарантийным
-ремонтом занимается производитель — телефон есть в паспорте изделия»). В ответе на жалобу находит и такие поручения:
+ремонтом занимается производитель — телефон есть в паспорте изделия»);
+третья сторона, у которой Клиенту помогут («Подробнее Вам расскажут в
+сервисном центре производителя», «там Вам всё объяснят»). В ответе на жалобу находит и такие поручения:
 отвезти или принести вещь («Принесите кольцо в салон»), если
 компания сразу не обещает замену или ремонт; починить, отрегулировать,
 отчистить самому («Разводы можно убрать тряпкой», «Это делается
@@ -149,7 +151,8 @@ class CustomerLegwork(Rule):
                 yield ctx.hit(span, message=(
                     f"Клиента отправляют делать работу компании ({what}): «{span.text}». "
                     "Сделайте это сами и сообщите Клиенту результат."), rewrite=_rewrite(sent, span, what))
-            for span, what in ([] if done else [*_verbless(sent, prev_sent), *_handled_elsewhere(sent)][:1]):
+            for span, what in ([] if done else [*_verbless(sent, prev_sent), *_handled_elsewhere(sent),
+                                                 *_helped_there(sent, prev_sent)][:1]):
                 # one errand per sentence
                 if any(i in done for i in range(span.start, span.end)) or not ctx.company_speaks(span[0]):
                     continue
@@ -324,11 +327,12 @@ def _self_service(verb, mode, trigger, window, sent):
     if mode in ("selfpass", "pass"):
         vlem |= {lem[:-2] for lem in vlem if lem.endswith("ся")}
     objs = [c for c in verb.children if c.dep_ in ("obj", "nsubj", "nsubj:pass") and _nounish(c)]
-    # the act named by the verb or, in a passive, by its subject («Смена тарифа выполняется …»)
-    acts = vlem | ({lem for c in objs for lem in lemmas(c)} if mode in ("selfpass", "pass") else set())
-    mine = {g for g in groups if acts & _w(g)}
     objs += [g for c in objs for g in c.children if g.dep_ == "nmod" and _nounish(g)]
     objs += [w for w in window if -5 <= w.i - verb.i < 0 and _nounish(w) and w.dep_ in ("obj", "nsubj", "nsubj:pass")]
+    # the act named by the verb or by its object or subject: «оформить возврат»,
+    # «Смена тарифа выполняется …», «Заявление на возврат заполняется …»
+    acts = vlem | {lem for c in objs for lem in lemmas(c)}
+    mine = {g for g in groups if acts & _w(g)}
     hit = {lem for o in objs for lem in lemmas(o)} & nouns
     # «Это можно сделать самостоятельно», «Сделать это Вы сможете сами»: the
     # pronoun stands for what the Клиент asked for
@@ -482,6 +486,49 @@ def _handled_elsewhere(sent):
                 lo, hi = min(c.i, v.i), max(_phrase_end(c), v.i)
                 yield doc[lo:hi + 1], "переадресация"
                 return
+
+
+def _helped_there(sent, prev_sent):
+    """«Подробнее Вам расскажут в сервисном центре производителя», «У
+    перевозчика Вам подскажут дату», «Телефон производителя — …, там Вам всё
+    объяснят»: an impersonal «they will help / explain to you» placed at a
+    third party's — the Клиент is sent there, unless the company has already
+    arranged it («Мы связались с сервисным центром: там Вам …»)."""
+    doc = sent.doc
+    if any(t.text == "?" for t in sent):
+        return
+    for v in sent:
+        if v.pos_ not in ("VERB", "AUX") or is_negated(v) or not has_lemma(v, _w("helper_verbs")) or in_condition(v):
+            continue
+        if not any(p.tag.POS == "VERB" and {"3per", "plur", "futr"} <= p.tag.grammemes for p in parses(v)[:2]):
+            continue
+        if any(c.dep_.startswith("nsubj") and fold(c.text) not in ("вам", "тебе") for c in v.children):
+            continue  # «Курьер Вам позвонит»
+        if not any(fold(t.text) in ("вам", "тебе") for t in doc[max(sent.start, v.i - 3):min(sent.end, v.i + 3)]):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") and not is_negated(t) and _we_act(t) for t in [*sent, *(prev_sent or [])]):
+            return  # «Мы связались с сервисным центром: там Вам заменят экран»
+        place = None
+        seen = {w.i for w in clause_window(v, sent)}
+        for w in [*clause_window(v, sent), *(t for t in doc[sent.start:v.i] if t.i not in seen)]:
+            if (_third_party(w) or _their_place(w)) and _located(w) and not _own(w) and not _beside(w):
+                place = w
+                break
+        if place is None and any(fold(t.text) == "там" for t in doc[max(sent.start, v.i - 3):v.i]):
+            place = next((t for t in doc[sent.start:v.i] if (_third_party(t) or _named_other(t)) and not _own(t)), None)
+        if place is None or any(has_lemma(x, _w("pickup_places")) for x in doc[place.i:_phrase_end(place) + 1]):
+            continue
+        lo, hi = min(place.left_edge.i, v.i), max(_phrase_end(place), v.i)
+        if hi - lo > 8:
+            lo, hi = v.i, v.i
+        yield doc[lo:hi + 1], "переадресация"
+        return
+
+
+def _we_act(t) -> bool:
+    """A verb of the company: 1st person, or «мы» / «я» its subject (the past
+    has no person: «Мы связались»)."""
+    return person(t) == "1" or any(c.dep_.startswith("nsubj") and fold(c.text) in ("мы", "я") for c in t.children)
 
 
 def _redirect_head(t) -> bool:
