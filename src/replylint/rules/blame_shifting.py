@@ -596,7 +596,7 @@ def _blame_probe(tok, trouble: bool = True):
                   _short_deed, _explained_omission, _claims_to_them, _side_of, _conduit, _not_with_us,
                   _not_to_blame, _not_our_whim, _consent, _stated_omission, _machine_fault, _fault_not_ours,
                   _not_permitted, _their_demand, _client_thing, _arose_in_use,
-                  _done_from_yours):
+                  _done_from_yours, _client_absent):
         if not trouble and probe in _TROUBLE_ONLY:
             continue
         found = probe(tok)
@@ -930,10 +930,14 @@ def _client_wrong(tok):
     if morph(tok, "Tense") != "Past" or negated(tok) or has_lemma(tok, words("receive_verbs")):
         return None  # «Вы получили не тот товар» — what happened to him, not what he did
     subj = _subject(tok)
-    if has_lemma(tok, words("cognition_verbs")) and subj is not None and _is_client(subj):
-        return None  # «Вы что-то неправильно поняли» doubts his account (distrust)
+    careless = [c for c in tok.children if c.dep_ == "advmod" and has_lemma(c, words("careless_marks"))]
+    if has_lemma(tok, words("cognition_verbs")) and subj is not None and _is_client(subj) and not careless:
+        return None  # «Вы что-то неправильно поняли» doubts his account (distrust); «невнимательно прочитали» reproaches
     wrong = words("wrong")
-    marks = [c for c in tok.children if c.dep_ == "advmod" and has_lemma(c, wrong)]
+    marks = [c for c in tok.children if c.dep_ == "advmod" and has_lemma(c, wrong)] + [
+        c for c in careless if not has_lemma(c, wrong)]
+    if subj is not None and _is_client(subj):  # «Вы поздно сообщили об отмене»: late is his fault
+        marks += [c for c in tok.children if c.dep_ == "advmod" and has_lemma(c, words("client_late_marks"))]
     defective = []
     for c in tok.children:
         if c.dep_ in ("obj", "obl"):
@@ -1435,8 +1439,9 @@ def _not_us(tok):
         if pred.pos_ in ("VERB", "AUX", "ADJ") or pred.head.i == pred.i:
             break
         pred = pred.head
-    if morph(pred, "Tense") == "Fut" or any(c.lower_ in ("будет", "будут") for c in pred.children):
-        return None  # «Позвонит курьер, а не мы»: who will come, not who is to blame
+    if morph(pred, "Tense") == "Fut" or any(c.lower_ in ("будет", "будут") for c in pred.children) or (
+            tok.head.pos_ in ("VERB", "AUX") and morph(tok.head, "VerbForm") == "Fin" and _future(tok.head)):
+        return None  # «Позвонит курьер, а не мы», «Посылку доставим не мы, а …»: who will come, not who is to blame
     neg = [c for c in tok.children if c.lower_ == "не"] or (
         [tok.doc[tok.i - 1]] if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "не" else [])
     return THIRD, [other, tok, *neg]
@@ -1702,6 +1707,32 @@ def _done_from_yours(tok):
                 c.dep_ in ("xcomp", "csubj") and negated(c) for c in main.children)
             return (CLIENT, [verb, *cases, *yours, tok]) if refused else None
     return None
+
+
+def _client_absent(tok):
+    """«Посылку не вручили, потому что Вас не было дома», «Курьер не смог
+    вручить заказ: Вы отсутствовали»: the Клиент's absence given as the cause."""
+    if tok.pos_ not in ("VERB", "AUX") or not _past(tok):
+        return None
+    if (lemma(tok) == "быть" or tok.lower_ in ("было", "был", "была", "были")) and negated(tok):
+        who = next((c for c in tok.children if c.lower_ in ("вас", "тебя") and not _cases(c)), None)
+        if who is None:  # the parser hung «Вас» elsewhere: right before «не было»
+            before = [t for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i] if t.lower_ in ("вас", "тебя")
+                      and not _cases(t)]
+            who = before[-1] if before else None
+    elif has_lemma(tok, words("absence_verbs")) and not negated(tok):
+        who = next((c for c in tok.children if c.dep_.startswith("nsubj") and _is_client(c)), None)
+    else:
+        return None
+    if who is None or not _explanatory(tok):
+        return None
+    if lemma(tok) != "отсутствовать" and not any(
+            t.lower_ in words("presence_places") or has_lemma(t, words("presence_places"))
+            for t in tok.doc[tok.i + 1:_clause_range(tok)[1] + 1]):
+        return None  # «Вас не было в списке рассылки» is not being away
+    if not any(t.i != tok.i and t.pos_ in ("VERB", "AUX") and negated(t) for t in tok.sent):
+        return None  # what it caused must have failed: «…, поэтому курьер оставил посылку в пункте» is news
+    return CLIENT, [who, *_with_neg(tok)]
 
 
 def _powerless(tok):
@@ -2108,6 +2139,15 @@ def _explained_omission(tok, explained=False):
     if _is_agent(agent):
         return THIRD, [*_with_neg(tok), *_noun_phrase(agent), *_cases(agent)]
     return None
+
+
+def _future(verb) -> bool:
+    """Future tense by the tagger, or a perfective present that is a future
+    («доставим», which the tagger may read as an imperfective present)."""
+    if morph(verb, "Tense") == "Fut" or morph(verb, "Aspect") == "Perf" and morph(verb, "Tense") == "Pres":
+        return True
+    parse = top_parse(verb)
+    return parse is not None and parse.tag.POS == "VERB" and "futr" in parse.tag
 
 
 def _past(verb) -> bool:
@@ -2544,7 +2584,7 @@ def _own(sent, probe, kind, tok, toks):
     if kind == DENIAL and any(c.dep_ == "conj" and any(x.lower_ in ("а", "но") for x in c.children)
                               and c.pos_ in ("NOUN", "PROPN", "PRON", "DET") for c in tok.children):
         return None  # «не наша вина, а службы доставки»: the whole sentence
-    if probe in (_client_thing, _arose_in_use, _done_from_yours, _not_permitted, _their_demand) or (
+    if probe in (_client_thing, _arose_in_use, _done_from_yours, _not_permitted, _their_demand, _client_absent) or (
             probe is _fault_verb and _elided_fault(tok)):
         return None  # the blame is the sentence's point: it is rewritten as a whole
     if probe in (_fault_verb, _failed_verb, _answers_for, _no_responsibility, _client_wrong) and kind == THIRD:
