@@ -914,6 +914,8 @@ def test_the_clients_things_look_alikes(text):
 @pytest.mark.parametrize("text", [
     # what went wrong inside an apology, the clause hung on «пожалуйста»
     "Извините, пожалуйста, что курьер Вас подвёл.",
+    # «за то, что …» parsed as a clause coordinated with «Извините»
+    "Извините, пожалуйста, за то, что курьер так и не приехал.",
     # the speaker's own slip: a later noun is no subject of «перепутал»
     "Извиняюсь, перепутал, Ваш заказ 5512, а не 5521.",
     # the Клиент cleared, not blamed
@@ -922,6 +924,10 @@ def test_the_clients_things_look_alikes(text):
 ])
 def test_owned_apologised_or_cleared(text):
     assert not fires(text, R)
+
+
+def test_a_statement_after_an_apology_is_not_inside_it():
+    assert spans("Извините за задержку, курьер так и не приехал.", R) == ["курьер так и не приехал"]
 
 
 @pytest.mark.parametrize("text,expected", [

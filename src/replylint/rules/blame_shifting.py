@@ -549,6 +549,8 @@ def _apology_complement(tok) -> bool:
     prev = tok
     for node in ancestors_and_self(tok):
         if node.i != tok.i and has_lemma(node, heads):
+            if prev.dep_ == "conj":  # «Извините за то, что курьер …» parsed as two coordinated clauses
+                return any(c.lower_ in ("что", "чтобы") and c.dep_ == "mark" for c in prev.children)
             return prev.dep_ in ("ccomp", "advcl", "obl", "obj", "csubj", "acl") and any(
                 c.lower_ in ("что", "за", "если", "чтобы") or lemma(c) == "тот" for c in prev.children)
         if node.i != tok.i and node.lower_ in ("пожалуйста", "очень", "искренне"):
