@@ -1991,7 +1991,11 @@ def _records_set_against(sent, complaint=False):
             if not subj:  # the parse may hang the subject on «по»
                 before = [y for y in rest if y.i < x.i][-4:]
                 if not any(y.pos_ in ("VERB", "AUX") for y in before):
-                    subj = [y for y in before if y.pos_ in ("NOUN", "PROPN") and "Nom" in y.morph.get("Case")]
+                    subj = [y for y in before if (y.pos_ in ("NOUN", "PROPN") and "Nom" in y.morph.get("Case"))
+                            or fold(y.text) in ("он", "она", "они")]
+            if subj and fold(subj[0].text) in ("он", "она", "они") and any(
+                    has_lemma(y, _w("staff_nouns") - {"система", "склад"}) for y in toks if y.i < x.i):
+                subj = [next(y for y in toks if y.i < x.i and has_lemma(y, _w("staff_nouns") - {"система", "склад"}))]
             staff = next((y for y in subj if has_lemma(y, _w("staff_nouns") - {"система", "склад"}) or (
                 "Anim" in y.morph.get("Animacy") and y.pos_ == "NOUN" and not has_lemma(y, _w("customer_words")))), None)
             if staff is not None and not is_negated(x) and (complaint or any(
@@ -2207,7 +2211,7 @@ def _stem(lemma: str) -> str:
             s = s[:-2]
             break
     for suf in ("ыва", "ива", "ва"):
-        if s.endswith(suf) and len(s) - len(suf) >= 3:
+        if s.endswith(suf) and len(s) - len(suf) >= 2:
             s = s[:-len(suf)]
             break
     while len(s) > 3 and s[-1] in "аеиоуыяэю":
@@ -2219,7 +2223,7 @@ def _same_verb(a: set[str], b: set[str]) -> bool:
     """The same verb, or the two verbs of one aspect pair."""
     for x in a:
         for y in b:
-            if x == y or (_stem(x) == _stem(y) and len(_stem(x)) >= 3):
+            if x == y or (_stem(x) == _stem(y) and len(_stem(x)) >= 2):
                 return True
             common = next((n for n, (p, q) in enumerate(zip(x, y)) if p != q), min(len(x), len(y)))
             if common >= 5 and common >= 0.6 * min(len(x), len(y)):
@@ -2245,6 +2249,7 @@ class _Incoming:
         self.negated: list[tuple[set[str], set[str]]] = []
         self.affirmed: list[tuple[set[str], set[str]]] = []
         self.lemmas: set[str] = set()
+        self.denied_nouns: set[str] = set()  # what the Клиент says did not happen to
         if doc is None:
             return
         light = _w("light_verbs")
@@ -2265,6 +2270,10 @@ class _Incoming:
                     objs.update(lemmas(c))
             negated = is_negated(t) or any(is_negated(c) and has_lemma(c, light) for c in [t.head] if c.i != t.i)
             (self.negated if negated else self.affirmed).append((verbs, objs))
+            if negated:
+                self.denied_nouns |= objs
+                self.denied_nouns.update(lem for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "X")
+                                         for lem in lemmas(c))
 
 
 def _incoming(ctx):
@@ -2288,7 +2297,7 @@ def _clients_agent(tok) -> bool:
     for c in tok.children:
         if fold(c.text) in ("вами", "тобой"):
             return True
-        if c.dep_ == "obl" and any(fold(g.text) == "с" for g in c.children) and any(
+        if c.dep_ == "obl" and any(fold(g.text) in ("с", "со", "через", "из", "от", "по") for g in c.children) and any(
                 fold(g.text).startswith(("ваш", "тво")) for g in c.children):
             return True
     near = _before(tok, 3)
@@ -2311,9 +2320,13 @@ def _frame(toks):
                         or fold(x.text).startswith("данн") or low == "судя")), None)
             if src is not None and not any(fold(x.text).startswith(("ваш", "тво")) for x in toks[k + 1:src.i - toks[0].i + 1]):
                 return t, src
-        if low in ("в", "во", "на") and nxt and has_lemma(nxt[0], sources | {"карточка", "заявка", "профиль", "кабинет"}) \
-                and not any(fold(x.text).startswith(("ваш", "тво")) for x in nxt[:2]):
-            rec = next((x for x in toks[k + 1:k + 6] if has_lemma(x, _w("recording_verbs")) and not is_negated(x)), None)
+        place = next((x for x in nxt if x.pos_ in ("NOUN", "PROPN", "X")), None)
+        if low in ("в", "во", "на") and place is not None and not any(fold(x.text).startswith(("ваш", "тво")) for x in nxt[:2]):
+            # «в системе записано», «в маршрутном листе отмечено»: any paper of ours with a verb of recording
+            rec = next((x for x in toks[k + 1:k + 6] if has_lemma(x, _w("recording_verbs") - {"стоять", "остаться", "сохраниться", "видно", "видный", "виден"})
+                        and not is_negated(x) and person(x) not in ("1", "2")
+                        and (has_lemma(place, sources | {"карточка", "заявка", "профиль", "кабинет"}) or _past(x)
+                             or any(p.tag.POS == "PRTS" for p in parses(x)[:1]))), None)
             if rec is not None:
                 return t, rec
         if has_lemma(t, _w("review_frame_verbs") | _w("dispatch_check_verbs")) and _past(t) and not is_negated(t) and person(t) != "2" \
@@ -2328,12 +2341,34 @@ def _frame(toks):
                 return (subj, t) if subj.i < t.i else (t, subj)
         if has_lemma(t, _w("found_out_verbs")) and not is_negated(t) and person(t) not in ("1", "2") and _that_clause(t, 2):
             return t, t
-        if has_lemma(t, _w("speech_verbs")) and not is_negated(t) and person(t) not in ("1", "2") and not is_imperative(t):
+        if has_lemma(t, _w("speech_verbs") | _w("deny_verbs")) and not is_negated(t) and person(t) not in ("1", "2") and not is_imperative(t):
             subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
             if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not has_lemma(subj, _w("customer_words")) and (
                     has_lemma(subj, _w("staff_nouns")) or "Anim" in subj.morph.get("Animacy")):
                 return (subj, t) if subj.i < t.i else (t, subj)
     return None
+
+
+def _done_after_all(x, inc, shared=False) -> bool:
+    """«SMS было доставлено на Ваш номер», «предоплата возвращена Вам»: done,
+    by the records, to what the Клиент says never happened (the same thing,
+    or a verb of completion he denied) — not «заказ задержан на таможне»."""
+    if not _verbal(x) or is_negated(x) or x.pos_ in ("NOUN", "PROPN", "ADP", "PRON", "DET"):
+        return False
+    if not has_lemma(x, _w("completion_verbs")) or has_lemma(x, _w("failure_verbs")):
+        return False
+    passive = "Part" in x.morph.get("VerbForm") or any(p.tag.POS == "PRTS" for p in parses(x)[:1])
+    if not (_past(x) or passive):
+        return False
+    subj = _subject_of(x)
+    if _by_us(x) or any(has_lemma(y, _w("now_words")) for y in x.sent):
+        return False  # «кешбэк начислили Вам сегодня» puts it right
+    things = {lem for c in x.children if c.dep_ in ("obj", "nsubj", "nsubj:pass") for lem in lemmas(c)}
+    if subj is not None:
+        things.update(lemmas(subj))
+    if things & inc.denied_nouns:
+        return True
+    return not shared and any(any(v in _w("completion_verbs") for v in verbs) for verbs, _ in inc.negated)
 
 
 def _proper(x) -> bool:
@@ -2343,7 +2378,8 @@ def _proper(x) -> bool:
     if x.pos_ in ("NOUN", "PROPN"):
         prev = x.doc[x.i - 1] if x.i > x.sent.start else None
         return prev is not None and fold(prev.text) in ("на", "в", "во") and has_lemma(x, {"место", "порядок", "норма", "срок", "комплект"})
-    return x.dep_ != "amod"
+    # «весы показывают точный вес»: what the evidence shows
+    return x.dep_ != "amod" or has_lemma(x.head.head, _w("showing_verbs"))
 
 
 def _subject_of(x):
@@ -2353,6 +2389,17 @@ def _subject_of(x):
         if subj is not None:
             return subj
     return None
+
+
+def _by_us(x) -> bool:
+    """The company did it: a 1st-person form or «мы» among the subjects (the
+    parse may give a verb two)."""
+    if person(x) == "1":
+        return True
+    for node in (x, x.head) if x.dep_ == "conj" else (x,):
+        if any(c.dep_.startswith("nsubj") and fold(c.text) in _US for c in node.children):
+            return True
+    return False
 
 
 def _agrees(x, inc) -> bool:
@@ -2388,7 +2435,7 @@ def _contradiction(toks, inc, after):
             verbs = _verb_lemmas(x)
             if verbs and not has_lemma(x, _w("light_verbs")):
                 passive = "Part" in x.morph.get("VerbForm") or any(p.tag.POS == "PRTS" for p in parses(x)[:1])
-                ours = person(x) == "1" or (_subject_of(x) is not None and fold(_subject_of(x).text) in _US)
+                ours = _by_us(x)
                 if not is_negated(x) and (_past(x) or passive) and not ours and any(
                         _same_verb(verbs, v) and _objects_agree(x, o) for v, o in inc.negated):
                     return x, x
@@ -2396,6 +2443,14 @@ def _contradiction(toks, inc, after):
                     neg = next((y for y in rest[max(0, k - 2):k] if fold(y.text) == "не"), x)
                     return neg, x
         if _proper(x):
+            return x, x
+        if has_lemma(x, _w("deny_verbs")) and not is_negated(x) and person(x) not in ("1", "2"):
+            return x, x  # «он отрицает какую-либо грубость»
+        if _done_after_all(x, inc):
+            return x, x
+        # «отключение длилось два часа» against «света не было весь день»
+        if has_lemma(x, _w("duration_verbs")) and _past(x) and inc.lemmas & _w("time_nouns") and any(
+                has_lemma(y, _w("time_nouns")) and y.pos_ == "NOUN" for y in rest[k + 1:k + 5]):
             return x, x
         # «…, значит, Вы получили заказ»
         if _verbal(x) and _past(x) and not is_negated(x) and "Part" not in x.morph.get("VerbForm") and any(
@@ -2442,23 +2497,58 @@ def _account_contradicted(sent, inc):
             if verbs and _clients_agent(t) and any(_same_verb(verbs, v) and _objects_agree(t, o) for v, o in inc.negated):
                 yield "doubt", doc[t.i:t.i + 1]
                 return
+            # «Займ оформлен по Вашим данным» against «я не брал займ»; «Уведомление
+            # вручено Вам» against «я не получала уведомление»
+            if _done_after_all(t, inc, shared=True) and (_clients_agent(t) or any(
+                    fold(c.text) in ("вам", "тебе") for c in t.children)) and not any(
+                    "Fut" in x.morph.get("Tense") or (x.pos_ == "VERB" and not _past(x) and person(x) == "3" and x.i > t.i)
+                    for x in toks):
+                yield "doubt", doc[t.i:t.i + 1]
+                return
     frame = _frame(toks)
     if frame is None or guarded:
+        yield from _finding_denied(toks, guarded)
         return
     first, last = frame
     if any(x.pos_ in ("VERB", "AUX") and person(x) == "1" and not is_past(x) for x in toks if x.i > last.i):
         return  # «по нашим данным …, мы вернём деньги» acts on it
+    if has_lemma(last, _w("deny_verbs")) or has_lemma(first, _w("deny_verbs")):
+        yield "doubt", doc[first.i:last.i + 1]  # «курьер отрицает грубость»
+        return
     found = _contradiction(toks, inc, last.i)
     if found is None:
+        yield from _finding_denied(toks, guarded)
         return
     yield "doubt", doc[first.i:last.i + 1] if last.i - first.i <= 6 else doc[found[0].i:found[1].i + 1]
+
+
+def _finding_denied(toks, guarded):
+    """«Наш мониторинг не зафиксировал никаких перебоев», «нарушений не
+    выявлено»: the company's check finds nothing wrong, with no frame before."""
+    doc = toks[0].doc
+    # «Наш мониторинг не зафиксировал никаких перебоев», «нарушений не выявлено»
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("finding_neg_verbs") - {"быть", "иметься", "нет", "отсутствовать", "поступать", "поступить"}) \
+                or not is_negated(t) or guarded:
+            continue
+        subj = _subject_of(t)
+        finder = _by_us(t) or (subj is not None and has_lemma(subj, _w("check_result_nouns") | _w("record_sources")
+                                                                   | _w("machine_nouns") | _w("staff_nouns"))) or (
+            subj is None and ("Part" in t.morph.get("VerbForm") or any(p.tag.POS == "PRTS" for p in parses(t)[:1])))
+        problem = next((x for x in toks[max(0, k - 5):k + 5] if x.i != t.i and x.pos_ in ("NOUN", "PROPN")
+                        and has_lemma(x, _w("misconduct_nouns") | _w("claim_problems"))), None)
+        if finder and problem is not None:
+            neg = next((x for x in toks[max(0, k - 2):k] if fold(x.text) == "не"), t)
+            yield "doubt", doc[neg.i:t.i + 1]
+            return
+
 
 
 # --- the remedy made conditional on evidence; the Клиент's use as the cause ----
 
 def _remedy_word(toks) -> bool:
     """The sentence speaks of a remedy or of the claim's consideration."""
-    verbs = _w("remedy_verbs") | _w("consider_verbs") | _w("process_verbs") | _w("possible_words")
+    verbs = _w("remedy_verbs") | _w("consider_verbs")
     nouns = _w("remedy_nouns") | _w("remedy_more_nouns") - {"обращение", "заявка", "вопрос", "дело"}
     return any(has_lemma(t, verbs) or (t.pos_ in ("NOUN", "PROPN") and has_lemma(t, nouns))
                or (t.pos_ in ("NOUN", "PROPN") and has_lemma(t, _w("complaint_nouns") - {"заявление", "требование"})) for t in toks)
@@ -2477,6 +2567,13 @@ def _remedy_conditional(sent):
         if fold(t.text) not in ("при", "после", "по") or k + 1 >= len(toks):
             continue
         cond = toks[k + 1] if has_lemma(toks[k + 1], _w("condition_nouns")) else None
+        only = next((x for x in toks[max(0, k - 2):k] if fold(x.text) in _w("only_words")), None)
+        # «обмен возможен лишь при условии, что на корпусе нет следов вскрытия и ударов»
+        if only is not None and cond is not None and has_lemma(cond, {"условие"}) and _remedy_word(toks):
+            fault = next((x for x in toks[k + 2:k + 14] if has_lemma(x, _w("fault_words"))), None)
+            if fault is not None:
+                yield "check", doc[only.i:cond.i + 1]
+                return
         window = toks[k + 1:k + 6] if cond is not None else toks[k + 1:k + 3]
         ev = next((x for x in window if x.pos_ in ("NOUN", "PROPN", "ADJ") and has_lemma(x, docs) and x is not cond
                    and not any(has_lemma(y, _w("identity_nouns")) for y in [x, *_after(x, 2)])), None)
@@ -2487,10 +2584,10 @@ def _remedy_conditional(sent):
             if _remedy_word(toks):
                 yield "proof", doc[only.i:ev.i + 1]
                 return
-        elif fold(t.text) == "после" and not _reimbursing(sent) and (_remedy_word(toks)) and any(
+        elif fold(t.text) == "после" and not _reimbursing(sent) and _remedy_word(toks) and (cond is not None or any(
                 has_lemma(x, _w("consider_verbs") | _w("remedy_verbs")) and person(x) == "1" or (
                     has_lemma(x, _w("consider_verbs")) and has_lemma(x.head, {"готовый", "мочь", "смочь"}))
-                for x in toks):
+                for x in toks)):
             yield "proof", doc[t.i:ev.i + 1]
             return
 
@@ -2504,7 +2601,7 @@ def _fault_to_rule_out(sent):
     doc = sent.doc
     toks = _toks(sent)
     for k, t in enumerate(toks):
-        if not has_lemma(t, _w("establish_verbs")) or is_negated(t) or person(t) == "2":
+        if not has_lemma(t, _w("establish_verbs")) or (k > 0 and fold(toks[k - 1].text) == "не") or person(t) == "2":
             continue
         if is_imperative(t) and "Inf" not in t.morph.get("VerbForm"):
             continue  # «убедитесь, что …» asks the Клиент to check his side
@@ -2518,8 +2615,12 @@ def _fault_to_rule_out(sent):
         if any(fold(x.text) in _US or has_lemma(x, {"наш"}) for x in clause):
             continue  # «…, что ошибка на нашей стороне»
         fault = next((x for x in clause if has_lemma(x, _w("fault_words"))), None)
-        if fault is None or not any(has_lemma(x, _w("claim_problems") | _w("breakdown_verbs") | _w("origin_verbs")
-                                              | {"вызвать", "вызванный", "связать", "связанный", "причина"}) for x in clause):
+        if fault is None:
+            continue
+        # «не вызвана неправильной эксплуатацией», «не было ли падения»
+        if not (any(fold(x.text) in ("ли", "не") for x in clause) or any(
+                has_lemma(x, _w("claim_problems") | _w("breakdown_verbs") | _w("origin_verbs")
+                          | {"вызвать", "вызванный", "связать", "связанный", "причина"}) for x in clause)):
             continue
         yield "check", doc[t.i:t.i + 1]
         return
@@ -2528,41 +2629,61 @@ def _fault_to_rule_out(sent):
 def _own_use_blamed(sent):
     """«Царапины появились уже после сборки, в процессе эксплуатации», «пятна
     образовались при носке», «повреждение получено в ходе использования»,
-    «дефект носит эксплуатационный характер»: the problem put in the time the
-    thing was in the Клиент's hands — not «царапины появились при доставке»,
-    «если дефект появился в процессе эксплуатации, отремонтируем»."""
+    «дефект носит эксплуатационный характер», «краска сошла из-за стирки»,
+    «трещина появилась в результате удара»: the problem put in the time the
+    thing was in the Клиент's hands, or in his use or an accident — not
+    «царапины появились при доставке», «если дефект появился в процессе
+    эксплуатации, отремонтируем», «пятна, возникшие при эксплуатации,
+    удаляйте тканью»."""
     doc = sent.doc
     toks = _toks(sent)
     if _guarded(toks, len(doc)) or any(has_lemma(t, _w("admission_words") - {"но", "однако"}) for t in toks):
         return
-    if any(fold(t.text) in _US or has_lemma(t, {"наш"}) for t in toks):
+    if any(fold(t.text) in _US or has_lemma(t, {"наш"}) for t in toks) or any(
+            is_imperative(t) and t.pos_ == "VERB" for t in toks):
         return
+    if any(has_lemma(t, _w("carrier_words")) and not any(fold(x.text) == "не" for x in toks[max(0, k - 2):k])
+           for k, t in enumerate(toks)):
+        return  # the carrier's or the factory's time: blame-shifting or an admission («а не на фабрике» is no admission)
     problems = _w("claim_problems") | {"повреждение", "дефект", "пятно", "поломка", "трещина"}
+    faults = _w("fault_words")
     for k, t in enumerate(toks):
         if has_lemma(t, {"эксплуатационный"}) and any(has_lemma(x, problems | {"характер"}) for x in toks[max(0, k - 4):k + 3]):
             yield "doubt", doc[t.i:t.i + 1]
             return
-        if not has_lemma(t, _w("origin_verbs")) or is_negated(t):
-            continue
-        if not (_past(t) or "Part" in t.morph.get("VerbForm")):
+        if not (has_lemma(t, _w("origin_verbs") | _w("breakdown_verbs")) or (
+                t.pos_ in ("VERB", "AUX") and _past(t) and person(t) != "1")) or is_negated(t):
             continue
         if has_lemma(t, {"получить", "нанести"}) and "Part" not in t.morph.get("VerbForm") and "Pass" not in t.morph.get("Voice"):
             continue  # «Вы получили заказ»
-        subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
+        if "Inf" in t.morph.get("VerbForm"):
+            continue  # «мембрана может повредиться при неправильном уходе» warns
+        subj = _subject_of(t)
         if subj is None or not has_lemma(subj, problems):
             subj = next((x for x in toks[max(0, k - 4):k + 3] if x.pos_ in ("NOUN", "PROPN") and has_lemma(x, problems)), None)
-        if subj is None:
+        if subj is None and _subject_of(t) is not None and fold(_subject_of(t).text) in ("он", "она", "оно", "они"):
+            subj = next((x for x in toks[:k] if x.pos_ in ("NOUN", "PROPN") and has_lemma(x, problems)), None)
+        origin = has_lemma(t, _w("origin_verbs") | _w("breakdown_verbs"))
+        if subj is None and not origin and (_subject_of(t) is None or fold(_subject_of(t).text) in ("вы", "ты")):
             continue
+        if not origin and not subj:
+            pass  # «краска сошла из-за стирки»: any change of the thing, with a cause below
+        past = _past(t) or "Part" in t.morph.get("VerbForm")
         for j in range(k + 1, min(len(toks), k + 9)):
             x = toks[j]
             low = fold(x.text)
             nxt = toks[j + 1:j + 4]
-            if low == "после":
+            end = None
+            if low == "после" and past:
                 end = next((y for y in nxt[:2] if has_lemma(y, _w("handover_nouns"))), None)
+            elif not origin and subj is None and low not in _w("cause_preps"):
+                continue  # a plain verb counts only with its cause: «краска сошла из-за стирки»
             elif low in ("при", "процессе", "ходе", "время", "период"):
                 end = next((y for y in nxt[:2] if has_lemma(y, _w("use_nouns"))), None)
-            else:
-                continue
+                if end is not None and not past and not any(has_lemma(y, faults) for y in nxt[:2] if y.i != end.i):
+                    end = None  # «такие пятна возникают при эксплуатации» describes, unless misuse is named
+            elif low in _w("cause_preps") and (low != "результате" or fold(toks[j - 1].text) == "в"):
+                end = next((y for y in nxt[:3] if has_lemma(y, _w("use_nouns") | faults) and y.pos_ in ("NOUN", "PROPN")), None)
             if end is not None:
                 yield "doubt", doc[t.i:end.i + 1]
                 return
