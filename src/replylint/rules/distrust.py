@@ -2250,6 +2250,7 @@ class _Incoming:
         self.affirmed: list[tuple[set[str], set[str]]] = []
         self.lemmas: set[str] = set()
         self.denied_nouns: set[str] = set()  # what the Клиент says did not happen to
+        self.denied_own = False  # «я не соглашался»: the Клиент denies a deed of his own
         if doc is None:
             return
         light = _w("light_verbs")
@@ -2272,6 +2273,10 @@ class _Incoming:
             (self.negated if negated else self.affirmed).append((verbs, objs))
             if negated:
                 self.denied_nouns |= objs
+                self.denied_own = self.denied_own or person(t) == "1" or any(
+                    c.dep_.startswith("nsubj") and fold(c.text) in ("я", "мы") for c in t.children)
+                self.denied_nouns.update(lem for c in t.children if c.dep_ == "obl" and c.pos_ in ("NOUN", "PROPN")
+                                         and not any(g.dep_ == "case" for g in c.children) for lem in lemmas(c))
                 self.denied_nouns.update(lem for c in t.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "X")
                                          for lem in lemmas(c))
 
@@ -2316,7 +2321,7 @@ def _frame(toks):
         if low in ("по", "согласно") or (low == "судя" and nxt and fold(nxt[0].text) == "по"):
             if low == "судя" and len(nxt) > 1 and fold(nxt[1].text) in ("всему", "всем", "всей", "голосу", "письму", "вашему", "вашим", "вашей"):
                 continue
-            src = next((x for x in nxt if x.pos_ in ("NOUN", "PROPN", "X") and (has_lemma(x, sources)
+            src = next((x for x in nxt if x.pos_ not in ("PUNCT", "ADP", "CCONJ", "SCONJ") and (has_lemma(x, sources)
                         or fold(x.text).startswith("данн") or low == "судя")), None)
             if src is not None and not any(fold(x.text).startswith(("ваш", "тво")) for x in toks[k + 1:src.i - toks[0].i + 1]):
                 return t, src
@@ -2343,8 +2348,11 @@ def _frame(toks):
             return t, t
         if has_lemma(t, _w("speech_verbs") | _w("deny_verbs")) and not is_negated(t) and person(t) not in ("1", "2") and not is_imperative(t):
             subj = next((c for c in t.children if c.dep_.startswith("nsubj")), None)
-            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not has_lemma(subj, _w("customer_words")) and (
-                    has_lemma(subj, _w("staff_nouns")) or "Anim" in subj.morph.get("Animacy")):
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and not has_lemma(subj, _w("customer_words")):
+                return (subj, t) if subj.i < t.i else (t, subj)
+            if subj is not None and fold(subj.text) in ("он", "она", "они") and any(
+                    has_lemma(y, _w("staff_nouns")) or (y.pos_ == "NOUN" and "Anim" in y.morph.get("Animacy")
+                                                        and not has_lemma(y, _w("customer_words"))) for y in toks[:k]):
                 return (subj, t) if subj.i < t.i else (t, subj)
     return None
 
@@ -2355,7 +2363,15 @@ def _done_after_all(x, inc, shared=False) -> bool:
     or a verb of completion he denied) — not «заказ задержан на таможне»."""
     if not _verbal(x) or is_negated(x) or x.pos_ in ("NOUN", "PROPN", "ADP", "PRON", "DET"):
         return False
-    if not has_lemma(x, _w("completion_verbs")) or has_lemma(x, _w("failure_verbs")):
+    sending = any(any(v in _w("sending_verbs") for v in verbs) for verbs, _ in inc.negated)
+    done = _w("completion_verbs") | (_w("sending_verbs") if sending else frozenset())
+    if has_lemma(x, _w("happen_done_verbs")) and not is_negated(x):
+        # «зачисление прошло 25-го» against «мне не зачислили зарплату»
+        subj = _subject_of(x) or next((y for y in _before(x, 3) if y.pos_ == "NOUN"), None)
+        if subj is not None and any(len(_stem(v)) >= 4 and any(lem.startswith(_stem(v)) for lem in lemmas(subj))
+                                    for verbs, _ in inc.negated for v in verbs):
+            return _past(x) and not any(has_lemma(y, _w("now_words")) for y in x.sent)
+    if not has_lemma(x, done) or has_lemma(x, _w("failure_verbs")):
         return False
     passive = "Part" in x.morph.get("VerbForm") or any(p.tag.POS == "PRTS" for p in parses(x)[:1])
     if not (_past(x) or passive):
@@ -2417,6 +2433,15 @@ def _contradiction(toks, inc, after):
     rest = [x for x in toks if x.i > after]
     if any(_agrees(x, inc) for x in rest):
         return None
+    mentioned = any(y.pos_ in ("NOUN", "PROPN") and set(lemmas(y)) & inc.lemmas for y in toks if y.i <= after)
+    speaker = next((y for y in toks if y.i <= after and y.dep_.startswith("nsubj")
+                    and ((y.pos_ in ("NOUN", "PROPN") and set(lemmas(y)) & inc.lemmas)
+                         or (fold(y.text) in ("он", "она", "они") and mentioned))
+                    and has_lemma(y.head, _w("speech_verbs") | _w("insist_verbs"))), None)
+    insisted = any(y.i <= after and has_lemma(y, _w("insist_verbs")) and not is_negated(y) for y in toks)
+
+    def after_speaker(x):
+        return speaker is not None or insisted
     for k, x in enumerate(rest):
         # «никакой грубости не обнаружили», «аварий не зафиксировано»
         if has_lemma(x, _w("finding_neg_verbs")) and (is_negated(x) or fold(x.text) == "нет" or has_lemma(x, {"отсутствовать"})):
@@ -2446,6 +2471,11 @@ def _contradiction(toks, inc, after):
             return x, x
         if has_lemma(x, _w("deny_verbs")) and not is_negated(x) and person(x) not in ("1", "2"):
             return x, x  # «он отрицает какую-либо грубость»
+        # «Няня сообщила, что пришла ровно к девяти» against «няня опоздала»:
+        # the accused's own account of a past deed, no failure in it
+        if _verbal(x) and x.pos_ == "VERB" and _past(x) and not _by_us(x) and after_speaker(x) \
+                and not has_lemma(x, _w("failure_verbs") | _w("misconduct_verbs") | _w("forget_verbs") | _w("light_verbs")):
+            return x, x
         if _done_after_all(x, inc):
             return x, x
         # «отключение длилось два часа» against «света не было весь день»
@@ -2491,7 +2521,15 @@ def _account_contradicted(sent, inc):
                     p.tag.POS == "PRTS" for p in parses(t)[:1]):
                 continue
             passive = "Part" in t.morph.get("VerbForm") or any(p.tag.POS == "PRTS" for p in parses(t)[:1])
-            if not (_past(t) or passive) or has_lemma(t, _w("light_verbs")):
+            if not (_past(t) or passive):
+                continue
+            # «Платная доставка выбрана Вами», «бронь сделана с Вашей учётной записи»
+            # against «я не соглашался», «я не бронировал»
+            if passive and inc.denied_own and _clients_agent(t) and not any(
+                    c.dep_.startswith("nsubj") and fold(c.text) in ("вы", "ты") for c in t.children):
+                yield "doubt", doc[t.i:t.i + 1]
+                return
+            if has_lemma(t, _w("light_verbs")):
                 continue
             verbs = _verb_lemmas(t)
             if verbs and _clients_agent(t) and any(_same_verb(verbs, v) and _objects_agree(t, o) for v, o in inc.negated):
@@ -2601,6 +2639,12 @@ def _fault_to_rule_out(sent):
     doc = sent.doc
     toks = _toks(sent)
     for k, t in enumerate(toks):
+        # «ремонт выполняется, если мастерская не обнаружит следов удара или влаги»
+        if has_lemma(t, _w("finding_neg_verbs") | _w("establish_verbs")) and k > 0 and fold(toks[k - 1].text) == "не" \
+                and any(fold(x.text) in ("если", "условии") for x in toks[max(0, k - 6):k]) and _remedy_word(toks) \
+                and any(has_lemma(x, _w("fault_words")) for x in toks[k + 1:k + 6]) and person(t) != "2":
+            yield "check", doc[toks[k - 1].i:t.i + 1]
+            return
         if not has_lemma(t, _w("establish_verbs")) or (k > 0 and fold(toks[k - 1].text) == "не") or person(t) == "2":
             continue
         if is_imperative(t) and "Inf" not in t.morph.get("VerbForm"):
@@ -2648,6 +2692,13 @@ def _own_use_blamed(sent):
     problems = _w("claim_problems") | {"повреждение", "дефект", "пятно", "поломка", "трещина"}
     faults = _w("fault_words")
     for k, t in enumerate(toks):
+        # «…, что ноутбук роняли», «Вы залили клавиатуру»: a mishandling said of
+        # the Клиент or of nobody in particular
+        if has_lemma(t, _w("mishandle_verbs")) and t.pos_ == "VERB" and _past(t) and not is_negated(t) and person(t) != "1":
+            subj = _subject_of(t)
+            if (subj is None and "Plur" in t.morph.get("Number")) or (subj is not None and fold(subj.text) in ("вы", "ты")):
+                yield "doubt", doc[t.i:t.i + 1]
+                return
         if has_lemma(t, {"эксплуатационный"}) and any(has_lemma(x, problems | {"характер"}) for x in toks[max(0, k - 4):k + 3]):
             yield "doubt", doc[t.i:t.i + 1]
             return
@@ -2664,18 +2715,20 @@ def _own_use_blamed(sent):
         if subj is None and _subject_of(t) is not None and fold(_subject_of(t).text) in ("он", "она", "оно", "они"):
             subj = next((x for x in toks[:k] if x.pos_ in ("NOUN", "PROPN") and has_lemma(x, problems)), None)
         origin = has_lemma(t, _w("origin_verbs") | _w("breakdown_verbs"))
-        if subj is None and not origin and (_subject_of(t) is None or fold(_subject_of(t).text) in ("вы", "ты")):
-            continue
-        if not origin and not subj:
-            pass  # «краска сошла из-за стирки»: any change of the thing, with a cause below
+        thing = _subject_of(t) or next((x for x in reversed(toks[max(0, k - 3):k]) if x.pos_ in ("NOUN", "PROPN")
+                                        and "Nom" in x.morph.get("Case")), None)
+        if subj is None and not origin and (thing is None or fold(thing.text) in ("вы", "ты")):
+            continue  # «краска сошла из-за стирки»: any change of a thing counts, with a cause below
         past = _past(t) or "Part" in t.morph.get("VerbForm")
         for j in range(k + 1, min(len(toks), k + 9)):
             x = toks[j]
             low = fold(x.text)
             nxt = toks[j + 1:j + 4]
             end = None
-            if low == "после" and past:
-                end = next((y for y in nxt[:2] if has_lemma(y, _w("handover_nouns"))), None)
+            if low == "после":
+                # «после получения» (past only), «после падения», «после удара» (the Клиент's accident)
+                end = next((y for y in nxt[:2] if (past and has_lemma(y, _w("handover_nouns")))
+                            or (y.pos_ == "NOUN" and has_lemma(y, _w("fault_words") - _w("use_nouns")))), None)
             elif not origin and subj is None and low not in _w("cause_preps"):
                 continue  # a plain verb counts only with its cause: «краска сошла из-за стирки»
             elif low in ("при", "процессе", "ходе", "время", "период"):
