@@ -27,13 +27,25 @@
   ниже заявленной», «дольше, чем обещали»), вещь или человек не делает своего
   («Окно не закрывается», «Менеджер так и не перезвонил»), перемена к худшему
   («цепочка потемнела», «начала стучать»), сделанное не по заказу («не по
-  рецепту»), затянувшееся («в ремонте уже три недели»), двойное списание
-  («счёт пришёл дважды»). Черновик сам признаёт жалобу («Претензия принята»)
+  рецепту»), затянувшееся («в ремонте уже три недели», «кружит уже час»),
+  двойное списание («счёт пришёл дважды»), мошенничество («Я не совершал этот
+  платёж», «Это мошенники!»), испорченная еда и цветы («холодная пицца»,
+  «розы завяли»), сделанное много позже («привезли спустя два часа»),
+  недовоз по счёту («Заказала 3 пачки, пришло 2»), чужая ошибка («курьер по
+  ошибке отдал соседке»), не то вместо обещанного («5 Мбит вместо 100!»),
+  посылка, отправленная назад («вернулась отправителю»). Черновик сам признаёт жалобу («Претензия принята»)
   или отмену записи, рейса, доставки не по просьбе Клиента («Запись на 14.06
-  отменена»), задержку на сколько-то («будет готов на день позже»), поломку
-  («вышла из строя печь»).
+  отменена»), приостановку услуги («доставка по Вашему адресу
+  приостановлена»), задержку на сколько-то («будет готов на день позже»),
+  поломку («вышла из строя печь»).
   Собственный промах Клиента («Я случайно заказал не тот размер», «я не смогла
-  прийти», «участник не пришёл») — не жалоба.
+  прийти», «участник не пришёл», «я забыла отключить автоплатёж», «сама
+  виновата») — не жалоба, если в письме нет грубости, порчи или возмущения.
+  Спокойное «Почему мне отказали / заблокировали / списали …?» спрашивает
+  о причине решения и жалобой не считается (в отличие от «За что …?», «??» и
+  «!»). Не жалоба и вкус при спокойном возврате («Можно сдать? Не
+  понравились»), и «ещё не отправлен» как условие просьбы («Хочу добавить
+  подушку, заказ ещё не отправлен»), и «плановое отключение».
   Вопрос («Где мой заказ?»), спокойная просьба («Хочу вернуть платье,
   передумала») или благодарность без таких признаков — не жалоба; условие
   («если не подойдёт») и вопрос о будущем («Будут ли задержки в
@@ -45,12 +57,13 @@
   задерживается», «приехал позже обещанного», «привезли не тот диван», «не
   уложились в срок», «по нашей вине», «оператор неверно оформил», «курьер
   забыл», «списались дважды», «мастер не смог приехать»), кроме отрицаний и предупреждений («без задержек», «чтобы
-  избежать неудобств», «запись будет повреждена»), условий и вопросов.
+  избежать неудобств», «запись будет повреждена»), условий («в случае
+  поломки», «при повреждении упаковки») и вопросов.
 
-Извинение — «извините», «простите», «приносим извинения», «просим/прошу
-прощения», «нам (очень) жаль», «сожалеем», «мы виноваты»; «извиняюсь» и
-«извиняемся» тоже считаются (их форму проверяет ``apology-form``). «К
-сожалению» извинением не считается.
+Извинение — «извините», «простите», «приносим / примите извинения»,
+«просим/прошу прощения», «нам (очень) жаль», «мы виноваты»; «извиняюсь» и
+«извиняемся» тоже считаются (их форму проверяет ``apology-form``).
+«Сожалеем» и «К сожалению» извинением не считаются.
 
 Где находка: если проблема названа в самом черновике — на первом слове
 проблемы (там просится извинение); если жалоба известна только из письма
@@ -79,6 +92,8 @@
 - Новый стол привезём в субботу. || incoming=Столешница поцарапана, ножка шатается.
 - Мастер приедет в четверг. || incoming=Через неделю на экране появилась полоса
 - Курьер приехал позже обещанного, деньги за доставку вернём.
+- Сожалеем, что так вышло. Новый стол привезём в субботу. || incoming=Стол приехал со сколом!
+- Бонусы уже на счёте. || incoming=Привезли холодную пиццу спустя два часа.
 Не срабатывает:
 - Новый стол привезём в субботу. || incoming=Когда привезут стол?
 - Простите за скол! Новый стол привезём в субботу. || incoming=Стол приехал со сколом на столешнице!
@@ -86,6 +101,9 @@
 - Отправим заказ без задержек, завтра до 12:00.
 - Новый стол привезём в субботу. || incoming=Хочу вернуть стол, передумала.
 - Заказ приедет 2 мая. || incoming=Будут ли задержки с доставкой в праздники?
+- В случае поломки обращайтесь в наш сервисный центр.
+- Карта заблокирована после трёх неверных вводов ПИН-кода. || incoming=Почему моя карта заблокирована?
+- Автоплатёж отключили, деньги вернём. || incoming=Списали за тариф, я забыла отключить автоплатёж.
 """
 
 from __future__ import annotations
@@ -169,9 +187,24 @@ class MissingApology(Rule):
 def has_apology(ctx) -> bool:
     """The company apologises somewhere in the draft."""
     return any(is_apology(t) and (speaker_ok(ctx, t) or (
-        not ctx.is_quoted(t) and t.lower_ in words("apology_forms"))) for t in ctx.doc)
+        not ctx.is_quoted(t) and (t.lower_ in words("apology_forms") or _carried(t)))) for t in ctx.doc)
     # «Вы написали, что посылка не пришла, — простите»: «простите» is said to
     # the Клиент even where the parse hangs it on the reported clause
+
+
+def _carried(tok) -> bool:
+    """An apology noun with its own verb just before it: «и примите наши
+    извинения», «приносим свои извинения», «просим прощения» — said by the
+    company even where the parse hangs it on a clause of the Клиент
+    («Спасибо, что сообщили, и примите …»)."""
+    if tok.pos_ != "NOUN" or not has_lemma(tok, words("apology_nouns")):
+        return False
+    carriers = words("apology_carriers")
+    for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]:
+        if t.lower_ in carriers or (has_lemma(t, carriers) and (
+                morph(t, "Mood") == "Imp" or morph(t, "Person") == "1" and morph(t, "Tense") != "Past")):
+            return not negated(t)
+    return False
 
 
 def is_apology(tok) -> bool:
@@ -180,7 +213,7 @@ def is_apology(tok) -> bool:
     if tok.lower_ in words("apology_forms"):
         return not negated(tok)
     if lemmas(tok).isdisjoint(union(_LEX, "apology_verbs", "apology_reflexive", "apology_nouns",
-                                    "regret_verbs", "pity", "guilty")):
+                                    "pity", "guilty")):
         return False
     if has_lemma(tok, words("apology_verbs")) and tok.pos_ in ("VERB", "INTJ", "ADV", "X") \
             and morph(tok, "Mood") in ("Imp", "") and not tok.lower_.endswith(("ся", "сь")):
@@ -194,8 +227,6 @@ def is_apology(tok) -> bool:
         return morph(tok, "VerbForm") == "Inf" and head.i != tok.i and morph(head, "Person") == "1"
     if has_lemma(tok, words("apology_nouns")) and tok.pos_ == "NOUN":
         return not negated(tok) and not any(c.lower_ == "без" for c in tok.children)
-    if has_lemma(tok, words("regret_verbs")) and not negated(tok):
-        return morph(tok, "Person") == "1" or any(lemma(c) in ("мы", "я") for c in tok.children)
     if has_lemma(tok, words("pity")) and not negated(tok):
         dat = [c for c in tok.children if morph(c, "Case") == "Dat" and c.pos_ in ("PRON", "NOUN")]
         return not dat or any(lemma(c) in ("мы", "я") for c in dat)
@@ -237,7 +268,26 @@ def _hypothetical(tok) -> bool:
 
 def _counts(ctx, tok) -> bool:
     return (speaker_ok(ctx, tok) and not is_question(tok) and not in_condition(tok)
-            and not _prevented(tok) and not _hypothetical(tok) and not _future(tok))
+            and not _prevented(tok) and not _hypothetical(tok) and not _future(tok) and not _case_frame(tok))
+
+
+def _case_frame(tok) -> bool:
+    """A problem named as a case that may happen: «в случае поломки», «на
+    случай задержки» (the noun hangs on «случай» with «в/на»), «при
+    повреждении упаковки» (its own preposition «при»)."""
+    if tok.pos_ != "NOUN":
+        return False
+    node = tok
+    for _ in range(3):  # up a chain of genitives: «при обнаружении брака»
+        if any(c.dep_ == "case" and c.lower_ in words("case_frame_preps") for c in node.children):
+            return True
+        head = node.head
+        if head.i == node.i or node.dep_ != "nmod" or head.pos_ != "NOUN":
+            return False
+        if has_lemma(head, words("case_frame_nouns")) and any(c.lower_ in ("в", "на") for c in head.children):
+            return True
+        node = head
+    return False
 
 
 def _about_the_order(noun) -> bool:
@@ -348,14 +398,16 @@ def _cancelled_by_us(tok) -> bool:
     cancelling verb with a booking as its subject, or a stated past or present
     («визит переносится», «рейс отменили»), not at the Клиент's request («по
     Вашей просьбе») and not after a message that asked for it."""
-    if not has_lemma(tok, words("cancel_verbs")) or negated(tok) or tok.pos_ not in ("VERB", "AUX", "ADJ"):
+    suspended = has_lemma(tok, words("suspend_verbs"))
+    if not (has_lemma(tok, words("cancel_verbs")) or suspended) or negated(tok) or tok.pos_ not in ("VERB", "AUX", "ADJ"):
         return False
     short = morph(tok, "Variant") == "Short"
     stated = morph(tok, "VerbForm") == "Fin" and morph(tok, "Mood") == "Ind" and morph(tok, "Tense") in ("Past", "Pres")
     if not short and not stated:
         return False  # not «перенесём», «можно перенести», «перенесите»
     booked = [c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "obj")]
-    if not booked or not has_lemma(booked[0], words("booked_nouns")):
+    if not booked or not (has_lemma(booked[0], words("booked_nouns")) or suspended and has_lemma(
+            booked[0], words("served_nouns"))):
         return False  # «двойное начисление отменено» is good news
     if stated and any(c.dep_ == "nsubj" and lemma(c) in ("вы", "я") for c in tok.children):
         return False  # «Вы перенесли запись»
@@ -541,18 +593,100 @@ def _damaged_state(tok, adjectives_key: str = "draft_problem_adjectives") -> boo
 
 def _incoming_complaint(doc):
     """The first word that makes the Клиент's message a complaint, or None."""
-    if doc is None:
-        return None
+    found = _complaints(doc)
+    return found[0] if found else None
+
+
+def _kept(tok, slip: bool, choice: bool, request: bool) -> bool:
+    """Whether a complaint word stands in the message as a whole: after the
+    Клиент's own slip («я забыла отключить автоплатёж») only rudeness, damage,
+    distress or an outcry still complain; a judgement of taste in a return
+    of choice («Можно сдать? Не понравились») is none; «ещё не отправлен» is
+    the premise of a request («Хочу добавить …, он ещё не отправлен»)."""
+    if slip and not _strong(tok):
+        return False
+    if choice and has_lemma(tok, words("taste_verbs")) and negated(tok):
+        return False
+    return not (request and _not_yet(tok))
+
+
+def _strong(tok) -> bool:
+    return (has_lemma(tok, words("rude_words") | words("upset_verbs")) or tok.lower_ in words("emotion_words")
+            or _damaged_state(tok, "problem_adjectives") or _exclaimed(tok))
+
+
+def _own_slip(doc) -> bool:
+    """The Клиент tells his own slip: «я забыла отключить», «Я ошибся в
+    адресе», «не проверила дату», «по своей невнимательности», «сама
+    виновата», «моя ошибка» — said of himself, stated, not asked."""
     for tok in doc:
-        if tok.is_punct or tok.is_space or in_condition(tok):
+        if is_question(tok) and not _rhetorical(tok.sent) or in_condition(tok):
             continue
-        if _complaint_word(tok):
-            return tok
-    for sent in doc.sents:
-        verb = _exclaimed_statement(sent)
-        if verb is not None:
-            return verb
-    return None
+        if tok.pos_ in ("VERB", "AUX") and _mine(tok) and (
+                has_lemma(tok, words("own_slip_verbs")) and not negated(tok)
+                or has_lemma(tok, words("own_unchecked_verbs")) and negated(tok)):
+            parse = top_parse(tok)
+            if morph(tok, "Tense") == "Past" or (parse is not None and "past" in parse.tag):
+                return True
+        if tok.pos_ == "NOUN" and has_lemma(tok, words("own_slip_nouns")) and not negated(tok) and (any(
+                lemma(c) in ("свой", "мой", "наш") for c in tok.children) or any(
+                c.lower_ == "по" for c in tok.children) and _said_of_me(_verb_above(tok))):
+            return True  # «по своей невнимательности», «моя ошибка», «я по ошибке отключил»
+        if has_lemma(tok, words("own_slip_adjectives")) and not negated(tok) and any(
+                lemma(c) in ("я", "сам", "сама", "мы") for c in tok.children):
+            return True
+    return False
+
+
+def _mine(verb) -> bool:
+    """The Клиент is the doer: «я» / «мы» as the subject, a 1st person, or a
+    singular past with no subject («Забыл продлить подписку»)."""
+    if _said_of_me(verb):
+        return True
+    subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if subj:
+        return False
+    if morph(verb, "Person") == "1":
+        return True
+    return morph(verb, "Tense") == "Past" and morph(verb, "Number") == "Sing"
+
+
+def _choice_return(doc) -> bool:
+    """The message asks calmly to return or exchange a purchase: «Можно сдать
+    …?», «Хочу обменять …», «Верну куртку» — not a demand («Верните деньги,
+    курс не понравился», «Требую возврата»)."""
+    if any(has_lemma(t, words("demand_verbs")) or (morph(t, "Mood") == "Imp" and has_lemma(
+            t, words("choice_return_words"))) for t in doc):
+        return False
+    return any(has_lemma(t, words("choice_return_words")) for t in doc)
+
+
+def _requests(doc) -> bool:
+    """The Клиент asks for something: «Хочу добавить …», «Прошу отменить …»,
+    «Можно изменить …?», «нельзя ли …»."""
+    for t in doc:
+        if negated(t):
+            continue
+        if has_lemma(t, words("wish_verbs")) and (morph(t, "Person") == "1" or lemma(t) == "хотеться") \
+                and morph(t, "Tense") != "Past":
+            return True
+        if lemma(t) in words("permission_words") and any(morph(c, "VerbForm") == "Inf" for c in t.children):
+            return True
+        if t.lower_ == "можно":
+            return True
+    return False
+
+
+def _not_yet(tok) -> bool:
+    """«ещё не отправлен», «пока не передана»: not yet, not «всё ещё не»,
+    «до сих пор», «так и не»."""
+    if not negated(tok):
+        return False
+    near = tok.doc[max(tok.sent.start, tok.i - 3):tok.i]
+    yet = [t for t in near if t.lower_ in ("ещё", "еще", "пока")]
+    if not yet:
+        return False
+    return not any(t.lower_ in words("still_words") for t in tok.doc[max(tok.sent.start, yet[0].i - 2):yet[0].i])
 
 
 def _exclaimed_statement(sent):
@@ -584,6 +718,10 @@ def _finite_not_mine(tok) -> bool:
 
 
 def _complaint_word(tok) -> bool:
+    if has_lemma(tok, words("decision_verbs")) and _plain_why(tok):
+        return False  # «Почему мне отказали в рассрочке?» asks the reason of a decision
+    if _more_complaint(tok):
+        return True
     if tok.is_alpha and not tok.is_stop and _damaged_state(tok, "problem_adjectives"):
         # «Диван продавлен», «пришёл поцарапанный», «Прислали бракованный чайник?!»,
         # not «Повреждённые товары вы меняете?» (a kind of goods asked about)
@@ -593,13 +731,18 @@ def _complaint_word(tok) -> bool:
     if _wants_money_back(tok):
         return True  # «хочу вернуть», «Верните деньги!», «требую возврата»
     if tok.pos_ == "NOUN" and has_lemma(tok, words("problem_nouns")):
-        if negated(tok) or _prevented(tok) or _denied(tok) or _foreseen(tok):
+        if negated(tok) or _prevented(tok) or _denied(tok) or _foreseen(tok) or _case_frame(tok) or _planned(tok):
             return False  # «Не будет проблем …?», «без задержек», «Будут ли задержки в праздники?»
-        return not any(c.lower_ == "по" for c in tok.children)  # «по ошибке» = by mistake
+        if any(c.lower_ == "по" for c in tok.children):  # «по ошибке» = by mistake: whose?
+            return has_lemma(tok, words("error_nouns")) and _by_others(_verb_above(tok))
+        return True
     if tok.pos_ in ("ADJ", "VERB") and has_lemma(tok, words("wrong_thing_adjectives")) and not negated(tok):
         return not is_question(tok) or any(_delivered(t) for t in tok.sent)
     if tok.pos_ in ("ADJ", "VERB", "ADV") and has_lemma(tok, words("problem_adjectives")) and not negated(tok):
         return not _asked_kind(tok) or any(_delivered(t) for t in tok.sent)
+    if tok.pos_ in ("ADJ", "VERB") and has_lemma(tok, words("spoilt_states")) and not negated(tok) \
+            and not any(has_lemma(t, words("praise_words")) for t in tok.sent) and not _future(tok):
+        return not _asked_kind(tok) and not (is_question(tok) and not _rhetorical(tok.sent))
     if tok.lower_ in words("emotion_words") or (lemma(tok) in words("emotion_words") and tok.pos_ != "NOUN"):
         return True
     if tok.lower_ in words("barely_words") and not is_question(tok) and not in_condition(tok):
@@ -607,7 +750,7 @@ def _complaint_word(tok) -> bool:
     if tok.lower_ == "а" and _reality_follows(tok):
         return True  # «на бирке 48, а по факту 44»
     if tok.pos_ in ("VERB", "AUX", "ADJ"):
-        stated = morph(tok, "Mood") not in ("Imp", "Cnd") and morph(tok, "VerbForm") != "Inf"
+        stated = morph(tok, "Mood") not in ("Imp", "Cnd") and not _really_infinitive(tok)
         mood_ok = (stated or _negated_modal(tok)) and not _polite(tok)
         attributive = morph(tok, "VerbForm") == "Part" and morph(tok, "Variant") != "Short"
         if has_lemma(tok, words("problem_verbs") | words("damage_verbs") | words("upset_verbs")) \
@@ -620,8 +763,9 @@ def _complaint_word(tok) -> bool:
         if has_lemma(tok, words("negated_verbs")) and (negated(tok) or _negated_modal(tok)) and mood_ok \
                 and not _own_absence(tok):
             return True
-        if has_lemma(tok, words("negated_verbs_by_others")) and negated(tok) and mood_ok:
-            subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+        if has_lemma(tok, words("negated_verbs_by_others")) and (negated(tok) or _negated_modal(tok)) and mood_ok:
+            doer = tok.head if _negated_modal(tok) else tok
+            subj = [c for c in doer.children if c.dep_.startswith("nsubj")]
             return bool(subj) and lemma(subj[0]) not in ("я", "мы")  # «Курьер не нашёл», not «Не смог найти»
         if has_lemma(tok, words("wait_verbs")) and _long_wait(tok):
             return True
@@ -704,6 +848,204 @@ def _complaint_word(tok) -> bool:
     return False
 
 
+def _more_complaint(tok) -> bool:
+    """Complaints of session 13: fraud, something late by a long time after
+    the fact, a count short of the order, somebody else's mistake, what came
+    instead of what was due, a parcel sent back."""
+    if tok.pos_ == "NOUN" and has_lemma(tok, words("fraud_nouns")):
+        return _fraud(tok)  # «Это мошенничество», «мошенники оплатили покупки»
+    if _late_after(tok):
+        return True  # «привезли спустя два часа», «перезвонил только через три дня»
+    if _count_short(tok):
+        return True  # «Заказывала 10 роз, а в букете 7»
+    if tok.lower_ in words("error_manner") and not negated(tok):
+        return _by_others(_verb_above(tok))  # «Деньги ошибочно списали с другой карты»
+    if tok.lower_ == "вместо" and _instead(tok):
+        return True  # «Скорость 5 Мбит вместо 100!», «одна кровать вместо двух»
+    return _sent_back(tok)  # «Посылку отправили обратно отправителю»
+
+
+def _plain_why(tok) -> bool:
+    """A calm «Почему / Зачем / Отчего …?» — one question mark, no «!», no
+    «??» — asks the reason."""
+    if not is_question(tok):
+        return False
+    sent = tok.sent
+    toks = [t for t in sent if not t.is_space]
+    why = words("why_words") - {"сколько"}
+    if not any(t.lower_ in why for t in toks) or any(
+            a.lower_ == "за" and b.lower_ == "что" and b.i == a.i + 1 for a, b in zip(toks, toks[1:])):
+        return False  # «За что …?» reproaches: what did I do to deserve it
+    text = tok.doc.text.replace(" ", "")
+    return "!" not in text and "??" not in text  # «Почему мне отказали? Я же потерял работу!» protests
+
+
+def _planned(noun) -> bool:
+    """«плановое отключение», or a stop the Клиент asks to move («Можно
+    перенести отключение?»): a schedule, not a failure."""
+    if any(has_lemma(c, words("planned_modifiers")) for c in noun.children):
+        return True
+    head = noun.head
+    return head.i != noun.i and noun.dep_ == "obj" and has_lemma(head, words("reschedule_verbs")) \
+        and morph(head, "VerbForm") == "Inf"
+
+
+def _by_others(verb) -> bool:
+    """A past verb done by somebody other than the Клиент, stated: «Оператор
+    по ошибке закрыл заявку», «по ошибке отдали соседке»."""
+    if verb.pos_ not in ("VERB", "AUX") or negated(verb) or in_condition(verb):
+        return False
+    parse = top_parse(verb)
+    if morph(verb, "Tense") != "Past" and (parse is None or "past" not in parse.tag):
+        return False
+    if is_question(verb) and not _rhetorical(verb.sent):
+        return False
+    if _said_of_me(verb):
+        return False
+    return _done_to_me(verb)
+
+
+def _said_of_me(verb) -> bool:
+    """«я» / «мы» is a subject of the verb, or stands just before it (the
+    parse may give the verb a second subject: «добрый день, я по ошибке
+    отключил …»)."""
+    if any(c.dep_.startswith("nsubj") and lemma(c) in ("я", "мы") for c in verb.children):
+        return True
+    return any(lemma(t) in ("я", "мы") and morph(t, "Case") == "Nom"
+               for t in verb.doc[max(verb.sent.start, verb.i - 4):verb.i])
+
+
+def _really_infinitive(tok) -> bool:
+    """The tagger's infinitive, unless pymorphy3 reads the word otherwise
+    («чайник потёк» tagged as an infinitive)."""
+    if morph(tok, "VerbForm") != "Inf":
+        return False
+    parse = top_parse(tok)
+    return parse is None or parse.tag.POS == "INFN"
+
+
+def _fraud(noun) -> bool:
+    """Fraud stated, not asked about or guarded against («Как защититься от мошенников?»)."""
+    if negated(noun) or in_condition(noun) or (is_question(noun) and not _rhetorical(noun.sent)):
+        return False
+    return not any(has_lemma(t, words("protect_words")) or t.lower_ in words("protect_words") for t in noun.sent
+                   if t.i < noun.i)
+
+
+def _late_after(tok) -> bool:
+    """A past deed late by a long time: «привезли спустя два часа»,
+    «перезвонил только / лишь через три дня» — not «приедет через час»."""
+    if lemma(tok) not in words("time_units"):
+        return False
+    doc = tok.doc
+    case = [c for c in tok.children if c.dep_ == "case"]
+    if not case:
+        return False
+    prep = case[0]
+    if prep.lower_ in words("after_preps"):
+        pass
+    elif prep.lower_ == "через" and any(t.lower_ in words("only_words")
+                                         for t in doc[max(tok.sent.start, prep.i - 2):prep.i]):
+        pass
+    else:
+        return False
+    if any(has_lemma(t, words("praise_words")) for t in tok.sent):
+        return False
+    return _by_others(_verb_above(tok)) or (_verb_above(tok).pos_ in ("VERB", "AUX") and _stated_past(_verb_above(tok))
+                                            and not _mine(_verb_above(tok)))
+
+
+def _stated_past(verb) -> bool:
+    parse = top_parse(verb)
+    past = morph(verb, "Tense") == "Past" or (parse is not None and "past" in parse.tag)
+    return past and not negated(verb) and not in_condition(verb) and not (
+        is_question(verb) and not _rhetorical(verb.sent))
+
+
+def _number(tok):
+    """The value of a numeral written in digits or in words, else None."""
+    if tok.text.isdigit():
+        return int(tok.text)
+    ordered = list(_number_words())
+    for form in lemmas(tok) | {lemma(tok), fold(tok.lower_)}:
+        if form in ordered:
+            return ordered.index(form) + 1
+    return None
+
+
+def _number_words():
+    from ..lexicon import load
+    return [fold(w) for w in load(_LEX)["number_words"]]
+
+
+def _count_short(tok) -> bool:
+    """An ordered count set against a smaller one that came: «Заказывала 10
+    роз, а в букете 7», «Оплатил пять билетов, пришло четыре»."""
+    if not has_lemma(tok, words("order_verbs")) or negated(tok) or not _stated_past(tok):
+        return False
+    ordered, end = None, tok.i + 1
+    for c in tok.children:
+        if c.dep_ not in ("obj", "obl", "nsubj:pass"):
+            continue
+        for n in [c, *c.children]:
+            if n.pos_ == "NUM" or n.dep_.startswith("nummod"):
+                ordered = _number(n)
+                if ordered is not None:
+                    break
+        if ordered is not None:
+            end = max(t.i for t in c.subtree) + 1
+            break
+    if ordered is None:
+        return False
+    if any(has_lemma(t, words("praise_words")) for t in tok.doc[end:]):
+        return False
+    for t in tok.doc[end:min(len(tok.doc), end + 12)]:
+        if t.pos_ != "NUM" and not t.text.isdigit() and _number(t) is None:
+            continue
+        if t.pos_ not in ("NUM", "ADJ", "DET", "PRON") and not t.text.isdigit():
+            continue
+        if has_lemma(t.head, words("time_units") | words("since_words")):
+            continue
+        got = _number(t)
+        if got is not None and got < ordered:
+            return True
+    return False
+
+
+def _instead(tok) -> bool:
+    """«Скорость 5 Мбит вместо 100!», «одна кровать вместо двух», «Заплатил
+    3000 вместо 2000» — stated; not a request («Можно вместо курьера
+    самовывоз?», «Хочу вместо синего зелёный»), nor the Клиент's own choice
+    («Я выбрал самовывоз вместо доставки»)."""
+    sent = tok.sent
+    if in_condition(tok) or (is_question(tok) and not _rhetorical(sent)):
+        return False
+    if any(morph(t, "Mood") == "Imp" or has_lemma(t, words("request_words")) or has_lemma(t, words("praise_words"))
+           for t in sent):
+        return False
+    return not _own_choice(tok)
+
+
+def _sent_back(tok) -> bool:
+    """A parcel sent back: «посылка вернулась отправителю», «отправили
+    обратно», «уехал назад к продавцу» — not by the Клиент, not asked for."""
+    if not has_lemma(tok, words("sent_back_verbs")) or tok.pos_ not in ("VERB", "AUX") or not _stated_past(tok):
+        return False
+    back = words("back_words")
+    doc = tok.doc
+    if not any((has_lemma(t, back) or t.lower_ in back) and not (
+            t.i > 0 and has_lemma(doc[t.i - 1], words("time_units")))  # «пять дней назад» is «ago»
+            for t in tok.children):
+        return False
+    if any(has_lemma(t, words("request_words")) for t in tok.sent):
+        return False
+    subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+    if subj:
+        return lemma(subj[0]) not in ("я", "мы")
+    # «посылка вернулась» (the parse may hang the subject elsewhere) or «отправили»
+    return morph(tok, "Number") == "Plur" or (tok.lower_.endswith(("ся", "сь")) and morph(tok, "Person") != "1")
+
+
 def _own_choice(tok) -> bool:
     """«Я купил билет не на тот ряд», «случайно заказал не тот размер»: the
     Клиент's own slip, a request to fix it, not a complaint."""
@@ -756,8 +1098,11 @@ def _verb_reading_past(tok, wanted) -> bool:
 
 
 def _still_not(tok) -> bool:
-    """«до сих пор не готов», «до сих пор не пришёл»: a wait not over."""
+    """«до сих пор не готов», «всё ещё не отправлен»: a wait not over."""
     doc = tok.doc
+    if tok.lower_ in ("ещё", "еще") and tok.i > tok.sent.start and doc[tok.i - 1].lower_ in ("всё", "все"):
+        return any(t.lower_ in ("не", "нет") for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 3)]) \
+            and not is_question(tok) and not in_condition(tok)
     if tok.lower_ != "пор" or tok.i < 2 or doc[tok.i - 1].lower_ != "сих" or doc[tok.i - 2].lower_ != "до":
         return False
     return any(t.lower_ in ("не", "нет", "ни") for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 4)])
@@ -785,10 +1130,19 @@ def _already_for(tok) -> bool:
     """«телефон в ремонте уже три недели», «болит уже пятый день»: a state that
     has lasted — «уже» next to a counted time unit — in a message with no
     1st-person present verb («Пользуюсь вашими услугами уже пять лет»)."""
-    if lemma(tok) not in words("time_units") or not any(
-            c.pos_ == "NUM" or morph(c, "NumType") == "Ord" or c.dep_ == "nummod" or _ordinal(c) for c in tok.children):
+    if lemma(tok) not in words("time_units"):
         return False
     near = tok.doc[max(tok.sent.start, tok.i - 3):tok.i]
+    counted = any(c.pos_ == "NUM" or morph(c, "NumType") == "Ord" or c.dep_ == "nummod" or _ordinal(c)
+                  for c in tok.children)
+    if not counted:
+        # «кружит уже час», «Лифт стоит уже неделю»: one unit, right after «уже»,
+        # in a sentence that is not about the Клиент («Я ваш клиент уже год»)
+        prev = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
+        if prev is None or prev.lower_ != "уже" or morph(tok, "Number") != "Sing" or any(
+                c.dep_ == "case" for c in tok.children) or any(
+                lemma(t) in ("я", "мы") and t.dep_.startswith("nsubj") for t in tok.sent):
+            return False
     if any(t.lower_ in ("назад", "через") for t in tok.sent):
         return False
     if not any(t.lower_ == "уже" for t in near):
@@ -798,8 +1152,16 @@ def _already_for(tok) -> bool:
                 and not any(c.dep_ == "case" for c in tok.children)):
             return False
         return not any(has_lemma(t, words("praise_words")) for t in tok.sent)
-    return not any(t.pos_ == "VERB" and morph(t, "Person") == "1" and morph(t, "Tense") == "Pres"
-                   and not negated(t) for t in tok.sent)
+    return not any(t.pos_ == "VERB" and _first_present(t) and not negated(t) for t in tok.sent)
+
+
+def _first_present(verb) -> bool:
+    """A 1st-person present, by the tagger or by pymorphy3 («Пользуюсь»
+    tagged as a gerund)."""
+    if morph(verb, "Person") == "1" and morph(verb, "Tense") == "Pres":
+        return True
+    parse = top_parse(verb)
+    return parse is not None and "1per" in parse.tag and "pres" in parse.tag
 
 
 def _infinitive(tok) -> bool:
@@ -813,6 +1175,8 @@ def _rhetorical(sent) -> bool:
     """A question that reproaches: «Почему …?», «За что …?», «Зачем …?»."""
     toks = [t for t in sent if not t.is_space]
     why = words("why_words") - {"сколько"}
+    if "??" in "".join(t.text for t in toks) or "?!" in "".join(t.text for t in toks):
+        return True  # «Посылка вернулась отправителю??»
     return any(t.lower_ in why for t in toks) or any(
         a.lower_ == "за" and b.lower_ == "что" and b.i == a.i + 1 for a, b in zip(toks, toks[1:])) or any(
         t.lower_ == "сколько" and _how_long_still(t) for t in toks)
@@ -946,7 +1310,7 @@ def _came_late_by(tok) -> bool:
 def _worse_change(tok) -> bool:
     """A change for the worse of a thing, stated: «потемнела», «пожелтел»,
     «помутнели», «выгорела», «начала стучать»."""
-    changes = words("worse_change_verbs")
+    changes = words("worse_change_verbs") | words("spoil_verbs")
     if not has_lemma(tok, changes) and not any(
             p.tag.POS == "VERB" and fold(p.normal_form) in changes for p in parses(tok)):
         return False
@@ -1008,7 +1372,7 @@ def _innocent(tok) -> bool:
         return False
     parse = top_parse(tok)
     past = morph(tok, "Tense") == "Past" or (parse is not None and "past" in parse.tag)
-    if not past or is_question(tok) or in_condition(tok):
+    if not past or (is_question(tok) and not _rhetorical(tok.sent)) or in_condition(tok):
         return False
     # «Я» as the subject, or just before (the tagger may hang the verb on it)
     if not any(t.lower_ == "я" for t in tok.doc[max(tok.sent.start, tok.i - 5):tok.i + 3]):
@@ -1235,11 +1599,18 @@ def _complaints(doc) -> list:
     """Every word that makes the Клиент's message a complaint, in order."""
     if doc is None:
         return []
+    key = "missing_apology_complaints"
+    if key in doc.user_data:
+        return doc.user_data[key]
     out = [t for t in doc if not (t.is_punct or t.is_space or in_condition(t)) and _complaint_word(t)]
     for sent in doc.sents:
         verb = _exclaimed_statement(sent)
         if verb is not None and verb not in out:
             out.append(verb)
+    if out:
+        slip, choice, request = _own_slip(doc), _choice_return(doc), _requests(doc)
+        out = [t for t in out if _kept(t, slip, choice, request)]
+    doc.user_data[key] = out
     return out
 
 
@@ -1304,9 +1675,14 @@ def _named(tok, incoming: bool):
     if not incoming and _later_than_agreed(tok):
         yield "late", {}  # «позже обещанного» → «за задержку»
         return
-    if incoming and _already_for(tok):
-        yield "wait", {}  # «в ремонте уже три недели» → «за долгое ожидание»
+    if incoming and (_already_for(tok) or _late_after(tok)):
+        yield "wait", {}  # «в ремонте уже три недели», «спустя два часа» → «за долгое ожидание»
         return
+    if incoming and _negated_modal(tok):
+        yield "event", {"clause": _clause(tok.head, incoming)}  # «за то, что курьер не может найти …»
+        return
+    if incoming and _sent_back(tok) and not any(c.dep_.startswith("nsubj") for c in tok.children):
+        return  # the parse lost the subject: «за то, что вернулась …» says nothing
     if not incoming and _cancelled_by_us(tok):
         yield "event", {"clause": _clause(tok, incoming)}  # «за то, что запись на 14 июня отменена»
         return
