@@ -200,7 +200,7 @@ def _carried(tok) -> bool:
     if tok.pos_ != "NOUN" or not has_lemma(tok, words("apology_nouns")):
         return False
     carriers = words("apology_carriers")
-    for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]:
+    for t in tok.doc[max(tok.sent.start, tok.i - 6):tok.i]:  # «примите, пожалуйста, наши искренние извинения»
         if t.lower_ in carriers or (has_lemma(t, carriers) and (
                 morph(t, "Mood") == "Imp" or morph(t, "Person") == "1" and morph(t, "Tense") != "Past")):
             return not negated(t)
@@ -862,6 +862,12 @@ def _more_complaint(tok) -> bool:
         return _by_others(_verb_above(tok))  # «Деньги ошибочно списали с другой карты»
     if tok.lower_ == "вместо" and _instead(tok):
         return True  # «Скорость 5 Мбит вместо 100!», «одна кровать вместо двух»
+    if has_lemma(tok, words("refuse_verbs")) and tok.pos_ in ("VERB", "AUX") and _stated_past(tok) \
+            and not (is_question(tok) and not _emphatic_message(tok.doc)):
+        subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
+        return bool(subj) and subj[0].pos_ in ("NOUN", "PROPN") and not _said_of_me(tok)  # «Сотрудник отказался принять»
+    if has_lemma(tok, frozenset({"другой", "иной"})) and _one_and_another(tok):
+        return True  # «На сайте одна цена, а в чеке другая»
     return _sent_back(tok)  # «Посылку отправили обратно отправителю»
 
 
@@ -876,8 +882,23 @@ def _plain_why(tok) -> bool:
     if not any(t.lower_ in why for t in toks) or any(
             a.lower_ == "за" and b.lower_ == "что" and b.i == a.i + 1 for a, b in zip(toks, toks[1:])):
         return False  # «За что …?» reproaches: what did I do to deserve it
-    text = tok.doc.text.replace(" ", "")
-    return "!" not in text and "??" not in text  # «Почему мне отказали? Я же потерял работу!» protests
+    return not _emphatic_message(tok.doc)  # «Почему мне отказали? Я же потерял работу!» protests
+
+
+def _emphatic_message(doc) -> bool:
+    text = doc.text.replace(" ", "")
+    return "!" in text or "??" in text
+
+
+def _one_and_another(tok) -> bool:
+    """«одна цена, а в чеке другая», «в приложении одно, а на кассе другое»:
+    two things that should agree do not."""
+    doc = tok.doc
+    if negated(tok) or in_condition(tok) or (is_question(tok) and not _rhetorical(tok.sent)):
+        return False
+    before = doc[tok.sent.start:tok.i]
+    contrast = [t for t in before if t.lower_ == "а"]
+    return bool(contrast) and any(has_lemma(t, frozenset({"один"})) and t.i < contrast[-1].i for t in before)
 
 
 def _planned(noun) -> bool:
@@ -1081,9 +1102,11 @@ def _below_promised(tok) -> bool:
     if negated(tok) or in_condition(tok) or (is_question(tok) and not _rhetorical(tok.sent)):
         return False
     doc = tok.doc
-    nxt = [t for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 4)] if not t.is_punct]
+    nxt = [t for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 5)] if not t.is_punct]
     if nxt and nxt[0].lower_ == "чем":
         nxt = nxt[1:]
+        if nxt and nxt[0].pos_ == "ADP":
+            nxt = nxt[1:]  # «больше, чем в прошлом месяце»
     if nxt and has_lemma(nxt[0], words("usual_words")):
         return fold(tok.text) not in words("late_words")  # «дороже обычного», not the schedule «позже обычного»
     return bool(nxt) and has_lemma(nxt[0], words("agreed_words"))
@@ -1349,6 +1372,8 @@ def _unasked(tok) -> bool:
     if nxt is None or not has_lemma(nxt, words("unasked_nouns")) or is_question(tok) or in_condition(tok):
         return False
     verb = _verb_above(tok)
+    while morph(verb, "VerbForm") == "Inf" and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # «отказался принять возврат без объяснения причин»
     return morph(verb, "Tense") == "Past" and not negated(verb) and not any(
         lemma(c) in ("я", "мы") for c in verb.children if c.dep_.startswith("nsubj"))
 
