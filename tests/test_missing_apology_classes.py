@@ -69,6 +69,7 @@ def test_a_problem_that_happened_still_counts(text, expected):
     "Подскажите, можно изменить размер? Заказ ещё не собран.",
     "Хочу отложить плановую замену счётчика на месяц.",
     "Можно ли поменять адрес? Посылка пока не передана курьеру.",
+    "Заказ ещё не пришёл, подскажите номер для отслеживания?",
 ])
 def test_the_premise_of_a_request_is_no_complaint(incoming):
     assert not fires(DRAFT, R, incoming=incoming)
@@ -229,6 +230,7 @@ def test_more_complaints(incoming):
     "Я отказалась от доставки, верните деньги.",
     "Операторы разговаривали вежливо, спасибо.",
     "Почему банк отказался проводить платёж?",
+    "Подскажите, в случае поломки замена бесплатная?",
 ])
 def test_near_misses_stay_quiet(incoming):
     assert not fires(DRAFT, R, incoming=incoming)

@@ -284,8 +284,9 @@ def _case_frame(tok) -> bool:
         head = node.head
         if head.i == node.i or node.dep_ != "nmod" or head.pos_ != "NOUN":
             return False
-        if has_lemma(head, words("case_frame_nouns")) and any(c.lower_ in ("в", "на") for c in head.children):
-            return True
+        if has_lemma(head, words("case_frame_nouns")) and (any(c.lower_ in ("в", "на") for c in head.children) or (
+                head.i > 0 and tok.doc[head.i - 1].lower_ in ("в", "на"))):
+            return True  # the parse may hang «в» elsewhere: «Подскажите, в случае поломки …»
         node = head
     return False
 
@@ -674,6 +675,8 @@ def _requests(doc) -> bool:
             return True
         if t.lower_ == "можно":
             return True
+        if has_lemma(t, words("ask_verbs")) and (morph(t, "Mood") == "Imp" or t.lower_.endswith("те")):
+            return True  # «подскажите трек», «уточните, пожалуйста»
     return False
 
 
