@@ -166,14 +166,14 @@ class MissingApology(Rule):
                 rewrite=rewrite,
             )
             return
-        complaint = _incoming_complaint(ctx.incoming_doc)
+        complaint = _incoming_complaint(ctx.incoming_doc, strict=True)
         if complaint is None:
             return
         span = negated_span(complaint)
         sent = _first_sentence(ctx)
         if sent is None:
             return
-        rewrite = _apology(ctx, _complaints(ctx.incoming_doc), incoming=True)
+        rewrite = _apology(ctx, _complaints(ctx.incoming_doc, strict=True), incoming=True)
         yield ctx.hit(
             sent,
             message=f"Клиент жалуется («{span.text}»), а в ответе нет извинения",
@@ -592,9 +592,12 @@ def _damaged_state(tok, adjectives_key: str = "draft_problem_adjectives") -> boo
 
 # --- complaint in the Клиент's message ------------------------------------
 
-def _incoming_complaint(doc):
-    """The first word that makes the Клиент's message a complaint, or None."""
-    found = _complaints(doc)
+def _incoming_complaint(doc, strict: bool = False):
+    """The first word that makes the Клиент's message a complaint, or None.
+    ``strict``: a calm «Почему мне отказали / списали …?» asks the reason of
+    a decision and needs no apology; for the other rules it is still a
+    grievance (a consent recalled against it shifts the blame)."""
+    found = _complaints(doc, strict)
     return found[0] if found else None
 
 
@@ -720,9 +723,12 @@ def _finite_not_mine(tok) -> bool:
     return ("past" in tag or "pres" in tag) and "1per" not in tag
 
 
+def _asks_reason(tok) -> bool:
+    """«Почему мне отказали в рассрочке?» asks the reason of a decision."""
+    return has_lemma(tok, words("decision_verbs")) and _plain_why(tok)
+
+
 def _complaint_word(tok) -> bool:
-    if has_lemma(tok, words("decision_verbs")) and _plain_why(tok):
-        return False  # «Почему мне отказали в рассрочке?» asks the reason of a decision
     if _more_complaint(tok):
         return True
     if tok.is_alpha and not tok.is_stop and _damaged_state(tok, "problem_adjectives"):
@@ -1623,11 +1629,11 @@ def _first_sentence(ctx):
 
 # --- rewrite: an opening apology that names the problem ------------------------
 
-def _complaints(doc) -> list:
+def _complaints(doc, strict: bool = False) -> list:
     """Every word that makes the Клиент's message a complaint, in order."""
     if doc is None:
         return []
-    key = "missing_apology_complaints"
+    key = ("missing_apology_complaints", strict)
     if key in doc.user_data:
         return doc.user_data[key]
     out = [t for t in doc if not (t.is_punct or t.is_space or in_condition(t)) and _complaint_word(t)]
@@ -1637,7 +1643,7 @@ def _complaints(doc) -> list:
             out.append(verb)
     if out:
         slip, choice, request = _own_slip(doc), _choice_return(doc), _requests(doc)
-        out = [t for t in out if _kept(t, slip, choice, request)]
+        out = [t for t in out if _kept(t, slip, choice, request) and not (strict and _asks_reason(t))]
     doc.user_data[key] = out
     return out
 
