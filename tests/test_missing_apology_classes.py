@@ -263,3 +263,29 @@ def test_suspensions_asked_for_or_general_are_quiet(text):
 def test_rewrite_names_the_new_complaints(incoming, apology):
     found = findings("Здравствуйте!\n\nМастер приедет в четверг.", R, incoming=incoming)
     assert found[0].rewrite.replacement == apology
+
+
+# --- a later time the Клиент asks for; a thing that does not fit ---
+
+@pytest.mark.parametrize("incoming", [
+    "Можно сдвинуть доставку на два часа позже?",
+    "Прошу перенести приём на день позже.",
+    "Хотим заехать на сутки позже, это возможно?",
+    "Мне не подходит время доставки.",
+    "Этот цвет мне не подходит.",
+    "Размер не подошёл, хочу обменять.",
+    "Платье не подходит по размеру, можно обменять?",
+])
+def test_wished_times_and_taste_are_no_complaint(incoming):
+    assert not fires(DRAFT, R, incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming", [
+    "Курьер приехал на два часа позже.",
+    "Сеанс начался на полчаса позже, нас не предупредили.",
+    "Ключ активации не подходит.",
+    "Пароль из письма не подходит.",
+    "Зарядка из комплекта не подходит к телефону.",
+])
+def test_late_by_and_things_that_do_not_fit_are_complaints(incoming):
+    assert fires(DRAFT, R, incoming=incoming)

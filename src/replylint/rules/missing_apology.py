@@ -1299,7 +1299,9 @@ def _fails(tok) -> bool:
         return False
     if morph(tok, "Tense") not in ("Pres", "Past") or morph(tok, "Person") == "1":
         return False
-    if has_lemma(tok, words("not_failure_verbs")) or in_condition(tok) or _polite(tok):
+    if in_condition(tok) or _polite(tok):
+        return False
+    if has_lemma(tok, words("not_failure_verbs")) and not _does_not_fit(tok):
         return False
     subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
     if subj and (lemma(subj[0]) in ("я", "мы") or has_lemma(subj[0], words("not_yet_words"))):
@@ -1311,6 +1313,21 @@ def _fails(tok) -> bool:
     if is_question(tok) and not _rhetorical(tok.sent):
         return False
     return not any(has_lemma(t, words("praise_words")) for t in tok.sent)
+
+
+def _does_not_fit(verb) -> bool:
+    """«Ключ активации не подходит», «Код из СМС не подходит»: a thing does not
+    fit, now, and nobody's taste is named — not «Мне не подходит время», «не
+    подходит по размеру», nor «не подошёл оттенок» in a return of choice."""
+    if not has_lemma(verb, frozenset({"подходить"})) or morph(verb, "Tense") != "Pres":
+        return False
+    if any(morph(c, "Case") == "Dat" and not any(x.dep_ == "case" for x in c.children) or c.lower_ == "по"
+           or any(x.lower_ == "по" for x in c.children) for c in verb.children):
+        return False
+    if _choice_return(verb.doc):
+        return False
+    subj = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    return bool(subj) and subj[0].pos_ in ("NOUN", "PROPN") and morph(subj[0], "Animacy") != "Anim"
 
 
 def _someone_forgot(tok) -> bool:
@@ -1334,9 +1351,22 @@ def _came_late_by(tok) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (nxt.lower_ == "чем" or has_lemma(nxt, {"обычный", "обычно"})):
         return False  # «на час позже обычного» is a schedule
+    if _wished(_verb_above(tok)):
+        return False  # «Хочу перенести вылет на неделю позже», «Можно на час позже?»
     window = tok.doc[max(tok.sent.start, tok.i - 4):min(tok.sent.end, tok.i + 5)]
     has_by = any(t.lower_ == "на" for t in window)
     return has_by and any(lemma(t) in words("time_units") for t in window) and not is_question(tok)
+
+
+def _wished(verb) -> bool:
+    """The verb is what the Клиент wants or asks for: an infinitive under
+    «хочу / прошу / можно», or a verb of moving a date («перенести»)."""
+    if has_lemma(verb, words("reschedule_verbs")):
+        return True
+    if morph(verb, "VerbForm") != "Inf":
+        return False
+    head = verb.head
+    return head.i != verb.i and (has_lemma(head, words("wish_verbs")) or lemma(head) in words("permission_words"))
 
 
 def _worse_change(tok) -> bool:
