@@ -227,3 +227,27 @@ def test_helped_there(text, incoming, expected):
 ])
 def test_helped_there_quiet(text):
     assert spans(text, RULE) == []
+
+
+# --- the thing asked for outright, to be fetched by the Клиент even without «сами»;
+# «Вам понадобится …»; e-mail is not the post office; «отправили» is the company
+
+@pytest.mark.parametrize("text,incoming,expected", [
+    ('Справку можно скачать в приложении, раздел «Документы».', 'Пришлите, пожалуйста, справку об остатке на счёте.',
+     ['можно скачать']),
+    ('Акт сверки Вы можете выгрузить в личном кабинете.', 'Прошу выслать акт сверки за квартал.',
+     ['можете выгрузить']),
+    ('Для этого Вам понадобится обратиться в банк, выпустивший карту.', None,
+     ['понадобится обратиться в банк']),
+])
+def test_asked_thing_handed_back(text, incoming, expected):
+    assert spans(text, RULE, incoming=incoming) == expected
+
+
+@pytest.mark.parametrize("text,incoming", [
+    ('Выписку отправили Вам на почту, также её можно скачать в приложении.', 'Пришлите, пожалуйста, выписку.'),
+    ('Справку можно скачать в приложении.', 'Где найти справку об остатке?'),
+    ('Чек можно найти в личном кабинете — мы его туда уже загрузили.', 'Пришлите чек.'),
+])
+def test_asked_thing_handed_back_quiet(text, incoming):
+    assert spans(text, RULE, incoming=incoming) == []

@@ -246,7 +246,7 @@ def _handed_back(verb, mode, trigger, sent):
 _WANTED = ("customer_legwork", "wanted")
 
 
-def _wanted_of(ctx) -> tuple[frozenset[str], frozenset[str]]:
+def _wanted_of(ctx) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """What the Клиент wants the company to do or give, as ``(groups, nouns)``:
     the acts and the things of his requests («Пришлите справку», «прошу
     отключить услугу»), wishes («Хочу отменить подписку») and needs («Мне
@@ -254,16 +254,17 @@ def _wanted_of(ctx) -> tuple[frozenset[str], frozenset[str]]:
     («не пришёл чек») — not what he merely asks about («Как сменить пароль?»)."""
     doc = ctx.incoming_doc
     if doc is None:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     groups_of = {g: _w(g) for g in lexicon.load("customer_legwork").get("asked_groups", [])}
     groups: set[str] = set()
     nouns: set[str] = set()
+    asked: set[str] = set()  # the things of outright requests: «Пришлите справку», «прошу выслать акт»
 
-    def things(tok):
+    def things(tok, into=nouns):
         for c in tok.children:
             if c.dep_ in ("obj", "nsubj", "nsubj:pass", "iobj") and _nounish(c):
-                nouns.update(lemmas(c))
-                nouns.update(lem for g in c.children if g.dep_ == "nmod" and _nounish(g) for lem in lemmas(g))
+                into.update(lemmas(c))
+                into.update(lem for g in c.children if g.dep_ == "nmod" and _nounish(g) for lem in lemmas(g))
 
     for tok in doc:
         if tok.pos_ in ("PUNCT", "SPACE") or is_negated(tok):
@@ -273,6 +274,13 @@ def _wanted_of(ctx) -> tuple[frozenset[str], frozenset[str]]:
             things(tok)  # «Мне нужен акт сверки», «нужна справка»
         if has_lemma(tok, _w("not_asked")):
             continue
+        outright = (not _is_infinitive(tok) and is_imperative(tok)
+                    and tok.pos_ in ("VERB", "NOUN", "ADJ", "X", "INTJ", "ADV", "PROPN")) or (
+            _is_infinitive(tok) and head.i != tok.i and not is_negated(head) and not is_past(head) and (
+                (has_lemma(head, _w("request_first")) and person(head) == "1")
+                or (has_lemma(head, _w("request_second")) and person(head) == "2")))
+        if outright:
+            things(tok, asked)
         wanted = (not _is_infinitive(tok) and is_imperative(tok)
                   and tok.pos_ in ("VERB", "NOUN", "ADJ", "X", "INTJ", "ADV", "PROPN")) or (
             _is_infinitive(tok) and head.i != tok.i and not is_negated(head) and not is_past(head) and (
@@ -289,15 +297,16 @@ def _wanted_of(ctx) -> tuple[frozenset[str], frozenset[str]]:
             if tok.pos_ in ("VERB", "AUX") and is_negated(tok):
                 things(tok)
     nouns -= _w("not_wanted")
-    return frozenset(groups), frozenset(nouns)
+    asked -= _w("not_wanted")
+    return frozenset(groups), frozenset(nouns), frozenset(asked)
 
 
-def _wanted(doc) -> tuple[frozenset[str], frozenset[str]]:
+def _wanted(doc) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     got = doc.user_data.get(_WANTED)
     if callable(got):
         got = got()
         doc.user_data[_WANTED] = got
-    return got or (frozenset(), frozenset())
+    return got or (frozenset(), frozenset(), frozenset())
 
 
 def _nounish(t) -> bool:
@@ -318,9 +327,15 @@ def _self_service(verb, mode, trigger, window, sent):
         return None
     selfw = next((w for w in window if abs(w.i - verb.i) <= 6 and (
         _self_word(w) or _self_means(w) or fold(w.text) == "самостоятельно")), None)
+    groups, nouns, asked = _wanted(sent.doc)
     if selfw is None:
-        return None
-    groups, nouns = _wanted(sent.doc)
+        # «Пришлите справку» → «Справку можно скачать в приложении»: the thing
+        # asked for outright, handed back even without «сами»
+        if mode not in ("poss", "fut") or not asked or not has_lemma(verb, _w("self_fetch_verbs")):
+            return None
+        groups, nouns = frozenset(), asked
+        if any(t.pos_ in ("VERB", "AUX") and not is_negated(t) and _we_act(t) for t in sent.doc):
+            return None  # «— мы его туда уже загрузили»: the company has acted
     if not groups and not nouns:
         return None
     vlem = set(lemmas(verb))
@@ -343,13 +358,12 @@ def _self_service(verb, mode, trigger, window, sent):
     doc = sent.doc
     for t in doc:
         # «Справку мы уже сформировали сами»: the company does it itself
-        if t.pos_ in ("VERB", "AUX") and not is_negated(t) and (person(t) == "1" or any(
-                c.dep_.startswith("nsubj") and fold(c.text) in ("мы", "я") for c in t.children)) and (
+        if t.pos_ in ("VERB", "AUX") and not is_negated(t) and _we_act(t) and (
                 any(set(lemmas(t)) & _w(g) for g in groups)
                 or any(set(lemmas(c)) & hit for c in t.children if c.dep_ in ("obj", "nsubj:pass"))
                 or has_lemma(t, _w("do_verbs") | _w("write_verbs"))):
             return None
-    return selfw, "самообслуживание вместо того, что просил Клиент"
+    return selfw if selfw is not None else verb, "самообслуживание вместо того, что просил Клиент"
 
 
 def _complaint(doc) -> bool:
@@ -511,7 +525,8 @@ def _helped_there(sent, prev_sent):
         place = None
         seen = {w.i for w in clause_window(v, sent)}
         for w in [*clause_window(v, sent), *(t for t in doc[sent.start:v.i] if t.i not in seen)]:
-            if (_third_party(w) or _their_place(w)) and _located(w) and not _own(w) and not _beside(w):
+            if (_third_party(w) or _their_place(w)) and _located(w) and not _own(w) and not _beside(w) \
+                    and not _email(w, set(lemmas(w.head))):
                 place = w
                 break
         if place is None and any(fold(t.text) == "там" for t in doc[max(sent.start, v.i - 3):v.i]):
@@ -528,7 +543,11 @@ def _helped_there(sent, prev_sent):
 def _we_act(t) -> bool:
     """A verb of the company: 1st person, or «мы» / «я» its subject (the past
     has no person: «Мы связались»)."""
-    return person(t) == "1" or any(c.dep_.startswith("nsubj") and fold(c.text) in ("мы", "я") for c in t.children)
+    if person(t) == "1" or any(c.dep_.startswith("nsubj") and fold(c.text) in ("мы", "я") for c in t.children):
+        return True
+    # «Выписку отправили Вам на почту»: a plural past with no subject
+    return is_past(t) and "Plur" in t.morph.get("Number") and "Fin" in t.morph.get("VerbForm") \
+        and not any(c.dep_.startswith("nsubj") for c in t.children)
 
 
 def _redirect_head(t) -> bool:
@@ -692,7 +711,8 @@ def _placed_there(verb, vlem, mode, window, sent):
         return None
     doc = sent.doc
     for w in doc[sent.start:window[0].i]:
-        if (_third_party(w) or _their_place(w)) and _located(w) and not _own(w) and not _beside(w):
+        if (_third_party(w) or _their_place(w)) and _located(w) and not _own(w) and not _beside(w) \
+                and not _email(w, set(lemmas(w.head))):
             _, trigger = _mode(verb, sent)
             lo = min(verb.i, trigger.i if trigger is not None else verb.i)
             hi = max(verb.i, pron.i, trigger.i if trigger is not None else verb.i)
