@@ -159,6 +159,8 @@ def test_plans_conditions_and_the_clients_own_changes_stay_quiet(draft):
     "Врач принял на сорок минут позже.",
     "Счёт за свет пришёл в три раза больше обычного.",
     "Сборщик забыл положить хлеб.",
+    "Оператор забыла оформить возврат.",
+    "Они забыли положить вилки.",
     "Курьер оставил заказ у двери без звонка.",
 ])
 def test_waits_since_a_day_repeated_failures_and_slips_of_others_are_complaints(incoming):
@@ -167,6 +169,8 @@ def test_waits_since_a_day_repeated_failures_and_slips_of_others_are_complaints(
 
 @pytest.mark.parametrize("incoming", [
     "Забыла пароль от личного кабинета, помогите.",
+    "Какой логин указывать? Забыла почта или номер нужен",  # «почта» parsed as the one who forgot
+    "Забыли про нас? Нет, просто хотим узнать статус заявки.",
     "Можно приехать на час позже?",
     "Работаю с вами с 2015 года, хочу новый тариф.",
 ])

@@ -1339,8 +1339,9 @@ def _someone_forgot(tok) -> bool:
     if is_question(tok) and not _rhetorical(tok.sent) or in_condition(tok):
         return False
     subj = [c for c in tok.children if c.dep_.startswith("nsubj")]
-    if subj:
-        return lemma(subj[0]) not in ("я", "мы")
+    if subj:  # a person who forgot, not «Забыла почта» (the Клиент forgot her e-mail)
+        return lemma(subj[0]) not in ("я", "мы") and (
+            subj[0].pos_ in ("PRON", "PROPN") or morph(subj[0], "Animacy") == "Anim")
     return morph(tok, "Number") == "Plur"
 
 
