@@ -192,6 +192,8 @@ _MESSAGES = {
     DENIAL: "Компания снимает с себя ответственность: «{}»",
 }
 _SUGGESTION = "Возьмите ответственность на себя и скажите, что уже делаете: «Это наша ответственность. Мы уже …»"
+# Third-person pronouns by lemma: «он», «она», «оно», «они».
+_THIRD_PERSON = ("он", "она", "оно", "они")
 
 
 def words(key: str) -> frozenset[str]:
@@ -332,7 +334,7 @@ def _antecedent(pron):
     the nearest agreeing noun earlier in its sentence or the one before, a
     subject first; «они» may stand for an organisation named in the singular
     («перевозчик … они не справились»), not for a single person."""
-    if pron.pos_ not in ("PRON", "DET") or lemma(pron) not in ("он", "она", "оно", "они"):
+    if pron.pos_ not in ("PRON", "DET") or lemma(pron) not in _THIRD_PERSON:
         return None
     doc = pron.doc
     sent = pron.sent
@@ -396,7 +398,7 @@ def _is_agent(noun) -> bool:
     """Somebody who can be at fault other than the company and the Клиент: a
     listed party, an organisation or establishment («типография», «аэропорт»),
     a person (an animate noun), a proper name or an abbreviation («СДЭК»)."""
-    if noun.pos_ in ("PRON", "DET") and lemma(noun) in ("он", "она", "оно", "они"):
+    if noun.pos_ in ("PRON", "DET") and lemma(noun) in _THIRD_PERSON:
         ante = _antecedent(noun)
         return ante is not None and ante.i != noun.i and _is_agent(ante)
     if noun.pos_ == "PRON" or _is_company_np(noun) or _is_client(noun):
@@ -843,7 +845,7 @@ def _names_fault(noun) -> bool:
         return True
     if is_noun(noun) and any(c.dep_ == "amod" and has_lemma(c, words("wrong")) for c in noun.children):
         return True
-    if noun.pos_ in ("PRON", "DET") and lemma(noun) in ("он", "она", "оно", "они"):
+    if noun.pos_ in ("PRON", "DET") and lemma(noun) in _THIRD_PERSON:
         doc = noun.doc
         start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else noun.sent.start
         gender = {"он": "Masc", "она": "Fem", "оно": "Neut"}.get(lemma(noun)) or morph(noun, "Gender")
@@ -1511,7 +1513,7 @@ def _fault_not_ours(tok):
 def _maybe_theirs(pron) -> bool:
     """«его», «их» that can stand for a party named in this sentence or the one
     before (any agreeing one: the possessive of «ускорить его ответ»)."""
-    if lemma(pron) not in ("он", "она", "оно", "они"):
+    if lemma(pron) not in _THIRD_PERSON:
         return False
     doc = pron.doc
     start = doc[pron.sent.start - 1].sent.start if pron.sent.start > 0 else pron.sent.start
@@ -1631,8 +1633,8 @@ def _client_thing(tok):
         return None
     doc = tok.doc
     lo, hi = _clause_range(tok)
-    if hi + 2 < tok.sent.end and doc[hi + 1].text == "," and lemma(doc[hi + 2]) in ("он", "она", "оно", "они") \
-            or hi + 3 < tok.sent.end and doc[hi + 1].text == "," and lemma(doc[hi + 3]) in ("он", "она", "оно", "они"):
+    if hi + 2 < tok.sent.end and doc[hi + 1].text == "," and lemma(doc[hi + 2]) in _THIRD_PERSON \
+            or hi + 3 < tok.sent.end and doc[hi + 1].text == "," and lemma(doc[hi + 3]) in _THIRD_PERSON:
         hi = _clause_range(doc[hi + 2])[1]  # «…, наш тариф он не вытягивает»: the next clause speaks of it
     clause = doc[lo:hi + 1]
     if any(morph(t, "Tense") == "Fut" for t in clause):
@@ -2714,7 +2716,7 @@ def _pronoun_subjects(sent, after: int) -> list:
     pronoun becomes «мы» too."""
     out = []
     for t in sent:
-        if t.i <= after or t.pos_ != "PRON" or lemma(t) not in ("он", "она", "оно", "они"):
+        if t.i <= after or t.pos_ != "PRON" or lemma(t) not in _THIRD_PERSON:
             continue
         verb = t.head
         if t.dep_.startswith("nsubj") and verb.pos_ in ("VERB", "AUX", "ADJ") and verb.i > t.i:

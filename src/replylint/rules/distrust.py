@@ -1468,6 +1468,17 @@ def _consideration_conditional(sent):
             return
 
 
+def _clause_after(toks, k):
+    """The tokens after ``toks[k]`` up to the end of its clause (a full stop,
+    «;», a dash or a colon)."""
+    clause = []
+    for x in toks[k + 1:]:
+        if x.text in (".", "!", "?", ";", "—", ":"):
+            break
+        clause.append(x)
+    return clause
+
+
 def _make_sure_before(sent):
     """«Нужно убедиться, что царапины появились именно в этот день», «…, что
     кран был исправен до визита мастера»: the Клиент's account to be verified
@@ -1481,11 +1492,7 @@ def _make_sure_before(sent):
             continue
         if not _that_clause(t, 3):
             continue
-        clause = []
-        for x in toks[k + 1:]:
-            if x.text in (".", "!", "?", ";", "—", ":"):
-                break
-            clause.append(x)
+        clause = _clause_after(toks, k)
         if any(fold(x.text) in _US for x in clause):
             continue
         past = any(x.pos_ in ("VERB", "AUX") and is_past(x) for x in clause)
@@ -2328,9 +2335,9 @@ def _frame(toks):
         place = next((x for x in nxt if x.pos_ in ("NOUN", "PROPN", "X")), None)
         if low in ("в", "во", "на") and place is not None and not any(fold(x.text).startswith(("ваш", "тво")) for x in nxt[:2]):
             # «в системе записано», «в маршрутном листе отмечено»: any paper of ours with a verb of recording
-            rec = next((x for x in toks[k + 1:k + 6] if has_lemma(x, _w("recording_verbs") - {"стоять", "остаться", "сохраниться", "видно", "видный", "виден"})
+            rec = next((x for x in toks[k + 1:k + 6] if has_lemma(x, _w("recording_verbs") - _w("state_recording_verbs"))
                         and not is_negated(x) and person(x) not in ("1", "2")
-                        and (has_lemma(place, sources | {"карточка", "заявка", "профиль", "кабинет"}) or _past(x)
+                        and (has_lemma(place, sources | _w("record_places")) or _past(x)
                              or any(p.tag.POS == "PRTS" for p in parses(x)[:1]))), None)
             if rec is not None:
                 return t, rec
@@ -2393,7 +2400,7 @@ def _proper(x) -> bool:
         return False
     if x.pos_ in ("NOUN", "PROPN"):
         prev = x.doc[x.i - 1] if x.i > x.sent.start else None
-        return prev is not None and fold(prev.text) in ("на", "в", "во") and has_lemma(x, {"место", "порядок", "норма", "срок", "комплект"})
+        return prev is not None and fold(prev.text) in ("на", "в", "во") and has_lemma(x, _w("norm_place_nouns"))
     # «весы показывают точный вес»: what the evidence shows
     return x.dep_ != "amod" or has_lemma(x.head.head, _w("showing_verbs"))
 
@@ -2566,7 +2573,7 @@ def _finding_denied(toks, guarded):
     doc = toks[0].doc
     # «Наш мониторинг не зафиксировал никаких перебоев», «нарушений не выявлено»
     for k, t in enumerate(toks):
-        if not has_lemma(t, _w("finding_neg_verbs") - {"быть", "иметься", "нет", "отсутствовать", "поступать", "поступить"}) \
+        if not has_lemma(t, _w("finding_neg_verbs") - _w("presence_verbs")) \
                 or not is_negated(t) or guarded:
             continue
         subj = _subject_of(t)
@@ -2587,7 +2594,7 @@ def _finding_denied(toks, guarded):
 def _remedy_word(toks) -> bool:
     """The sentence speaks of a remedy or of the claim's consideration."""
     verbs = _w("remedy_verbs") | _w("consider_verbs")
-    nouns = _w("remedy_nouns") | _w("remedy_more_nouns") - {"обращение", "заявка", "вопрос", "дело"}
+    nouns = _w("remedy_nouns") | (_w("remedy_more_nouns") - _w("generic_claim_nouns"))
     return any(has_lemma(t, verbs) or (t.pos_ in ("NOUN", "PROPN") and has_lemma(t, nouns))
                or (t.pos_ in ("NOUN", "PROPN") and has_lemma(t, _w("complaint_nouns") - {"заявление", "требование"})) for t in toks)
 
@@ -2651,11 +2658,7 @@ def _fault_to_rule_out(sent):
             continue  # «убедитесь, что …» asks the Клиент to check his side
         if not (_that_clause(t, 3) or any(fold(x.text) == "ли" for x in toks[k + 1:k + 5])):
             continue
-        clause = []
-        for x in toks[k + 1:]:
-            if x.text in (".", "!", "?", ";", "—", ":"):
-                break
-            clause.append(x)
+        clause = _clause_after(toks, k)
         if any(fold(x.text) in _US or has_lemma(x, {"наш"}) for x in clause):
             continue  # «…, что ошибка на нашей стороне»
         fault = next((x for x in clause if has_lemma(x, _w("fault_words"))), None)
@@ -2664,7 +2667,7 @@ def _fault_to_rule_out(sent):
         # «не вызвана неправильной эксплуатацией», «не было ли падения»
         if not (any(fold(x.text) in ("ли", "не") for x in clause) or any(
                 has_lemma(x, _w("claim_problems") | _w("breakdown_verbs") | _w("origin_verbs")
-                          | {"вызвать", "вызванный", "связать", "связанный", "причина"}) for x in clause)):
+                          | _w("causing_words")) for x in clause)):
             continue
         yield "check", doc[t.i:t.i + 1]
         return
@@ -2689,7 +2692,7 @@ def _own_use_blamed(sent):
     if any(has_lemma(t, _w("carrier_words")) and not any(fold(x.text) == "не" for x in toks[max(0, k - 2):k])
            for k, t in enumerate(toks)):
         return  # the carrier's or the factory's time: blame-shifting or an admission («а не на фабрике» is no admission)
-    problems = _w("claim_problems") | {"повреждение", "дефект", "пятно", "поломка", "трещина"}
+    problems = _w("claim_problems") | _w("visible_damage_nouns")
     faults = _w("fault_words")
     for k, t in enumerate(toks):
         # «…, что ноутбук роняли», «Вы залили клавиатуру»: a mishandling said of

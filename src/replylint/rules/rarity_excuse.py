@@ -460,8 +460,8 @@ def _count_claims(sent):
     if not any(_failure_thing(t) and not _yours(t) for t in toks):
         return
     for k, t in enumerate(toks[:-1]):
-        if fold(t.text) in ("всего", "лишь", "буквально", "только", "единицы") and (
-                is_number_word(toks[k + 1]) or has_lemma(toks[k + 1], {"один", "два", "три", "пара", "несколько"})):
+        if fold(t.text) in _w("few_limiters") and (
+                is_number_word(toks[k + 1]) or has_lemma(toks[k + 1], _w("few_counts"))):
             yield doc[t.i:toks[k + 1].i + 1]
             return
 

@@ -238,7 +238,7 @@ def _capacity_clauses(sent):
         if tok.i > sent.start and fold(doc[tok.i - 1].text) in ("так", "тогда", "то"):
             continue  # «так как» is «because»
         window = [t for t in clause_window(tok, sent) if t.i > tok.i]
-        if any(fold(t.text) in ("вы", "вас", "вам", "ты", "тебя", "тебе") for t in window):
+        if any(has_lemma(t, {"вы", "ты"}) for t in window):
             continue  # the Клиент's capacity: a condition on the Клиент
         pred = None
         for t in window:
@@ -292,8 +292,7 @@ def _outside_events(sent):
         window = [t for t in clause_window(after, sent) if t.i > after.i]
         if not window:
             continue
-        if any(fold(t.text) in ("вы", "вас", "вам", "ты", "тебя", "тебе", "ваш", "ваша", "ваше", "ваши")
-               or has_lemma(t, client_side) for t in window):
+        if any(has_lemma(t, {"вы", "ты", "ваш", "твой"}) or has_lemma(t, client_side) for t in window):
             continue  # the Клиент's own step is a condition on the Клиент
         # the event's verb, also where the tagger took it for an adjective («высохнут», «пришлёт»)
         event = next((t for t in window if (t.pos_ in ("VERB", "AUX") and "Inf" not in t.morph.get("VerbForm"))
