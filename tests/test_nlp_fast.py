@@ -98,3 +98,21 @@ def test_repeated_sentences_reuse_the_analysis():
 def test_word_shapes_as_slovnet(word):
     shape = pytest.importorskip("slovnet.shape")
     assert word_shape(word) == shape.word_shape(word)
+
+
+def test_a_full_word_cache_starts_again_without_losing_the_words_it_held(monkeypatch):
+    """When the first-layer word cache fills up it is emptied and refilled; a
+    batch that mixes words cached before with new ones must still be analysed
+    (a long daemon or batch run once stopped with a KeyError here)."""
+    from replylint.nlp import slovnet_fast
+
+    nlp = get_nlp()
+    models = get_models()
+    sentences = [_words(nlp, s) for s in SENTENCES]
+    expected = models.analyse(sentences)
+    monkeypatch.setattr(slovnet_fast, "WORD_CACHE_SIZE", 12)
+    models._word_row.clear()
+    models._word_count = 0
+    models.analyse([sentences[1]])  # fills most of the small cache
+    assert models.analyse(sentences) == expected  # old and new words in one batch
+    assert models.analyse(sentences[::-1]) == expected[::-1]

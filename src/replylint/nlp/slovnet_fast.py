@@ -289,6 +289,8 @@ class Models:
             if need > WORD_CACHE_SIZE and self._word_count:  # full: start again
                 rows.clear()
                 self._word_count = 0
+                # the words that were cached a moment ago are missing now too
+                missing = list(dict.fromkeys(word_ids.tolist()))
                 need = len(missing)
             capacity = len(self._word_z)
             if need > capacity:
