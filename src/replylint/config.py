@@ -41,6 +41,7 @@ KEYS: dict[str, str] = {
     "sms-max-segments": "сколько SMS-сегментов допустимо",
     "lexicons": "каталоги с дополнительными словарями компании",
     "grammar": "включить проверку LanguageTool (правило grammar)",
+    "second-opinion": "второе мнение модели для blame-shifting, distrust, customer-legwork (true/false)",
     "languagetool-url": "адрес своего сервера LanguageTool (например, \"http://localhost:8081\")",
     "languagetool-timeout": "сколько секунд ждать ответа LanguageTool на одно сообщение",
     "languagetool-level": "строгость LanguageTool: \"default\" | \"picky\"",
@@ -83,6 +84,7 @@ class Config:
     sms_max_segments: int = 1
     lexicons: tuple[Path, ...] = ()
     grammar: bool = False
+    second_opinion: bool = True
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
 
     # --- per file ---------------------------------------------------------
@@ -101,6 +103,7 @@ class Config:
             client_words=self.client_words,
             sms_max_segments=self.sms_max_segments,
             grammar=self.grammar,
+            second_opinion=self.second_opinion,
             languagetool=self.languagetool,
             lexicon_dirs=tuple(str(d) for d in self.lexicons),
         )
@@ -153,6 +156,7 @@ class Config:
             "sms-max-segments": self.sms_max_segments,
             "lexicons": [str(d) for d in self.lexicons],
             "grammar": self.grammar,
+            "second-opinion": self.second_opinion,
             **_languagetool_dict(self.languagetool),
         }
 
@@ -377,6 +381,10 @@ def parse(data: Mapping, *, path: Path | None = None, where: str = "") -> Config
         if not isinstance(data["grammar"], bool):
             raise err("grammar", "ожидается true или false")
         kw["grammar"] = data["grammar"]
+    if "second-opinion" in data:
+        if not isinstance(data["second-opinion"], bool):
+            raise err("second-opinion", "ожидается true или false")
+        kw["second_opinion"] = data["second-opinion"]
     kw["languagetool"] = _parse_languagetool(data, err, str_list)
     return Config(**kw)
 

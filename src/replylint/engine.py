@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import lexicon
 from . import rules as rules_pkg
+from . import second_opinion
 from .context import Context
 from .rewrite import restore_placeholders
 from .model import Finding, Fix, LineIndex, Report, Severity
@@ -77,7 +78,10 @@ def _findings(ctx: Context, active: list, options: Options) -> list[Finding]:
     seen = set()
     for rule in active:
         configured = options.severity.get(rule.id)
-        for hit in rule.check(ctx) or ():
+        hits = list(rule.check(ctx) or ())
+        if not hits and options.second_opinion and rule.id in second_opinion.RULES:
+            hits = [h for h in [second_opinion.check(ctx, rule.id)] if h is not None]
+        for hit in hits:
             if hit.end < hit.start or norm.is_masked(hit.start, hit.end):
                 continue
             o_start, o_end = norm.to_original(hit.start, hit.end)

@@ -69,6 +69,7 @@ class Options:
     client_words: tuple[str, ...] | None = None  # None: lexicons/client_lowercase.toml
     sms_max_segments: int = 1
     grammar: bool = False
+    second_opinion: bool = True  # the models of replylint.second_opinion
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     lexicon_dirs: tuple[str, ...] = ()  # company lexicon directories (config ``lexicons``)
 

@@ -60,6 +60,14 @@
 можно по модели»); жалобу, которую Клиент должен подать сам; обязанность
 прийти лично. Расходы «за свой счёт» — это недоверие, а не поручение.
 
+Второе мнение: если конструкции ничего не нашли, правило спрашивает
+небольшую статистическую модель (логистическая регрессия по леммам,
+синтаксическим связям и морфологии, обученная на размеченных ответах разных
+авторов; ``lexicons/models/customer-legwork.json``). Когда модель уверена, правило
+отмечает предложение, больше всего похожее на нарушение, и в сообщении
+говорит, что это мнение модели. Выключается настройкой
+``second-opinion = false``.
+
 Почему это важно
 ----------------
 Стандарт 000, §2 «Язык решений»: «Мы делаем за Клиента всё, что можем сделать
@@ -139,7 +147,7 @@ class CustomerLegwork(Rule):
                 if tok.i in done or tok.is_space or tok.is_punct:
                     continue
                 found = _legwork(tok, sent, prev_sent)
-                if found is None or not ctx.company_speaks(tok):
+                if found is None or not ctx.company_speaks(tok) or _purpose(tok):
                     continue
                 span, what = found
                 if any(i in done for i in range(span.start, span.end)) or (what, sent.start) in kinds \
@@ -161,6 +169,13 @@ class CustomerLegwork(Rule):
                     f"Клиента отправляют делать работу компании ({what}): «{span.text}». "
                     "Сделайте это сами и сообщите Клиенту результат."))
             prev_sent = sent
+
+
+def _purpose(tok) -> bool:
+    """«Чтобы выяснить, где деньги, вам нужно обратиться в банк»: the purpose
+    of an errand is not one; the errand is the verb it serves."""
+    return "Inf" in tok.morph.get("VerbForm") and any(
+        c.dep_ == "mark" and fold(c.text) == "чтобы" for c in tok.children) and tok.head.i != tok.i
 
 
 _COMPLAINT = ("customer_legwork", "complaint")
