@@ -126,6 +126,10 @@ def _turned_to_us(sent) -> bool:
     return False
 
 
+# «Вазу мы повредили», «мы перепутали адрес» — not «мы отправили вовремя, а …»
+_FAULT_VERBS = frozenset({"повредить", "перепутать", "ошибиться", "потерять", "сломать", "разбить", "забыть",
+                          "опоздать", "задержать", "просрочить", "недоложить", "недовложить", "испортить",
+                          "допустить", "упустить", "пропустить", "сорвать"})
 _FAULTS = frozenset({"проблема", "ошибка", "сбой", "вина", "накладка", "недочёт", "неполадка"})
 
 
@@ -193,9 +197,18 @@ def _enough_text(ctx) -> bool:
 
 def visible(ctx, rule_id: str) -> list[tuple[object, set[str]]]:
     """The sentences (with their features) the model of ``rule_id`` reads:
-    the company's own words, less what the constructions explain. Training
-    (eval/train.py) reads drafts through this function too."""
-    return [(sent, f) for sent, f in _sentence_features(ctx) if not _explained(ctx, rule_id, sent)]
+    the company's own words, less greetings, thanks and sign-offs, less what
+    the constructions explain. Training (eval/train.py) reads drafts through
+    this function too."""
+    return [(sent, f) for sent, f in _sentence_features(ctx)
+            if not _boilerplate(sent) and not _explained(ctx, rule_id, sent)]
+
+
+def _boilerplate(sent) -> bool:
+    """«Здравствуйте, Лариса!», «Спасибо за обращение», «С уважением, Магазин»."""
+    words = [t for t in sent if not (t.is_punct or t.is_space)]
+    marks = lexicon.words("second_opinion", "boilerplate")
+    return len(words) <= 6 and any(t.lemma_.lower() in marks or t.lower_ in marks for t in words)
 
 
 def _answers_trouble(ctx) -> bool:
@@ -207,12 +220,49 @@ def _answers_trouble(ctx) -> bool:
     return answers(ctx)
 
 
+def _owned_here(sent) -> bool:
+    """«Это наш сбой», «наша ошибка», «Вазу мы повредили при перевозке»: a
+    fault the company calls its own, an act it owns."""
+    if any(t.lower_ in ("не", "нет") for t in sent):
+        return False
+    return any(t.lemma_ in _FAULTS and any(c.lemma_ == "наш" for c in t.children) for t in sent) or any(
+        t.lemma_ == "мы" and t.dep_ == "nsubj" and t.head.lemma_ in _FAULT_VERBS for t in sent)
+
+
+def _softened_request(sent) -> bool:
+    """«Если удобно, пришлите фото — так мы быстрее заменим»: a request that
+    helps the Клиент, not proof demanded (rules.md's quiet case for distrust)."""
+    lemmas = {t.lemma_ for t in sent}
+    return bool(lemmas & {"быстрый", "быстро", "ускорить", "удобно", "удобный"})
+
+
+def _answered(ctx, rule_id: str) -> bool:
+    """The draft already says what the rule asks for — what the rules' own
+    rewrites write: «Мы сами свяжемся с курьером и сообщим Вам…» (legwork),
+    «Мы верим Вам», «Расходы … мы берём на себя» (distrust)."""
+    sents = [sent for sent, _ in _sentence_features(ctx)]
+    if rule_id == "customer-legwork":
+        return any(_we_do_it(sent) for sent in sents)
+    if rule_id == "distrust":
+        for sent in sents:
+            for t in sent:
+                if t.lemma_ == "мы" and t.dep_ == "nsubj" and not any(c.lower_ == "не" for c in t.head.children):
+                    kids = {c.lemma_ for c in t.head.children}
+                    if t.head.lemma_ == "верить" or (t.head.lemma_ == "брать" and "себя" in kids):
+                        return True
+    return False
+
+
 def _guarded(rule_id: str, sent) -> bool:
     """Sentences scoring leaves out, though training reads them: the company set
     against the other party, or owning the problem, in so many words. (As
     negatives in training these traps teach the model; taken out of training,
     they cost a fifth of the recall on unseen writers.)"""
-    return rule_id == "blame-shifting" and (_turned_to_us(sent) or _our_side(sent))
+    if rule_id == "blame-shifting":
+        return _turned_to_us(sent) or _our_side(sent) or _owned_here(sent)
+    if rule_id == "distrust":
+        return _softened_request(sent)
+    return False
 
 
 def _explained(ctx, rule_id: str, sent) -> bool:
@@ -242,6 +292,8 @@ def check(ctx, rule_id: str):
         return None
     if not _enough_text(ctx) or (rule_id == "blame-shifting" and not _answers_trouble(ctx)):
         return None
+    if _answered(ctx, rule_id):
+        return None
     sents = [(sent, f) for sent, f in visible(ctx, rule_id) if not _guarded(rule_id, sent)]
     if not sents:
         return None
@@ -250,7 +302,12 @@ def check(ctx, rule_id: str):
     if p < model["threshold"]:
         return None
     weights = model["weights"]
-    sent, _ = max(sents, key=lambda sf: sum(weights.get(f, 0.0) for f in sf[1]))
+    sent, best = max(sents, key=lambda sf: sum(weights.get(f, 0.0) for f in sf[1]))
+    rest = set().union(*(f for other, f in sents if other is not sent))
+    if probability(model, rest) >= model["threshold"] and probability(model, best) < model["threshold"]:
+        # the sentence that weighs most neither makes the difference nor
+        # looks like a violation by itself: nothing to point at
+        return None
     toks = [t for t in sent if not (t.is_space or t.is_punct)]
     if not toks:
         return None
