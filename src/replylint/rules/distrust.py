@@ -149,9 +149,9 @@ class Distrust(Rule):
         for sent in ctx.sentences:
             # one finding per sentence (its rewrite replaces the whole
             # sentence); pushed costs first, since the rewrite takes them on
-            found = [(kind, span) for kind, span in _findings(sent, complaint) if ctx.company_speaks(span[0])]
+            found = [(kind, span) for kind, span in _findings(sent, complaint) if len(span) and ctx.company_speaks(span[0])]
             if not found:
-                found = [(kind, span) for kind, span in _account_contradicted(sent, inc) if ctx.company_speaks(span[0])]
+                found = [(kind, span) for kind, span in _account_contradicted(sent, inc) if len(span) and ctx.company_speaks(span[0])]
             if not found:
                 continue
             kind, span = next((f for f in found if f[0] == "law"), found[0])
