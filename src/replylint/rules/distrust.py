@@ -149,9 +149,9 @@ class Distrust(Rule):
         for sent in ctx.sentences:
             # one finding per sentence (its rewrite replaces the whole
             # sentence); pushed costs first, since the rewrite takes them on
-            found = [(kind, span) for kind, span in _findings(sent, complaint) if len(span) and ctx.company_speaks(span[0])]
+            found = [(kind, span) for kind, span in _findings(sent, complaint) if ctx.company_speaks(span[0])]
             if not found:
-                found = [(kind, span) for kind, span in _account_contradicted(sent, inc) if len(span) and ctx.company_speaks(span[0])]
+                found = [(kind, span) for kind, span in _account_contradicted(sent, inc) if ctx.company_speaks(span[0])]
             if not found:
                 continue
             kind, span = next((f for f in found if f[0] == "law"), found[0])
@@ -287,7 +287,9 @@ def _not_on_faith(sent):
                          if has_lemma(v, {"принять", "принимать", "брать", "взять"})), None)
             if verb is not None and is_negated_up(verb) and not _addressed_to_client(verb):
                 start = next((j for j in range(max(sent.start, verb.i - 3), verb.i) if fold(doc[j].text) == "не"), verb.i)
-                yield "doubt", doc[start:tok.i + 1]
+                # the verb may come first («не можем принять на слово») or last
+                # («на слово такое мы не принимаем»): the span covers both
+                yield "doubt", doc[min(start, tok.i - 1):max(tok.i, verb.i) + 1]
                 return
 
 
