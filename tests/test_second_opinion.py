@@ -186,3 +186,12 @@ def _sentences(text):
     from replylint.nlp import get_nlp
 
     return list(get_nlp()(text).sents)
+
+
+def test_rule_docs_tell_of_the_model_only_where_there_is_one():
+    runner = CliRunner()
+    for rule in second_opinion.RULES:
+        out = runner.invoke(main, ["rule", rule]).output
+        assert f"lexicons/models/{rule}.json" in out
+        assert out.index("Второе мнение") < out.index("Почему это важно")
+    assert "Второе мнение" not in runner.invoke(main, ["rule", "refusal"]).output

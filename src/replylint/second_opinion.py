@@ -37,6 +37,11 @@ def precision_target(rule_id: str) -> float:
     return float(lexicon.load("second_opinion")["precision"][rule_id])
 
 
+def rule_doc(rule_id: str) -> str:
+    """The paragraph ``replylint rule ID`` prints about the model."""
+    return lexicon.load("second_opinion")["rule_doc"].format(rule=rule_id)
+
+
 _NEGATIONS = frozenset({"не", "ни", "нет"})
 _VERB_FEATURES = ("Mood", "Person", "Voice", "Tense", "VerbForm")
 
@@ -108,10 +113,12 @@ def _asks_or_supposes(sent) -> bool:
     return is_question(root) or in_condition(root)
 
 
-def _owns_fault(ctx) -> bool:
-    from .rules.blame_shifting import _company_owns_fault
+def _w(key: str) -> frozenset[str]:
+    return lexicon.words("second_opinion", key)
 
-    return _company_owns_fault(ctx)
+
+def _faults() -> frozenset[str]:
+    return lexicon.words("blame_shifting", "fault_nouns")
 
 
 def _turned_to_us(sent) -> bool:
@@ -126,18 +133,19 @@ def _turned_to_us(sent) -> bool:
     return False
 
 
-# «Вазу мы повредили», «мы перепутали адрес» — not «мы отправили вовремя, а …»
-_FAULT_VERBS = frozenset({"повредить", "перепутать", "ошибиться", "потерять", "сломать", "разбить", "забыть",
-                          "опоздать", "задержать", "просрочить", "недоложить", "недовложить", "испортить",
-                          "допустить", "упустить", "пропустить", "сорвать"})
-_FAULTS = frozenset({"проблема", "ошибка", "сбой", "вина", "накладка", "недочёт", "неполадка"})
-
-
 def _our_side(sent) -> bool:
     """«Проблема на нашей стороне», «ошибка с нашей стороны» (not «с нашей
     стороны всё готово, задержка у перевозчика», which is blame)."""
-    return any(t.lemma_ == "сторона" and any(c.lemma_ == "наш" for c in t.children) for t in sent) \
-        and any(t.lemma_ in _FAULTS for t in sent) and not any(t.lower_ in ("не", "нет") for t in sent)
+    if any(t.lower_ in ("не", "нет") for t in sent):
+        return False
+    faults = _faults()
+    for side in sent:
+        if side.lemma_ == "сторона" and any(c.lemma_ == "наш" for c in side.children):
+            head = side.head  # the fault itself, or the verb whose subject it is
+            if head.lemma_ in faults or any(c.dep_.startswith("nsubj") and c.lemma_ in faults
+                                            for c in head.children):
+                return True
+    return False
 
 
 def _we_do_it(sent) -> bool:
@@ -178,7 +186,7 @@ def _how_to_question(ctx) -> bool:
     for t in doc:
         if t.lower_ == "как":
             near = [t.head] + ([doc[t.i + 1]] if t.i + 1 < len(doc) else [])
-            if any("Inf" in w.morph.get("VerbForm") or w.lemma_ in ("можно", "нужно", "надо") for w in near):
+            if any("Inf" in w.morph.get("VerbForm") or w.lemma_ in _w("how_to_modals") for w in near):
                 return True
     return False
 
@@ -211,29 +219,19 @@ def _boilerplate(sent) -> bool:
     return len(words) <= 6 and any(t.lemma_.lower() in marks or t.lower_ in marks for t in words)
 
 
-def _answers_trouble(ctx) -> bool:
-    """Blame needs a trouble: the Клиент complains, or the draft apologises or
-    names a problem («Наш партнёр — банк „Восток“. Все вопросы к нему…» is
-    information)."""
-    from .rules.blame_shifting import _answers_trouble as answers
-
-    return answers(ctx)
-
-
 def _owned_here(sent) -> bool:
     """«Это наш сбой», «наша ошибка», «Вазу мы повредили при перевозке»: a
     fault the company calls its own, an act it owns."""
     if any(t.lower_ in ("не", "нет") for t in sent):
         return False
-    return any(t.lemma_ in _FAULTS and any(c.lemma_ == "наш" for c in t.children) for t in sent) or any(
-        t.lemma_ == "мы" and t.dep_ == "nsubj" and t.head.lemma_ in _FAULT_VERBS for t in sent)
+    return any(t.lemma_ in _faults() and any(c.lemma_ == "наш" for c in t.children) for t in sent) or any(
+        t.lemma_ == "мы" and t.dep_ == "nsubj" and t.head.lemma_ in _w("owned_act_verbs") for t in sent)
 
 
 def _softened_request(sent) -> bool:
     """«Если удобно, пришлите фото — так мы быстрее заменим»: a request that
     helps the Клиент, not proof demanded (rules.md's quiet case for distrust)."""
-    lemmas = {t.lemma_ for t in sent}
-    return bool(lemmas & {"быстрый", "быстро", "ускорить", "удобно", "удобный"})
+    return any(t.lemma_ in _w("kind_request_words") for t in sent)
 
 
 def _answered(ctx, rule_id: str) -> bool:
@@ -248,7 +246,8 @@ def _answered(ctx, rule_id: str) -> bool:
             for t in sent:
                 if t.lemma_ == "мы" and t.dep_ == "nsubj" and not any(c.lower_ == "не" for c in t.head.children):
                     kids = {c.lemma_ for c in t.head.children}
-                    if t.head.lemma_ == "верить" or (t.head.lemma_ == "брать" and "себя" in kids):
+                    if t.head.lemma_ in _w("belief_verbs") or (
+                            t.head.lemma_ in _w("take_on_verbs") and "себя" in kids):
                         return True
     return False
 
@@ -270,7 +269,9 @@ def _explained(ctx, rule_id: str, sent) -> bool:
     # банка, мы сами с ним свяжемся»), but can be distrust («Вы уверены…?»)
     # and legwork («Если посылка не пришла, обратитесь на почту»)
     if rule_id == "blame-shifting":
-        return _asks_or_supposes(sent) or _owns_fault(ctx)
+        from .rules.blame_shifting import _company_owns_fault
+
+        return _asks_or_supposes(sent) or _company_owns_fault(ctx)
     if rule_id == "customer-legwork":
         # a how-to answer instructs on the company's own service («Сменить
         # тариф можно в личном кабинете»); sending to a third party stays legwork
@@ -290,6 +291,10 @@ def check(ctx, rule_id: str):
     model = load(rule_id)
     if model is None:
         return None
+    from .rules.blame_shifting import _answers_trouble
+
+    # blame needs a trouble (a complaint, an apology, a problem named): «Наш
+    # партнёр — банк „Восток“. Все вопросы к нему…» is information
     if not _enough_text(ctx) or (rule_id == "blame-shifting" and not _answers_trouble(ctx)):
         return None
     if _answered(ctx, rule_id):

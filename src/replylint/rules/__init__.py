@@ -54,7 +54,14 @@ class Rule:
     # --- documentation ----------------------------------------------------
     @classmethod
     def doc(cls) -> str:
-        return inspect.cleandoc(cls.__doc__ or "")
+        text = inspect.cleandoc(cls.__doc__ or "")
+        from .. import second_opinion
+
+        if cls.id in second_opinion.RULES:  # the model's paragraph, written once
+            para = second_opinion.rule_doc(cls.id)
+            head = "Почему это важно\n"
+            text = text.replace(head, para + "\n\n" + head, 1) if head in text else text + "\n\n" + para
+        return text
 
     @classmethod
     def summary(cls) -> str:
