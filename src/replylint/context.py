@@ -96,6 +96,10 @@ class Context:
         return self._quoted[token.i]
 
     @cached_property
+    def _consequence_words(self) -> frozenset[str]:
+        return lexicon.words("common", "consequence_words")
+
+    @cached_property
     def _speech_verbs(self) -> frozenset[str]:
         return lexicon.words("common", "speech_verbs")
 
@@ -107,6 +111,9 @@ class Context:
             head = node.head
             if head.i == node.i:
                 return False
+            if node.dep_ in ("conj", "ccomp", "parataxis") and any(c.lemma_ in self._consequence_words and c.i < node.i
+                                           for c in node.children):
+                return False  # «Вы не отметили, что …, поэтому мы не можем …»: our conclusion
             if node.dep_ in ("ccomp", "parataxis", "obj", "advcl", "csubj") and head.lemma_ in self._speech_verbs:
                 subj = [c for c in head.children if c.dep_.startswith("nsubj")]
                 if subj:

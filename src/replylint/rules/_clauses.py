@@ -122,10 +122,21 @@ def subject(tok):
             if c.dep_.startswith("nsubj"):
                 return c
         if node.dep_ in ("xcomp", "conj", "csubj") and node.head.i != node.i:
+            if node.dep_ == "conj" and _disagree(node, node.head):
+                return None  # «…важно для нас, однако вынуждены отклонить»: two clauses, two subjects
             node = node.head
             continue
         return None
     return None
+
+
+def _disagree(pred, head) -> bool:
+    """Conjoined predicates that cannot share a subject: they differ in number
+    (a plural verb or short form after a singular one)."""
+    if pred.pos_ not in ("VERB", "AUX", "ADJ") or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    a, b = morph(pred, "Number"), morph(head, "Number")
+    return bool(a and b and a != b)
 
 
 def person(tok) -> str:
