@@ -27,6 +27,27 @@
 Клиента («жалоб от Вас не поступало») и действия компании («мы ни разу не
 повышали цены») не считаются.
 
+Ещё классы:
+- немногие как подлежащее или «у кого»: «такое бывает у единиц», «жалуются
+  единицы», «мало кто сталкивается», «у считанных клиентов», «считанные разы»
+  (но не «5 единиц товара», «эту модель берут единицы», «за считанные минуты»);
+- почти всем хорошо: «нравится практически всем», «почти все довольны», «у
+  подавляющего большинства всё работает» (но не скидка «почти на все товары»,
+  график «почти все филиалы работают до 22:00», «мы отвечаем почти всем»);
+- чистая история за срок: «до этого ничего подобного не было», «не
+  случалось уже несколько лет», «давно не было», «целый сезон не возникало»;
+- порядковый счёт за срок: «едва ли не первый укус», «первый сбой за пять
+  лет», «за три года второй такой случай» (но не «уже вторая задержка за
+  месяц» — признание, и не «третья поломка» самого устройства Клиента);
+- «впервые» после срока: «за пять лет он впервые» (но не «мы впервые за
+  десять лет подняли цены»);
+- повреждённая вещь как подлежащее «исключения / редкости»: «Битые чашки —
+  скорее исключение», «Мятые коробки приходят редко»;
+- доля со словесным знаменателем: «один на несколько тысяч», «из десятков
+  тысяч», «на 20 000 поездок», «меньше процента» о повреждённом;
+- случай самого Клиента в прошедшем («у Вас раньше таких проблем не было»,
+  «на Вашей линии перебоев почти не было») — проверка его случая, не довод.
+
 Почему это важно
 ----------------
 Стандарт 003: «никогда не рассказывайте клиентам о том, что дефекты в вашей
@@ -44,6 +65,11 @@
 - Такая путаница бывает в одной посылке из трёхсот.
 - За шесть лет работы ни одной жалобы на монтаж не поступало.
 - Гроза такой силы бывает здесь примерно раз в тридцать лет.
+- С подобной неисправностью сталкиваются единицы.
+- Этот шампунь нравится практически всем нашим покупателям.
+- Сбоев с картой не случалось уже несколько лет.
+- Это чуть ли не первая поломка за всё время.
+- Мятые упаковки — скорее исключение.
 Не срабатывает:
 - К сожалению, это не единичный случай: мы уже меняем всю партию.
 - Скидка 15% действует на все товары до воскресенья.
@@ -51,6 +77,9 @@
 - Мы нечасто получаем такие отзывы, спасибо!
 - Модель iPhone 15 на 256 ГБ приедет в пятницу.
 - Счётчики поверяют раз в шесть лет, ближайшая поверка — в мае.
+- Этот сорт сыра покупают единицы, поэтому везём его под заказ.
+- Акция распространяется почти на все товары каталога.
+- До этого Вы ни разу не заказывали у нас.
 """
 
 from __future__ import annotations
@@ -89,15 +118,21 @@ class RarityExcuse(Rule):
                     continue
                 if label in needs_problem and not _names_problem(sent, span, problem):
                     continue
+                if label in _OWN_CASE_LABELS and _own_case(clause_window(span[-1], sent)):
+                    continue  # «Раньше у Вас таких проблем не было»: the Клиент's own history
                 if label in said_of and not _said_of_problem(sent, span, problem):
                     continue
                 if label in needs_noun and not _problem_noun_in(sent, label):
                     continue
                 if label == "обычно всё вовремя" and _duration(span):
                     continue
+                if label == "почти все Клиенты" and _company_acts(span[-1]):
+                    continue  # «Мы отвечаем почти всем клиентам за час»: the company's own practice
                 if label == "впервые за всю историю" and any(has_lemma(t, {"такой", "подобный"}) for t in span) \
                         and not _never_before_of_problem(span):
                     continue  # «такое редкое имя мы впервые встречаем» — not a problem
+                if label == "впервые за всю историю" and not _first_of_problem(span, sent):
+                    continue  # «Мы впервые за десять лет подняли цены» — the company's own doing
                 if _policy_phrase(span, policy) or _small_count(span, min_stat):
                     continue
                 if label == "по статистике":
@@ -106,7 +141,7 @@ class RarityExcuse(Rule):
                 done.append(span)
                 yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
             for span in (*_ratio_claims(sent, min_stat), *_record_claims(sent), *_period_claims(sent), *_count_claims(sent),
-                         *_first_time(sent)):
+                         *_first_time(sent), *_few_claims(sent), *_near_all_claims(sent), *_ordinal_claims(sent)):
                 if ctx.company_speaks(span[0]) and not any(_overlaps(span, h) for h in done):
                     done.append(span)
                     yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
@@ -117,6 +152,9 @@ class RarityExcuse(Rule):
             if deferred and not done:  # «по статистике» only when nothing else in the sentence was found
                 span = deferred[0]
                 yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
+
+
+_OWN_CASE_LABELS = {"раньше не было", "практически не бывает", "впервые за всю историю"}
 
 
 def _message(text: str) -> str:
@@ -215,7 +253,7 @@ def _said_of_problem(sent, span, problem) -> bool:
 def _problem_noun_before(sent, span) -> bool:
     """A failure or complaint noun before the claim in its sentence («Нареканий
     на эту модель раньше не поступало»)."""
-    return any(has_lemma(t, _w("problem_nouns")) and not _yours(t) for t in sent if t.i < span.start)
+    return any((has_lemma(t, _w("problem_nouns")) or _damaged(t)) and not _yours(t) for t in sent if t.i < span.start)
 
 
 def _subjects(pred, sent) -> list:
@@ -231,7 +269,7 @@ def _subject_ok(subjects, default: bool) -> bool:
     if not subjects:
         return default
     for s in subjects:
-        if has_lemma(s, _w("problem_nouns")) or has_lemma(s, _w("event_nouns")):
+        if has_lemma(s, _w("problem_nouns")) or has_lemma(s, _w("event_nouns")) or _damaged(s):
             return True
         if _action_noun(s) and any(has_lemma(c, {"такой", "подобный"}) for c in s.children):
             return True  # «Подобные срабатывания защиты бывают редко»: an event referred back to
@@ -273,9 +311,9 @@ def _names_problem(sent, span, problem) -> bool:
         lem = set(lemmas(tok))
         if not lem & problem:
             continue
-        if lem & _DEMONSTRATIVES and tok.dep_ in ("det", "amod") and tok.head.pos_ == "NOUN" \
+        if lem & _DEMONSTRATIVES and tok.dep_ in ("det", "amod") and tok.head.pos_ in ("NOUN", "ADJ") \
                 and not has_lemma(tok.head, problem):
-            continue  # «эта модель», «такая модель»
+            continue  # «эта модель», «такая модель», «таким долгим» (a degree, not «такое»)
         return True
     return False
 
@@ -306,10 +344,14 @@ def _ratio_claims(sent, min_stat: float):
         if fold(tok.text) not in ("из", "на") or k == 0 or k + 1 >= len(toks):
             continue
         den = toks[k + 1]
+        if has_lemma(den, _w("ratio_multipliers")) and k + 2 < len(toks) and has_lemma(toks[k + 2], large):
+            den = toks[k + 2]  # «один на несколько тысяч», «из десятков тысяч»
         if den.text[:1].isdigit():
-            m = _PERCENT_VALUE.match(den.text)
-            if not m or float(den.text.replace(",", ".")) < min_stat:
+            value = _digit_groups(toks, den)
+            if value is None or value < min_stat:
                 continue
+            if den.i + 1 < len(doc) and doc[den.i + 1].text.isdigit() and len(doc[den.i + 1].text) == 3:
+                den = doc[den.i + 1]  # «10 000»
         elif not (den.pos_ == "NUM" or den.pos_ == "NOUN") or not has_lemma(den, large):
             continue
         num = None
@@ -372,7 +414,7 @@ def _percent_claims(sent, stat_nouns):
         # «Доля возвратов у нас меньше одного процента», «Процент брака — менее
         # 0,3%»: a tiny share of a failure named before it
         if not found and extreme and value <= 1 and any(
-                has_lemma(t, _w("problem_nouns")) and not _yours(t) for t in toks[:k]):
+                (has_lemma(t, _w("problem_nouns")) or _damaged(t)) and not _yours(t) for t in toks[:k]):
             yield doc[min(limiter.i, toks[k - 1].i):tok.i + 1]
 
 
@@ -435,6 +477,8 @@ def _record_claims(sent):
         things = [t for t in window if t.i != v.i and _failure_thing(t, any_noun=strong)]
         if any(_yours(t) for t in things) and not _except_you(window):
             continue
+        if _own_case(window):
+            continue  # «Раньше у Вас таких проблем не было»: the Клиент's own history
         subj_none = [t for t in window if t.i < v.i and (has_lemma(t, {"никто"}) or _ni_odin(t))]
         # «никто не жаловался», «курьеры обычно не опаздывают»: the verb names the failure
         ok = bool(things) or (has_lemma(v, _w("suffer_verbs") | _w("failure_verbs")) and (subj_none or any(
@@ -516,6 +560,10 @@ def _record_markers(window, before) -> list:
             continue  # «за всё время» is found through «за»
         elif low == "пор" and t.i >= 2 and fold(doc[t.i - 2].text) == "до":
             out.append(doc[t.i - 2])
+        elif low in ("этого", "того") and t.i >= 1 and fold(doc[t.i - 1].text) == "до" and (t.dep_ != "det" or has_lemma(t.head, _w("since_nouns"))):
+            out.append(doc[t.i - 1])  # «до этого ничего подобного не было»
+        elif low in _w("duration_adverbs") or _duration_period(t):
+            out.append(t)  # «не случалось уже несколько лет», «давно не было»
         elif low == "правило" and t.i >= 1 and fold(doc[t.i - 1].text) == "как":
             out.append(doc[t.i - 1])
         elif low in ("никто", "никогда", "раньше", "прежде", "ранее", "еще", "обычно") or (
@@ -609,6 +657,270 @@ def _first_time(sent):
             continue
         end = max([verb.i] + [o.i for o in objs if o.i > verb.i])
         yield doc[first.i:end + 1]
+        return
+
+
+# --- session 15 classes ----------------------------------------------------------
+
+def _damaged(tok) -> bool:
+    """A noun qualified by a participle or adjective of damage or failure
+    («разбитые свечи», «опоздавший курьер»): the problem named by its result."""
+    if tok.pos_ in ("ADJ", "VERB") and tok.dep_.startswith("nsubj"):
+        return has_lemma(tok, _w("damage_words"))  # «Мятые упаковки» parsed with the adjective as the subject
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ in ("amod", "acl") and c.i < tok.i + 4 and has_lemma(c, _w("damage_words"))
+               for c in tok.children)
+
+
+def _own_case(window) -> bool:
+    """A negated past happening on the Клиент's own place or with the Клиент
+    as the holder: «перебоев на Вашей линии почти не было», «сбоев в Вашем доме
+    не было» (a check of this case, not a record); present «на Вашей линии
+    жалоб не бывает» generalises and stays a claim."""
+    if _client_holder(window):
+        return True
+    if not any(t.pos_ in ("VERB", "AUX") and "Past" in t.morph.get("Tense") for t in window):
+        return False
+    return any(has_lemma(t, {"ваш", "твой"}) and t.dep_ == "det" and "Loc" in t.head.morph.get("Case")
+               and any(fold(c.text) in ("в", "во", "на", "при") for c in t.head.children) for t in window)
+
+
+def _client_holder(window) -> bool:
+    """The clause is about the Клиент: «у Вас», «Вы» as the subject («Раньше у
+    Вас таких проблем не было») — unless the Клиент is set against the rest
+    («кроме Вас»)."""
+    if _except_you(window):
+        return False
+    for t in window:
+        if not has_lemma(t, {"вы", "ты"}) or t.pos_ != "PRON":
+            continue
+        if t.dep_.startswith("nsubj"):
+            return True
+        if t.i > 0 and fold(t.doc[t.i - 1].text) == "у":
+            return True
+    return False
+
+
+def _duration_period(tok) -> bool:
+    """A stretch of time without «за» after which nothing happened: «уже
+    несколько лет», «целый год», «три года» (a period noun with a quantifier,
+    not governed by a preposition)."""
+    if not has_lemma(tok, _w("duration_periods")) or tok.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "case" for c in tok.children):
+        return False  # «в год», «за год» (found through «за»), «на год»
+    doc = tok.doc
+    prev = [doc[j] for j in range(max(0, tok.i - 2), tok.i)]
+    quant = _w("duration_quantifiers")
+    return any(has_lemma(p, quant) or is_number_word(p) for p in prev) or any(
+        has_lemma(c, quant) or c.pos_ == "NUM" for c in tok.children)
+
+
+def _first_of_problem(span, sent) -> bool:
+    """«впервые за N лет» is said of a problem: the clause names one, or
+    «впервые» hangs on a verb of happening or on no verb at all («за пять лет
+    он впервые»); not «Мы впервые за десять лет подняли цены», «сервис впервые
+    поднял тарифы»."""
+    first = next((t for t in span if fold(t.text) == "впервые"), span[-1])
+    window = clause_window(first, sent)
+    if any(_failure_thing(t) and not _yours(t) for t in window):
+        return True
+    inside = {t.i for t in window}
+    verb = next((a for a in _ancestors(first, 2) if a.pos_ in ("VERB", "AUX") and a.i in inside), None)
+    if verb is None:
+        return not any(t.pos_ in ("VERB", "AUX") and "1" in t.morph.get("Person") for t in window)
+    return has_lemma(verb, _w("occur_verbs") | _w("happening_verbs")) and not _company_acts(first)
+
+
+def _company_acts(tok) -> bool:
+    """The word is governed by a verb the company does («мы отвечаем …»)."""
+    verb = next((a for a in _ancestors(tok, 2) if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    return "1" in verb.morph.get("Person") or any(
+        has_lemma(c, {"мы", "я"}) and c.dep_.startswith("nsubj") for c in verb.children)
+
+
+def _digit_groups(toks, den) -> float | None:
+    """The value of a denominator written in digits, with a thousands group
+    split off («10 000» → 10000)."""
+    m = _PERCENT_VALUE.match(den.text)
+    if not m:
+        return None
+    value = float(den.text.replace(",", "."))
+    doc = den.doc
+    if den.i + 1 < len(doc) and doc[den.i + 1].text.isdigit() and len(doc[den.i + 1].text) == 3:
+        value = value * 1000 + float(doc[den.i + 1].text)
+    return value
+
+
+def _problem_in(window, skip=()) -> bool:
+    """The clause names the problem: a failure noun, a damaged thing, or
+    «такое / это / подобное» standing alone."""
+    return any(t.i not in skip and (_failure_thing(t) or _damaged(t)) and not _yours(t) for t in window) or any(
+        t.i not in skip and has_lemma(t, {"это"}) and t.dep_.startswith("nsubj") for t in window)
+
+
+_FEW_PLURALS = {"единицы", "единиц", "единицам", "единицами", "немногие", "немногих", "немногим"}
+
+
+def _few_claims(sent):
+    """A few as the subject or the holder: «такое бывает у единиц», «жалуются
+    единицы», «из тысячи машин до ремонта доходят единицы», «с этим
+    сталкиваются немногие», «мало кто жалуется». A verb of suffering or failing
+    is enough; a verb of happening or reaching needs the problem in the clause
+    or a share («из тысячи»). «5 единиц товара», «единицы измерения» and «эту
+    модель берут единицы» (no problem) are not claims."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    strong = _w("suffer_verbs") | _w("failure_verbs")
+    reach = _w("few_reach_verbs") | _w("happening_verbs")
+    for k, tok in enumerate(toks):
+        low = fold(tok.text)
+        if low == "кто" and k > 0 and fold(toks[k - 1].text) in ("мало", "немногие"):
+            holder, start = tok, toks[k - 1]
+        elif has_lemma(tok, {"считанный", "считаный"}) and tok.dep_ == "amod" and has_lemma(tok.head, _w("stat_nouns")) \
+                and tok.head.i == tok.i + 1:
+            holder = tok.head  # «у считанных клиентов»
+            start = toks[k - 1] if k > 0 and fold(toks[k - 1].text) in ("у", "лишь", "только", "всего") else tok
+        elif has_lemma(tok, _w("few_holders")) and ("Plur" in tok.morph.get("Number") or low in _FEW_PLURALS) \
+                and tok.pos_ in ("NOUN", "PRON", "ADJ", "DET"):
+            if any(c.pos_ in ("NUM", "ADJ", "DET") or c.text[:1].isdigit() for c in tok.children):
+                continue  # «пять единиц», «свободные единицы»
+            if k > 0 and (is_number_word(toks[k - 1]) or has_lemma(toks[k - 1], {"несколько", "сколько"})):
+                continue
+            if k + 1 < len(toks) and has_lemma(toks[k + 1], _w("few_unit_followers")):
+                continue  # «единицы измерения», «единицы товара»
+            if has_lemma(tok, {"единица"}) and tok.dep_ not in ("nsubj", "obl", "nmod", "conj"):
+                continue
+            holder = tok
+            start = toks[k - 1] if k > 0 and fold(toks[k - 1].text) in ("у", "лишь", "только", "всего") else tok
+        else:
+            continue
+        verb = holder.head if holder.head.pos_ in ("VERB", "AUX") else next(
+            (a for a in _ancestors(holder) if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or _question_or_condition(sent, verb):
+            continue
+        if "1" in verb.morph.get("Person") or any(has_lemma(c, {"мы", "я"}) and c.dep_.startswith("nsubj")
+                                                   for c in verb.children):
+            continue  # «мы отправляем единицам» — the company's own doing
+        window = clause_window(verb, sent)
+        share = any(fold(t.text) == "из" and t.i + 1 < len(doc) and has_lemma(doc[t.i + 1], _w("large_numerals"))
+                    for t in window)
+        if has_lemma(verb, strong) and not is_negated(verb):
+            pass
+        elif has_lemma(verb, reach) and (share or _problem_in(window, skip={holder.i})):
+            pass
+        else:
+            continue
+        lo = min(start.i, verb.i)
+        hi = max(holder.i, verb.i)
+        if holder.i + 1 < len(doc) and doc[holder.i + 1].pos_ in ("NOUN", "PROPN") and doc[holder.i + 1].i > hi:
+            hi = holder.i + 1  # «у единиц абонентов»
+        yield doc[lo:hi + 1]
+        return
+
+
+def _near_all(tok) -> bool:
+    """«(почти|практически) все / всем», «подавляющее большинство»."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if has_lemma(tok, {"весь"}) and "Plur" in tok.morph.get("Number"):
+        if prev is not None and fold(prev.text) == "у" and tok.i > 1:
+            prev = doc[tok.i - 2]  # «практически у всех»
+        return prev is not None and (has_lemma(prev, _w("near_all_adverbs")) or (
+            fold(prev.text) == "не" and tok.i > 2 and fold(doc[tok.i - 2].text) == "ли"))
+    if has_lemma(tok, {"большинство"}):
+        return any(has_lemma(c, _w("near_all_adjectives")) for c in tok.children) or (
+            prev is not None and has_lemma(prev, _w("near_all_adjectives")))
+    return False
+
+
+def _near_all_claims(sent):
+    """Nearly everyone is happy: «этот корм нравится практически всем»,
+    «почти все гости остались довольны», «у подавляющего большинства всё
+    работает». The quantifier (or the noun it counts) is the experiencer or
+    the holder of a predicate of satisfaction; «работать / проходить» count
+    only with «у …» as the holder («почти все филиалы работают до 22:00» is a
+    schedule), and discounts or ranges («скидка на почти все товары») are not
+    predicates of satisfaction."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    preds = _w("success_predicates")
+    holder_preds = _w("holder_success_predicates")
+    for k, tok in enumerate(toks):
+        if not _near_all(tok):
+            continue
+        node = tok.head if tok.dep_ in ("det", "amod") and tok.head.pos_ in ("NOUN", "PROPN") else tok
+        held = any(fold(c.text) == "у" for c in node.children) or (
+            k > 0 and fold(toks[k - 1].text) == "у") or (k > 1 and fold(toks[k - 2].text) == "у")
+        pred = node.head if node.head.i != node.i else None
+        cands = [p for p in (pred, *(c for c in (pred.children if pred is not None else ())
+                                     if c.dep_ in ("xcomp", "cop", "advmod", "obl")))
+                 if p is not None]
+        hit = None
+        for p in cands:
+            if has_lemma(p, preds) or (held and has_lemma(p, holder_preds)):
+                hit = p
+                break
+        if hit is None or is_negated(hit) or _question_or_condition(sent, hit):
+            continue
+        if pred is not None and ("1" in pred.morph.get("Person") or any(
+                has_lemma(c, {"мы", "я"}) and c.dep_.startswith("nsubj") for c in pred.children)):
+            continue  # «мы почти всем помогаем» — the company's own practice
+        start = tok
+        while start.i > sent.start and start.i > tok.i - 3 and (has_lemma(doc[start.i - 1], _w(
+                "near_all_adverbs") | _w("near_all_adjectives")) or fold(doc[start.i - 1].text) in ("у", "не")):
+            start = doc[start.i - 1]
+        lo = min(start.i, hit.i)
+        hi = max(node.i, hit.i)
+        yield doc[lo:hi + 1]
+        return
+
+
+def _ordinal_claims(sent):
+    """A count over the record period: «за пять лет это едва ли не первый
+    укус», «первый сбой за много лет», «за год это второй такой случай». The
+    noun is a failure, a harm or an event; «второй / третий» need a period of a
+    year or more and no «уже» («уже вторая задержка за месяц» admits a
+    pattern); «едва ли не / чуть ли не первый» needs no period."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    firsts, laters = _w("first_ordinals"), _w("later_ordinals")
+    for k, tok in enumerate(toks):
+        if not has_lemma(tok, firsts | laters) or tok.pos_ not in ("ADJ", "NUM", "DET"):
+            continue
+        noun = tok.head if tok.dep_ in ("amod", "nummod") and tok.head.pos_ in ("NOUN", "PROPN") else None
+        if noun is None and k + 1 < len(toks):  # «первый такой случай» may hang off the wrong word
+            noun = next((t for t in toks[k + 1:k + 3] if t.pos_ in ("NOUN", "PROPN")), None)
+        if noun is None or not (has_lemma(noun, _w("problem_nouns")) or has_lemma(noun, _w("event_nouns"))):
+            continue
+        if has_lemma(noun, {"раз"}):
+            continue  # «в первый раз» is found by _first_time
+        hedge = k >= 2 and fold(toks[k - 1].text) == "не" and fold(toks[k - 2].text) == "ли"
+        window = clause_window(noun, sent)
+        periods = [t for t in window if fold(t.text) == "за" and any(
+            has_lemma(x, _w("record_periods")) for x in doc[t.i + 1:min(len(doc), t.i + 5)])]
+        if any(fold(t.text) == "уже" for t in window) and not has_lemma(tok, firsts):
+            continue
+        if has_lemma(tok, laters):
+            if not (has_lemma(noun, _w("event_nouns")) or any(has_lemma(c, {"такой", "подобный"}) for c in noun.children)):
+                continue  # «третья поломка за год» of the Клиент's device admits it
+            if not any(any(has_lemma(x, _w("long_periods")) for x in doc[p.i + 1:min(len(doc), p.i + 5)])
+                       for p in periods):
+                continue
+        elif not (periods or hedge):
+            continue
+        if _negated(doc[tok.i:noun.i + 1]) and not hedge:
+            continue
+        start = toks[k - 3] if hedge and k >= 3 else tok
+        spans = [start.i, noun.i] + [p.i for p in periods]
+        lo, hi = min(spans), max(spans)
+        if hi in [p.i for p in periods]:
+            tail = next((x for x in doc[hi + 1:min(len(doc), hi + 5)] if has_lemma(x, _w("record_periods"))), None)
+            hi = tail.i if tail is not None else hi
+        yield doc[lo:hi + 1]
         return
 
 
