@@ -9,11 +9,20 @@
 компания может сделать сама: связаться с третьей стороной (почтой,
 курьером, службой доставки, производителем, банком, сервисным центром,
 справочной, партнёром, подрядчиком, любой организацией — «РЖД», «МФЦ»,
-чужой поддержкой — «в поддержку Google»; с персоналом чужого места —
-«администратору на месте»; набрать номер третьей стороны — «Номер курьера:
-… — наберите его»), сходить или заглянуть туда,
+чужой поддержкой — «в поддержку Google», «в его поддержку»; организацией,
+названной по роду с уточнением, какой именно — «на билетную платформу»,
+«в ресурсоснабжающую организацию», «в фирму, где Вы заказывали кухню», если
+подпись не называет так саму компанию; с персоналом чужого места —
+«администратору на месте», «у администратора площадки», «председателя ТСЖ»;
+с кем-то, помеченным как чужой, — «частного электрика», «в независимую
+мастерскую»; набрать номер третьей стороны — «Номер курьера:
+… — наберите его»; местоимение вместо названной раньше третьей стороны —
+«подайте ей заявку», «ей и нужно писать»), сходить или заглянуть туда,
 узнать или посмотреть что-то на чужом сайте, самому отследить посылку,
-получить заключение мастерской, что-то сделать «самостоятельно» или «сами».
+получить заключение мастерской, оформить или получить у третьей стороны
+услугу, разрешение или файл («гарантию оформляйте у производителя»,
+«скачайте прошивку с сайта производителя»), что-то сделать «самостоятельно»
+или «сами».
 Просьбы написать самой компании («напишите нам», «ответьте на это письмо»),
 уточнить нужные компании сведения («уточните номер заказа»), отрицание
 («Вам не нужно никуда звонить») и рассказ о том, что делает компания
@@ -42,8 +51,9 @@
 отвезти или принести вещь («Принесите кольцо в салон»), если
 компания сразу не обещает замену или ремонт; починить, отрегулировать,
 отчистить самому («Разводы можно убрать тряпкой», «Это делается
-самостоятельно»); заново оформить заказ или купить билет («Попробуйте заново
-оформить покупку»); сделать самому то, о чём Клиент просил компанию
+самостоятельно»); поискать пропавший заказ самому («Поищите посылку в
+соседних постаматах»); заново оформить заказ или купить билет («Попробуйте заново
+оформить покупку», «Отмените заказ и оформите новый»); сделать самому то, о чём Клиент просил компанию
 («Поменяйте мне тариф» → «Сменить его можно в личном кабинете»). Не
 считаются: то же самое как выбор рядом с тем, что делает компания («…или
 наш мастер приедет завтра»), бумага, которой компания проверяет слова Клиента
@@ -88,6 +98,9 @@
 - Выписку Вы можете получить сами в интернет-банке. || incoming=Пришлите мне выписку по счёту за май.
 - Уточнить статус возврата Вы можете у банка, выпустившего карту.
 - С этим Вам к производителю, его адрес на упаковке.
+- Спросите у менеджера автосалона, когда придёт машина.
+- За перерасчётом обратитесь в ресурсоснабжающую организацию.
+- Поищите отправление в соседнем постамате. || incoming=Посылки в пункте выдачи нет, хотя пишут, что доставлено!
 Не срабатывает:
 - Мы уже связались с курьерской службой: машина будет у Вас в 15:00.
 - Уточните, пожалуйста, удобное время доставки.
@@ -100,6 +113,8 @@
 - Сменить тариф можно в личном кабинете. || incoming=Подскажите, как сменить тариф?
 - Вы можете самостоятельно добавить субтитры к видео. || incoming=Как добавить субтитры?
 - Нам нужно убедиться, что посылку Вы не получали: заполните заявление.
+- Позвоните в нашу компанию по номеру горячей линии, мы всё решим.
+- Мы поищем Ваш заказ на складе и напишем сегодня до 18:00. || incoming=Посылки в пункте выдачи нет!
 """
 
 from __future__ import annotations
@@ -617,6 +632,7 @@ def _legwork(verb, sent, prev_sent):
 
     if not is_negated(verb) and not _offered(verb, sent) and not _company_alternative(verb, sent):
         found = _haul(verb, mode, window, sent) or _self_repair(verb, mode, trigger, window, sent) \
+            or _search_lost(verb, mode, window, sent) \
             or _redo(verb, mode, trigger, window, sent) or _handed_back(verb, mode, trigger, sent) \
             or _self_service(verb, mode, trigger, window, sent)
         if found is not None:
@@ -631,7 +647,7 @@ def _legwork(verb, sent, prev_sent):
     # «самостоятельно», «сами»: only for imperatives and obligations
     if mode in ("imp", "oblig", "advice"):
         for w in window:
-            if _self_word(w) and abs(w.i - verb.i) <= 6:
+            if (_self_word(w) or _self_word_misattached(w, verb)) and abs(w.i - verb.i) <= 6:
                 return span_to(w), "самостоятельно"
     vlem = set(lemmas(verb))
     if mode == "pass":
@@ -675,7 +691,7 @@ def _legwork(verb, sent, prev_sent):
                 and any(has_lemma(c, _w("own_markers")) for c in w.children):
             break  # «Уточнить наличие Вы можете у наших консультантов в магазине»: ours, and the place is theirs
         if (_third_party(w) or _party_role(w, verb) or (contact and (_staff_there(w, sent, earlier) or _foreign_name(w)
-                                                                      or _their_support(w)
+                                                                      or _their_support(w) or _other_called(w, verb)
                                                                       or _reached_directly(w, verb, window))))\
                 and not _own(w) and not _instrument(w) and not _beside(w) \
                 and not _email(w, vlem) and not _on_delivery(window):
@@ -683,13 +699,15 @@ def _legwork(verb, sent, prev_sent):
                 continue  # «проверьте почту» — the mailbox, not the post office
             if mode != "pass" and vlem & _w("fetch_verbs") and not vlem & _w("place_verbs") \
                     and not vlem & (_w("legwork_verbs") - _w("fetch_verbs")) \
-                    and not any(has_lemma(x, _w("documents") | _w("info_nouns")) for x in window):
+                    and not any(has_lemma(x, _w("documents") | _w("info_nouns") | _w("fetched_matters"))
+                                for x in window):
                 continue
             return span_to(w), "третья сторона"
         pronouns = _THIRD_PERSON | (_THEIR_NUMBER if vlem & _w("dial_verbs") else frozenset()) | {"туда"}
         close = (0 < _gap(verb, w) <= 3) or (w.head.i in (verb.i, trigger.i) and 0 < _gap(verb, w) <= 6) \
             or (0 < verb.i - w.i <= 4 and w.i > 0 and fold(doc[w.i - 1].text) in (
-                "к", "у", "с", "со"))  # «Претензию к ним Вы можете направить …»
+                "к", "у", "с", "со")) \
+            or _addressee_before(w, verb, trigger, vlem)  # «Претензию к ним Вы можете направить …», «ей и пишите»
         if contact and fold(w.text).rstrip(".") in pronouns and close \
                 and not (vlem & _w("fetch_verbs") and not vlem & (_w("legwork_verbs") - _w("fetch_verbs"))):
             # «звоните им напрямую» — «им» = the courier service named before;
@@ -904,6 +922,25 @@ def _haul(verb, mode, window, sent):
     return None
 
 
+def _search_lost(verb, mode, window, sent):
+    """«Поищите посылку в соседних постаматах», «спросите у соседей, не у них
+    ли заказ»: in a reply to a complaint, the Клиент is told to search for the
+    goods himself in physical places — the company finds its own parcels."""
+    if mode not in ("imp", "oblig", "advice", "poss", "fut") or not has_lemma(verb, _w("search_verbs")):
+        return None
+    if not _complaint(sent.doc):
+        return None
+    goods = next((w for w in window if w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("pickup_objects"))
+                  and w.head.i == verb.i and w.dep_ in ("obj", "obl")), None)
+    if goods is None:
+        return None
+    for w in window:
+        if w.i > verb.i and w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("search_places")) and _located(w) \
+                and not _own(w):
+            return w, "поиск заказа"
+    return None
+
+
 def _at_own_cost(window) -> bool:
     """«за свой счёт доставить чайник»: the cost pushed on the Клиент is the
     point (distrust by the catalogue), not the errand."""
@@ -978,6 +1015,10 @@ def _redo(verb, mode, trigger, window, sent):
     near = [w for w in window if -4 <= w.i - verb.i <= 7 and w.i != verb.i]
     obj = next((w for w in near if w.pos_ in ("NOUN", "PROPN") and has_lemma(w, _w("order_nouns"))
                 and w.dep_ in ("obj", "nsubj", "nsubj:pass", "obl") and not any(c.dep_ == "case" for c in w.children)), None)
+    if obj is None or obj.head.i != verb.i:
+        ellipsis = _ellipsis_new(verb, sent)
+        if ellipsis is not None:
+            return ellipsis, "повторное оформление"  # «отмените подписку … и оформите новую»
     if not rebuy and obj is None:
         return None
     again = verb if lems & _w("redo_verbs") else None
@@ -989,6 +1030,25 @@ def _redo(verb, mode, trigger, window, sent):
     if again is None:
         return None
     return max((x for x in (obj, again) if x is not None), key=lambda x: x.i), "повторное оформление"
+
+
+def _ellipsis_new(verb, sent):
+    """«Отмените заказ и оформите новый», «…подписку… и оформите новую»: «новый»
+    right after the verb with its noun left out, an order noun of the same
+    gender and number earlier in the sentence — the Клиент redoes the order."""
+    doc = sent.doc
+    new = next((t for t in doc[verb.i + 1:min(sent.end, verb.i + 3)] if has_lemma(t, {"новый"}) and t.pos_ == "ADJ"),
+               None)
+    if new is None or (new.head.i > new.i and new.head.pos_ in ("NOUN", "PROPN")):
+        return None
+    if new.i + 1 < sent.end and doc[new.i + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        return None  # «оформите новую карту»: the noun is there
+    for t in doc[sent.start:verb.i]:
+        if t.pos_ in ("NOUN", "PROPN") and has_lemma(t, _w("order_nouns")) \
+                and set(t.morph.get("Gender")) == set(new.morph.get("Gender")) \
+                and set(t.morph.get("Number")) == set(new.morph.get("Number")):
+            return new
+    return None
 
 
 def _company_alternative(verb, sent) -> bool:
@@ -1007,6 +1067,22 @@ def _company_alternative(verb, sent) -> bool:
         if person(t) == "3" and any("Anim" in c.morph.get("Animacy") or has_lemma(c, _w("staff_roles")) for c in subj):
             return True
     return False
+
+
+def _other_called(w, verb) -> bool:
+    """«вызовите частного электрика», «обратитесь в стороннюю мастерскую»:
+    what the verb reaches is marked as somebody else («частный»,
+    «сторонний», «независимый»)."""
+    return w.head.i == verb.i and _named_other(w) and not _own(w)
+
+
+def _addressee_before(w, verb, trigger, vlem) -> bool:
+    """«ей и нужно писать заявку», «им и звоните»: a dative pronoun before a
+    verb of writing, calling or filing is its addressee."""
+    if not vlem & (_w("write_verbs") | _w("dial_verbs") | _w("file_verbs")) or w.pos_ != "PRON":
+        return False
+    return 0 < verb.i - w.i <= 4 and "Dat" in w.morph.get("Case") and w.head.i in (verb.i, trigger.i) \
+        and not any(c.dep_ == "case" for c in w.children)
 
 
 def _named_other(tok) -> bool:
@@ -1159,7 +1235,8 @@ def _mode(verb, sent):
         return None, None
     doc = sent.doc
     candidates = [verb.head] + [doc[j] for j in range(max(sent.start, verb.i - 4), verb.i)] + [
-        c for c in verb.children if 0 < c.i - verb.i <= 8]  # «Уточнить время Вы можете у …»
+        c for c in verb.children if 0 < c.i - verb.i <= 8 or (
+            0 < c.i - verb.i <= 14 and has_lemma(c, _w("obligation_words")))]  # «Уточнить время Вы можете у …»
     for m in candidates:
         if m.i == verb.i:
             continue
@@ -1295,6 +1372,17 @@ def _self_word(w) -> bool:
     return True
 
 
+def _self_word_misattached(w, verb) -> bool:
+    """«подайте ей заявку самостоятельно через портал»: the tagger hangs
+    «самостоятельно» on a farther 3rd-person verb; the imperative it follows
+    with no verb between is what it goes with."""
+    if fold(w.text) != "самостоятельно" or w.head.i == verb.i or not (0 < w.i - verb.i <= 5):
+        return False
+    doc = w.doc
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:w.i]) \
+        and abs(w.head.i - w.i) > w.i - verb.i
+
+
 def _is_infinitive(tok) -> bool:
     """By pymorphy3 (the tagger calls «придётся» an infinitive and misses some)."""
     return tok.pos_ in ("VERB", "NOUN", "ADJ", "X", "PROPN") and any(p.tag.POS == "INFN" for p in parses(tok))
@@ -1347,6 +1435,8 @@ def _third_party(tok) -> bool:
         return True
     if _office_adjective(tok) or _org_name(tok) or _their_place(tok):
         return True
+    if _org_described(tok) or _role_of_other(tok):
+        return True
     if has_lemma(tok, _w("third_party_heads")) and tok.pos_ in ("NOUN", "PROPN"):
         mods = _w("third_party_modifiers") | _w("third_parties") | _w("brand_service_modifiers")
         if any(has_lemma(c, mods) for c in tok.children):
@@ -1359,6 +1449,54 @@ def _third_party(tok) -> bool:
         near = [doc[j] for j in range(max(0, tok.i - 2), min(len(doc), tok.i + 3)) if j != tok.i]
         return any(has_lemma(t, mods) and t.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for t in near)
     return False
+
+
+def _org_described(tok) -> bool:
+    """«на билетную платформу», «газораспределительная организация», «в
+    компанию, где Вы покупали»: an organisation named by its kind with a word
+    that says which one is somebody else — not «наша компания», not the kind
+    the signature names the company by («Агентство «X»»), not «мы — …»."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not has_lemma(tok, _w("org_nouns")) or _own(tok) or _own_kind(tok):
+        return False
+    doc = tok.doc
+    if any(fold(doc[j].text) in ("мы", "нас", "нам") for j in range(max(tok.sent.start, tok.i - 4), tok.i)):
+        return False  # «Мы — небольшая компания»
+    for c in tok.children:
+        if c.dep_ in ("amod", "det", "acl", "acl:relcl") and c.pos_ != "PUNCT" \
+                and not has_lemma(c, _w("own_markers") | {"ваш", "свой", "твой"}):
+            return True  # not «Ваша организация»: the Клиент's own, in a reply to a business
+        if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and c.i > tok.i and (
+                "Gen" in c.morph.get("Case") or any(fold(g.text) == "по" for g in c.children if g.dep_ == "case")):
+            return True  # «площадка концерта», «организация по обслуживанию газа»
+    return False
+
+
+def _own_kind(tok) -> bool:
+    """The signature names the company by this kind: «Агентство «Антракт»»."""
+    return any(fold(lem) in _signature_names(tok.doc) for lem in lemmas(tok))
+
+
+def _role_of_other(tok) -> bool:
+    """«у администратора площадки», «разрешение председателя ТСЖ»: a role in
+    an organisation (administrator, manager, chairman …) of somebody else —
+    a third party, a venue or platform, an abbreviated body — in the genitive."""
+    if tok.pos_ not in ("NOUN", "PROPN") or not has_lemma(tok, _w("org_roles")) or _own(tok):
+        return False
+    for c in tok.children:
+        if c.dep_ != "nmod" or c.i < tok.i or "Gen" not in c.morph.get("Case") or _own(c) or _own_kind(c):
+            continue
+        if _third_party(c) or has_lemma(c, _w("venue_nouns")) or _abbreviated_body(c):
+            return True
+    return False
+
+
+def _abbreviated_body(tok) -> bool:
+    """«ТСЖ», «ГСК»: an abbreviation in capitals that is not a document's or
+    an identifier's («ИНН») and not the company's own name."""
+    text = tok.text
+    return text.isupper() and text.isalpha() and 2 <= len(text) <= 8 and bool(re.search("[А-ЯЁ]", text)) \
+        and not has_lemma(tok, _w("not_organisations")) and fold(text) not in _own_names(tok.doc) \
+        and fold(text) not in ("вы", "вас", "вам", "ваш", "мы", "нам", "нас")
 
 
 def _compound_party(tok) -> bool:
@@ -1460,8 +1598,9 @@ def _in_quotes(tok) -> bool:
 
 
 def _their_place(tok) -> bool:
-    """«на его сайте», «в их приложении»: a place that belongs to someone else."""
-    if not has_lemma(tok, _w("place_nouns")) or tok.pos_ not in ("NOUN", "PROPN"):
+    """«на его сайте», «в их приложении», «в его поддержку»: a place or a
+    support desk that belongs to someone else."""
+    if not has_lemma(tok, _w("place_nouns") | _w("support_heads")) or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     doc = tok.doc
     owners = [c for c in tok.children if c.i < tok.i] + [doc[j] for j in range(max(0, tok.i - 2), tok.i)]
