@@ -30,7 +30,14 @@
 тянет», «Система не поддерживает выгрузку»); «это не наш профиль», «не наша
 специализация»; отрицаемый глагол в 1-м лице настоящего времени, дополнение
 которого — то, о чём просил Клиент («Торты мы не печём» на «Можно заказать
-торт?»).
+торт?»); глаголы услуги любых ремёсел («не изготавливаем», «не организуем»,
+«не выписываем», «не обучаем», «переделывать не будем»); компания или её
+сотрудники в 3-м лице («Данная школа не осуществляет …», «Наша клиника не
+выдаёт …», «Кардиолог по субботам не принимает»; но не «Ячейка не
+работает» и не «другая клиника»); безличное «не выйдет» при инфинитиве,
+как бы его ни разобрал парсер; «не бывает» + родительный падеж выгоды
+(«Скидок у нас не бывает»); «Без шансов», «Тут без вариантов» как отдельная
+часть предложения; разговорное «Не, так не получится».
 
 Не срабатывает, если в том же или в следующем предложении предложена
 альтернатива («но мы можем …», «зато …», «предлагаем …», «можно …»,
@@ -45,7 +52,12 @@
 когда следом компания называет свой план с датой; «повлиять на это мы не можем»
 (отказ от ответственности судит ``blame-shifting``), косвенный вопрос («Узнайте
 в банке, почему платёж отклонён»), условие «только при наличии …» перед отказом
-и «Ваши данные не меняются» (остаются прежними). Совет «на будущее»
+и «Ваши данные не меняются» (остаются прежними); обещания («Мы не записываем
+Ваши звонки», «лишних хлопот не создаём»), отрицание того, в чём Клиент
+обвиняет («Сервис не удаляет данные сам» на «Вы удалили мои данные!»), отказ
+поверить на слово («на веру не принимаем» — это судит ``distrust``).
+Вариант в поправке «это не брак, а вариант поставки» альтернативой не
+считается. Совет «на будущее»
 («Рекомендуем в дальнейшем …») альтернативой не считается. Судится только
 текст ответа: вопрос Клиента («Почему нельзя …?») отказ не оправдывает. Находка — само сказуемое отказа с частицей «не».
 
@@ -127,6 +139,7 @@ class Refusal(Rule):
 
     def check(self, ctx):
         asked = _requested_nouns(ctx)
+        accused = _accused_deeds(ctx)
         explaining = _explains(ctx)
         walkthrough = _walkthrough(ctx)
         sentences = ctx.sentences
@@ -136,10 +149,12 @@ class Refusal(Rule):
                 if found is None:
                     continue
                 start, end, pred = found
-                if not speaker_ok(ctx, pred) or is_question(pred) or in_condition(pred) or wh_clause(pred) \
+                if not speaker_ok(ctx, pred) or is_question(pred) or in_condition(pred) or _wh(pred) \
                         or _indirect_question(pred):
                     continue
-                if _without(pred, asked):
+                if negated(pred) and _deed(pred) & accused:
+                    continue  # «Вы удалили мою базу!» — «Сервис не удаляет данные сам»: a denial, not a no
+                if _without(pred, asked) or _on_trust(pred):
                     continue  # «Без чека возврат не производится» names what it takes
                 if (explaining or _caveat(sent, pred)) and person(pred) != "1":
                     continue
@@ -169,7 +184,7 @@ _TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refu
                  "service_verbs", "service_verbs_active", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs",
                  "forbid_verbs", "entitled", "exclude_verbs", "unable_nouns", "unable_short", "no_way",
                  "unavailable", "keep_verbs", "impersonal_outcome_verbs", "closed_verbs", "permit_verbs",
-                 "capability_verbs", "available", "field_nouns")
+                 "capability_verbs", "available", "field_nouns", "usual_verbs", "no_chance_nouns")
 
 
 def _candidate(tok) -> bool:
@@ -187,7 +202,7 @@ def _trigger(tok, asked: frozenset[str]):
         return None
     for probe in (_modal, _entitled, _outcome, _impossible, _possible, _refuse_verb, _excluded, _unable, _policy,
                   _forbidden, _service, _have, _duty, _existence, _no_way, _unavailable, _kept, _passive_future,
-                  _closed, _rules_forbid, _means_cannot, _not_our_line):
+                  _closed, _rules_forbid, _means_cannot, _not_our_line, _never_happens, _no_chance):
         pred = probe(tok, asked)
         if pred is not None:
             return _with_negation(pred)
@@ -198,6 +213,8 @@ def _with_negation(pred):
     """The predicate with its «не», and the noun it negates when adjacent
     («не имеем возможности», «опции нет»)."""
     start, end = _negation_start(pred), pred.i
+    if pred.i > pred.sent.start and pred.nbor(-1).lower_ == "без" and pred.nbor(-1).head.i == pred.i:
+        start = pred.i - 1  # «Без шансов»
     for c in pred.children:  # «не будем менять», «Менять … мы не будем»
         if c.dep_.startswith("aux") and lemma(c) in ("быть", "будем", "буду", "будет"):
             start, end = min(start, _negation_start(c)), max(end, c.i)
@@ -224,8 +241,9 @@ def _non_past(tok) -> bool:
 
 
 def _double_negation(pred) -> bool:
-    """«не можем не поблагодарить», «нельзя не отметить»."""
-    if sum(1 for c in pred.children if c.lower_ == "не") >= 2:
+    """«не можем не поблагодарить», «нельзя не отметить». A colloquial «Не, …»
+    (= «Нет, …») opening the answer is no second negation: «Не, так не получится»."""
+    if sum(1 for c in pred.children if c.lower_ == "не" and not _bare_no_word(c)) >= 2:
         return True
     nxt = pred.nbor(1) if pred.i + 1 < len(pred.doc) else None
     if nxt is not None and nxt.lower_ == "не":
@@ -258,6 +276,11 @@ def _modal(tok, asked):
             for t in tok.doc[max(tok.sent.start, tok.i - 6):tok.i] if t.text not in (",", ";", ".")):
         return None  # «повлиять на это мы не можем» disclaims control (blame-shifting judges it)
     return tok if _addressee_ok(tok) or _passive_complement(tok) else None
+
+
+def _bare_no_word(tok) -> bool:
+    """«Не,» standing alone before a comma: a colloquial «Нет»."""
+    return tok.lower_ == "не" and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ","
 
 
 def _passive_complement(modal) -> bool:
@@ -305,9 +328,25 @@ def _outcome(tok, asked):
         return None
     if not negated(tok) or not _non_past(tok) or _double_negation(tok):
         return None
-    if impersonal and (subject(tok) is not None or not any(c.dep_ in ("csubj", "xcomp") for c in tok.children)):
+    if impersonal and (subject(tok) is not None or _infinitive_of(tok) is None):
         return None  # «не выйдет» refuses only impersonally: «Вернуть деньги не выйдет»
     return tok
+
+
+def _infinitive_of(verb):
+    """The infinitive an impersonal «не выйдет» says cannot be done: its
+    subject clause, or an infinitive before it that the parser hung the other
+    way round («Сменить тариф … не выйдет» with the infinitive as the root and
+    «выйдет» as its advcl or conj)."""
+    for c in verb.children:
+        if c.dep_ in ("csubj", "xcomp") or (c.dep_ == "advcl" and morph(c, "VerbForm") == "Inf" and c.i < verb.i):
+            return c
+    head = verb.head
+    if head.i < verb.i and verb.dep_ in ("advcl", "conj", "parataxis") and morph(head, "VerbForm") == "Inf" \
+            and not any(t.text in (".", ";", "?", "!") for t in verb.doc[head.i:verb.i]) \
+            and not any(x.dep_ == "cc" for x in verb.children):
+        return head
+    return None
 
 
 def _impossible(tok, asked):
@@ -500,7 +539,7 @@ def _service(tok, asked):
         return None
     service = words("service_verbs")
     active = service | words("service_verbs_active")
-    if _double_negation(tok):
+    if _double_negation(tok) or _assurance(tok):
         return None
     if has_lemma(tok, active) and (not tok.lower_.endswith(("ся", "сь")) or lemma(tok) in active):
         if morph(tok, "Person") == "1" and morph(tok, "Mood") in ("Ind", "") and morph(tok, "Tense") in ("Pres", "Fut") \
@@ -510,6 +549,11 @@ def _service(tok, asked):
             return tok
         if morph(tok, "Tense") in ("Pres", "Fut") and negated(tok) and _indefinite_personal(tok):
             return tok  # «Такие заказы не принимают»
+        if negated(tok) and _third_non_past(tok) and _company_subject(tok) and not has_lemma(tok, words("operate_verbs")):
+            return tok  # «Данная школа не осуществляет возврат», «Наша клиника не выдаёт справки»
+        if negated(tok) and _third_non_past(tok) and _staff_subject(tok) and _present(tok) \
+                and not has_lemma(tok, words("operate_verbs")):
+            return tok  # «Кардиолог по субботам не принимает», «монтажники в выходные не выезжают»
         return None
     if _reflexive_base(tok) & (service | (active if _starts_with_no(tok) else frozenset())) \
             and morph(tok, "Tense") == "Pres" and morph(tok, "Person") == "3":
@@ -519,6 +563,69 @@ def _service(tok, asked):
         if subj is None or morph(subj, "Animacy") != "Anim":
             return tok
     return None
+
+
+def _company_subject(verb) -> bool:
+    """The company speaks of itself in the 3rd person: the subject is an
+    organisation noun («школа», «клиника», «студия») not the Клиент's, or any
+    noun the company marks as its own («наша клиника», «данная школа»)."""
+    subj = subject(verb)
+    if subj is None or not is_noun(subj) or _yours(subj) or morph(subj, "Case") not in ("Nom", ""):
+        return False
+    if any(has_lemma(c, words("own_dets")) for c in subj.children if c.dep_ in ("det", "amod")):
+        return True
+    if has_lemma(subj, words("company_nouns")):
+        # «клиника, куда Вас направили», «другая школа» are third parties
+        return not any(c.dep_ in ("acl", "acl:relcl") or has_lemma(c, words("other_dets"))
+                       for c in subj.children)
+    return False
+
+
+def _staff_subject(verb) -> bool:
+    """The company's staff as a kind, in the present of habit: «Врач на дом
+    не выезжает», «Мастера по воскресеньям не принимают» (not «Ваш мастер»,
+    nor one named, nor a promise about the future)."""
+    subj = subject(verb)
+    if subj is None or not is_noun(subj) or not has_lemma(subj, words("staff_nouns")) or _yours(subj):
+        return False
+    if morph(subj, "Case") not in ("Nom", "") or any(has_lemma(c, words("other_dets")) for c in subj.children):
+        return False
+    return not any(c.dep_ in ("acl", "acl:relcl", "appos", "flat:name") for c in subj.children)
+
+
+def _present(verb) -> bool:
+    """Present tense by the tagger or, when it says past, by pymorphy3."""
+    if morph(verb, "Tense") == "Pres":
+        return True
+    parse = top_parse(verb)
+    return morph(verb, "Tense") != "Fut" and parse is not None and "pres" in parse.tag
+
+
+def _third_non_past(verb) -> bool:
+    """A finite indicative verb in the 3rd person present or future; the
+    tagger sometimes calls «шьёт», «бронирует» past after a feminine or
+    neuter subject, so pymorphy3 has the last word."""
+    if morph(verb, "VerbForm") != "Fin" or morph(verb, "Mood") not in ("Ind", ""):
+        return False
+    if morph(verb, "Tense") in ("Pres", "Fut") and morph(verb, "Person") in ("3", ""):
+        return True
+    parse = top_parse(verb)
+    return parse is not None and "3per" in parse.tag and ("pres" in parse.tag or "futr" in parse.tag)
+
+
+def _assurance(verb) -> bool:
+    """What the company promises not to do to the Клиент is no refusal: its
+    object is something bad («Мы не создаём лишних хлопот», «не допускаем
+    ошибок»), the Клиент's private things are not recorded or kept («Мы не
+    записываем Ваши звонки», «Пароли не сохраняем»), or a «не волнуйтесь»
+    stands in the same sentence."""
+    for c in verb.children:
+        if c.dep_ in ("obj", "nsubj:pass") and is_noun(c):
+            if has_lemma(verb, words("cause_verbs")) and has_lemma(c, words("good_absence") | words("bother_nouns")):
+                return True  # not «Блокировку мы не снимем», «Задержку не компенсируем»: those refuse
+            if has_lemma(verb, words("record_verbs")) and has_lemma(c, words("private_nouns")):
+                return True
+    return any(has_lemma(t, words("worry_verbs")) and negated(t) and morph(t, "Mood") == "Imp" for t in verb.sent)
 
 
 def _yours_in_clause(tok) -> bool:
@@ -626,26 +733,89 @@ def _existence(tok, asked):
         return None
     absent = [c for c in tok.children if c.dep_.startswith("nsubj") or c.dep_ in ("obj",)]
     absent = [c for c in absent if (c.pos_ == "PRON" or is_noun(c)) and lemma(c) not in ("это", "что", "кто")]
-    if not absent:
+    if absent and has_lemma(absent[0], words("good_absence")):
         return None
-    thing = absent[0]
-    if has_lemma(thing, words("good_absence")):
-        return None
+    if absent and (absent[0].pos_ == "PRON" or _may_be_genitive(absent[0])):
+        return tok if _absent_refused(tok, absent[0], asked) else None
+    # no genitive hung on «нет» (an adjective, or a nominative of the next clause): look before it
+    for thing in _genitives_before(tok, absent[:1]):
+        if _absent_refused(tok, thing, asked):
+            return tok
+    return None
+
+
+def _genitives_before(tok, seen) -> list:
+    """«Кабинетов на четверых свободных нет», «…, что оснований для перерасчёта
+    нет: …»: a bare genitive noun before «нет» in its clause, which the parser
+    hung on another word, is what is absent."""
+    from ._ru import clause_window
+
+    out = []
+    for t in clause_window(tok):
+        if t.i >= tok.i or t in seen or not is_noun(t) or morph(t, "Case") != "Gen":
+            continue
+        if any(c.dep_ == "case" for c in t.children) or t.dep_ in ("nmod", "amod"):
+            continue  # «для перерасчёта», «платы за отопление»: not the absent thing itself
+        if has_lemma(t, words("good_absence")):
+            return []
+        out.append(t)
+    return out[:1]
+
+
+def _absent_refused(tok, thing, asked) -> bool:
+    """The absence of ``thing`` refuses: an option, a thing in stock, a thing
+    the company has («у нас»), or what the Клиент asked for."""
     after = thing.doc[thing.i + 1:min(thing.i + 4, thing.sent.end)]
     if any(morph(c, "VerbForm") == "Inf" and negated(c) for c in [*thing.children, *after]):
-        return None  # «нет оснований не верить»: a double negation
+        return False  # «нет оснований не верить»: a double negation
     if any(morph(c, "VerbForm") == "Inf" and has_lemma(c, words("judgment_verbs")) for c in [*thing.children, *after]):
-        return None  # «оснований сомневаться … нет» judges, it refuses nothing asked
+        return False  # «оснований сомневаться … нет» judges, it refuses nothing asked
     obls = [c for c in tok.children if c.dep_ in ("obl", "nmod")] + [c for c in thing.children if c.dep_ == "nmod"]
     if any(lemma(o) == "наличие" for o in obls):
-        return tok
+        return True
     if has_lemma(thing, words("option_nouns")):
-        return tok
+        return True
     if any(lemma(o) in ("мы", "я") and any(c.lower_ == "у" for c in o.children) for o in obls):
-        return tok
-    if lemmas(thing) & asked or _asked_kind(thing, asked):
-        return tok
+        return True
+    return bool(lemmas(thing) & asked or _asked_kind(thing, asked))
+
+
+def _never_happens(tok, asked):
+    """«Скидок на повторный курс у нас не бывает», «Возвратов за билеты не
+    бывает»: a negated «бывать» with the genitive of something the Клиент
+    asked for or a benefit the company might give — it never gives it."""
+    from ._ru import clause_window
+
+    if not has_lemma(tok, words("usual_verbs")) or not negated(tok) or not _non_past(tok) or _double_negation(tok):
+        return None
+    if subject(tok) is not None and morph(subject(tok), "Case") == "Nom" and not _may_be_genitive(subject(tok)):
+        return None  # «Курьер не бывает у нас по выходным»
+    for t in {*clause_window(tok), *tok.subtree}:  # «Подарков у нас, увы, не бывает»: past the comma
+        if t.i == tok.i or not is_noun(t) or not _may_be_genitive(t) or has_lemma(t, words("good_absence")):
+            continue
+        if has_lemma(t, words("benefit_nouns") | words("option_nouns")) or lemmas(t) & asked:
+            return tok
     return None
+
+
+def _no_chance(tok, asked):
+    """«Без шансов: …», «Тут без вариантов.»: «без» + a word of chance or
+    option standing as a clause of its own is a flat no. Hanging on a
+    positive verb it only intensifies («Привезём завтра, без вариантов»)."""
+    if not has_lemma(tok, words("no_chance_nouns")) or not is_noun(tok):
+        return None
+    if not any(c.lower_ == "без" and c.i == tok.i - 1 for c in tok.children):
+        return None
+    own_clause = tok.i + 1 < tok.sent.end and tok.nbor(1).is_punct and (
+        tok.i - 1 == tok.sent.start or tok.nbor(-2).is_punct or tok.nbor(-2).pos_ in ("ADV", "PART", "INTJ"))
+    if tok.dep_ not in ("ROOT", "parataxis") and not own_clause:
+        return None  # «Оформим без вариантов оплаты наличными»
+    if any(c.dep_ in ("nmod", "acl", "xcomp") or morph(c, "VerbForm") == "Inf" for c in tok.children):
+        return None  # «доступен просмотр без возможности вносить изменения» describes
+    if any(t.pos_ in ("VERB", "AUX") and morph(t, "VerbForm") == "Fin" and not negated(t) and not t.dep_.startswith("aux")
+           for t in tok.sent):
+        return None  # «Без вариантов — приедем завтра» promises
+    return tok
 
 
 def _may_be_genitive(tok) -> bool:
@@ -718,6 +888,30 @@ def _passive_future(tok, asked):
     if subj is not None and has_lemma(subj, words("good_absence")) != has_lemma(tok, words("removal_verbs")):
         return None  # «Штраф начислен не будет» is good news, «Блокировка снята не будет» is not
     return tok
+
+
+def _deed(verb) -> set[str]:
+    """The lemma of a verb and its action noun («удаляет», «удалил» →
+    «удаление»), to match a deed across aspects."""
+    out = {lemma(verb)}
+    noun = action_noun(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return out | {noun} if noun else out
+
+
+def _accused_deeds(ctx) -> frozenset[str]:
+    """What the Клиент says the company did («Ваш сервис удалил мою базу!»,
+    «Вы списали деньги дважды»): a past verb, not negated. The draft saying
+    the company does not do that is a denial (``blame-shifting`` and
+    ``distrust`` judge it), not a refusal of a service."""
+    doc = ctx.incoming_doc
+    if doc is None:
+        return frozenset()
+    out = set()
+    for t in doc:
+        if t.pos_ == "VERB" and morph(t, "Tense") == "Past" and morph(t, "VerbForm") == "Fin" and not negated(t) \
+                and morph(t, "Person") != "1" and not any(lemma(c) in ("я", "мы") for c in t.children if c.dep_ == "nsubj"):
+            out |= _deed(t)
+    return frozenset(out - {"быть", "стать"})
 
 
 def _requested_nouns(ctx) -> frozenset[str]:
@@ -858,6 +1052,8 @@ def _offers(span, pred, can_only: bool = False) -> bool:
             if any(c.lower_ in ("без", "нет", "никаких", "ни") for c in t.children) or (
                     t.i > 0 and t.doc[t.i - 1].lower_ in ("без", "никаких", "ни")):
                 continue  # «тут без вариантов», «никаких альтернатив»: none offered
+            if _correction(t):
+                continue  # «это не брак, а вариант исполнения» describes what it is
             return True
         if negated(t) or _aux_negated(t):
             continue
@@ -873,6 +1069,26 @@ def _offers(span, pred, can_only: bool = False) -> bool:
     return False
 
 
+def _correction(word) -> bool:
+    """«Это не дефект, а вариант нормы», «не оригинал, а аналог»: the offer
+    word is the second half of a correction «не X, а Y» (X a noun or an
+    adjective, not a verb) — it says what a thing is, it offers nothing.
+    Read by the words: the parser hangs such a «Y» anywhere."""
+    sent_start = word.sent.start
+    k = word.i - 1
+    while k > sent_start and word.doc[k].pos_ in ("ADJ", "DET") and k >= word.i - 3:
+        k -= 1  # «а штатный вариант»
+    if k <= sent_start or word.doc[k].lower_ != "а":
+        return False
+    for j in range(k - 1, max(sent_start, k - 8) - 1, -1):
+        t = word.doc[j]
+        if t.text in (".", ";", ":", "—", "–", "!", "?") or t.lower_ in ("но", "зато", "однако"):
+            return False
+        if t.lower_ == "не" and j + 1 < k:
+            return word.doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON")
+    return False
+
+
 def _without(pred, asked: frozenset[str]) -> bool:
     """The refusal holds only without proof: «Без видео вскрытия претензии не
     принимаются», «без чека возврат не производится» — a demand for proof
@@ -881,18 +1097,22 @@ def _without(pred, asked: frozenset[str]) -> bool:
     примут» to «Можно без справки?» (doing without it was what was asked)."""
     from ._ru import clause_window
 
-    # «без чека», «без подписанного акта» anywhere in the clause of the refusal
+    # «без чека», «без подписанного акта» anywhere in the clause of the refusal, or
+    # hung on it or on its infinitive («Без такого видео доказать, что …, невозможно»)
     window = clause_window(pred)
-    for t in window:
+    near = _own_words(pred)
+    for t in {*window, *near}:
+        lo = window[0].i if t in window else pred.sent.start
         if has_lemma(t, words("proof_nouns")) and not lemmas(t) & asked and any(
-                x.lower_ == "без" for x in pred.doc[max(window[0].i, t.i - 3):t.i]):
+                x.lower_ == "без" for x in pred.doc[max(lo, t.i - 3):t.i]):
             return True
     sent = [t for t in pred.sent if not t.is_space]
     before = [t for t in sent if t.i < pred.i]
     # «пришлите фото … — без этого возврат не оформляем»: «без этого» after a request for proof
     for k, t in enumerate(sent[:-1]):
         if t.lower_ == "без" and sent[k + 1].lower_ in ("этого", "того", "них", "него", "неё", "нее") \
-                and abs(t.i - pred.i) <= 4 and any(has_lemma(x, words("proof_nouns")) for x in before):
+                and (abs(t.i - pred.i) <= 4 or sent[k + 1] in near) \
+                and any(has_lemma(x, words("proof_nouns")) for x in before):
             return True
     # «Перерасчёт делается только при наличии оригинала справки; копии не принимаются»
     for k, t in enumerate(before[:-1]):
@@ -900,6 +1120,39 @@ def _without(pred, asked: frozenset[str]) -> bool:
                 has_lemma(x, words("proof_nouns") | words("condition_nouns")) for x in before[k + 1:k + 6]):
             return True
     return False
+
+
+def _own_words(pred) -> list:
+    """The words hung on the predicate or on its infinitive (subject clause or
+    complement), whatever the commas between them."""
+    out = [c for c in pred.children if c.dep_ in ("obl", "advmod")]
+    for c in pred.children:
+        if c.dep_ in ("csubj", "xcomp") and morph(c, "VerbForm") == "Inf":
+            out += [c, *(g for g in c.children if g.dep_ in ("obl", "advmod"))]
+    return out
+
+
+def _on_trust(pred) -> bool:
+    """«Принять Вашу версию на веру мы не можем», «на слово такие вещи не
+    принимаем»: what is refused is belief in the Клиент's word — distrust
+    (``distrust`` judges it), not a service."""
+    from ._ru import clause_window
+
+    window = clause_window(pred)
+    return any(has_lemma(t, words("trust_nouns")) and t.i > window[0].i and pred.doc[t.i - 1].lower_ == "на"
+               for t in window)
+
+
+def _wh(pred) -> bool:
+    """«Что нельзя публиковать:»: a question word in the refusal's own clause
+    (the parser may hang a «где» of an earlier clause on it: «Чтобы узнать,
+    где водитель, позвоните ему, — мы такую информацию не даём»)."""
+    from ._ru import clause_window
+
+    if not wh_clause(pred):
+        return False
+    wh = _words("wh_words")
+    return any(t.lower_ in wh for t in clause_window(pred) if t.i < pred.i)
 
 
 def _indirect_question(pred) -> bool:
