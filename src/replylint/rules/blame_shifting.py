@@ -40,7 +40,14 @@
   «хранится в облаке Apple, а не у нас»; «кассир здесь ни при чём»; «не наша
   прихоть»); напоминание Клиенту в ответ на жалобу о его согласии или о
   предупреждении («в акте, который Вы подписали», «Вас предупреждали о
-  сроках»);
+  сроках»); виновник назван через придаточное («агентство, с которым мы
+  работаем, так и не прислало замену», «фабрика-партнёр, куда мы отправляем
+  ткань, не уложилась в сроки»); «так и не» — неудача в любом ответе;
+  сделано слишком поздно в объяснении беды («потому что арендодатель
+  предупредил нас только утром», «в последний момент»); другая компания по
+  тому, что она такое («сетевая компания передала ошибочные показания»);
+  «Курьер … — именно он виноват» (местоимение заменяет виновника, но не
+  снегопад);
 - Клиенту: «Вы сами неправильно указали адрес», «Вы указали неверный адрес»,
   «Вы не забрали заказ», «по Вашей вине», «Надо было внимательнее читать
   условия», «их стоило прочитать до оплаты», «реквизиты, которые Вы ввели с
@@ -54,7 +61,14 @@
   повреждение отнесено ко времени его пользования («царапины появились в
   процессе эксплуатации», «Скол получен при эксплуатации»); спорное действие
   приписано его номеру или аккаунту с отказом из этого («Подписка подключена с
-  Вашего номера, поэтому деньги не возвращаются»), а также неправильное обращение с вещью как
+  Вашего номера, поэтому деньги не возвращаются»); опоздание Клиента как
+  причина («Вы пришли на 40 минут позже, поэтому урок засчитан»);
+  нереальное условие, где беды не было бы без его поступка («Если бы Вы
+  проверили адрес, этого бы не случилось», «Если бы условия были прочитаны
+  до покупки, вопроса бы не возникло» — не «Если бы мы проверили …» и не
+  благодарность «Если бы Вы не помогли, мы бы не нашли»); в ответе на жалобу
+  данные, введённые неверно, без деятеля («код был введён неправильно», но не
+  догадка с советом «Возможно, пароль введён неверно — попробуйте ещё раз»), а также неправильное обращение с вещью как
   причина случившегося, даже если Клиент не назван («вышло из строя из-за
   неправильной эксплуатации»; правило гарантии «не покрывает повреждения
   из-за …» — не упрёк);
@@ -68,7 +82,10 @@
   «агрегатор отвечать не может», «авиакомпания здесь ни при чём»); компания
   отрицает, что ошибка её, никого не называя («Ошибка допущена не нами»,
   «Посылку повредили не мы», «Сбой произошёл не у нас», «Проблема не на нашей
-  стороне»); не может поторопить или переубедить другого («поторопить
+  стороне»); не признаёт своим того, кто делал работу («перевозчик не наш»),
+  или снимает вину с себя вслед за третьей стороной («продавец тут не
+  виноват, да и мы тоже»); «сбой произошёл без участия наших сотрудников»;
+  не может поторопить или переубедить другого («поторопить
   продавца мы не можем», «ускорить его ответ мы не в силах», «изменить
   решение банка мы не можем»). Компания, которая
   говорит о себе в третьем лице так же, как подписывается («Авиакомпания
@@ -83,7 +100,8 @@
 снимает), на сомнение в словах Клиента («Вы что-то путаете» — это недоверие),
 в вопросах,
 условиях, цитатах и пересказе слов Клиента. Если компания где-либо в ответе берёт вину на себя
-(«это наша ошибка», «мы виноваты», «это наша ответственность»), упоминание
+(«это наша ошибка», «мы виноваты», «это наша ответственность», «это мы неверно
+указали номер» — «Курьер здесь ни при чём — это мы …» тоже молчит), упоминание
 того, кто ошибся, не считается перекладыванием. Находка — слова, которыми
 вина приписана (сказуемое вместе с виновником).
 
@@ -123,6 +141,10 @@
 - Кассир здесь ни при чём.
 - Ошибка допущена не нами.
 - Система не даёт продлить бронь.
+- Поставщик, у которого мы закупаем ткань, так и не отгрузил рулоны.
+- Экскурсию отменили, так как музей предупредил нас лишь накануне.
+- Этого бы не случилось, если бы Вы проверили адрес при оформлении. || incoming=Посылка ушла на чужой адрес, я в шоке!
+- Перевозчик не наш.
 - Это у вас роутер старый, наш тариф он не вытягивает.
 - Царапины появились в процессе эксплуатации, а не при доставке.
 Не срабатывает:
@@ -142,6 +164,9 @@
 - Вы ещё не оплатили заказ, поэтому он пока не собран.
 - По вопросам работы портала звоните в его техподдержку.
 - Курьер ни при чём — это наша ошибка.
+- Курьер тут ни при чём: это мы неправильно записали номер подъезда.
+- Если бы мы проверили адрес, этого бы не случилось. Простите нас.
+- Снегопад задержал машину — именно он виноват в опоздании.
 - Извините, пожалуйста, что курьер Вас подвёл.
 - Гарантия не распространяется на повреждения, возникшие при эксплуатации.
 - Возможно, у Вас устарел роутер — попробуйте перезагрузить его.
@@ -218,7 +243,7 @@ class BlameShifting(Rule):
                 if probe is None:
                     continue
                 kind, toks = probe[1]
-                if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
+                if _excused(tok, kind, owned, probe[0]) or not speaker_ok(ctx, tok):
                     continue
                 start, end = min(t.i for t in toks), max(t.i for t in toks)
                 span = ctx.doc[start:end + 1]
@@ -244,7 +269,7 @@ def _answers_trouble(ctx) -> bool:
     return data[key]
 
 
-def _excused(tok, kind, owned) -> bool:
+def _excused(tok, kind, owned, probe=None) -> bool:
     """Not a shift of blame after all: asked, only a condition, or a third
     party named where the company owns the fault or apologises for it; what
     befell the Клиент inside an apology («Нам жаль, что Вы потеряли данные»)."""
@@ -259,7 +284,9 @@ def _excused(tok, kind, owned) -> bool:
         subj = _subject(tok)
         if subj is not None and is_noun(subj) and subj.pos_ != "PRON" and not _is_company_np(subj):
             return True
-    return is_question(tok) or _in_condition(tok)
+    if probe in _OWNED_QUIET and owned:
+        return True
+    return is_question(tok) or (probe not in _CONDITIONAL and _in_condition(tok))
 
 
 def _in_condition(tok) -> bool:
@@ -412,6 +439,10 @@ def _is_agent(noun) -> bool:
         return True  # «дата-центр», «колл-центр», «сервис-центр»
     if _works_with_us(noun):
         return True
+    if has_lemma(noun, words("company_nouns")) and not any(
+            has_lemma(c, words("pointing_modifiers")) for c in noun.children) and any(
+            c.dep_ in ("amod", "nmod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN", "VERB") for c in noun.children):
+        return True  # another company by what it is: «сетевая компания», «управляющая организация»
     if noun.pos_ == "PROPN" or (noun.text.isupper() and len(noun.text) > 1):
         return True
     parse = top_parse(noun)
@@ -600,7 +631,7 @@ def _blame_probe(tok, trouble: bool = True):
                   _short_deed, _explained_omission, _claims_to_them, _side_of, _conduit, _not_with_us,
                   _not_to_blame, _not_our_whim, _consent, _stated_omission, _machine_fault, _fault_not_ours,
                   _not_permitted, _their_demand, _client_thing, _arose_in_use,
-                  _done_from_yours, _client_absent):
+                  _done_from_yours, _client_absent, _never_did, _late_deed, _not_ours, _counterfactual, _entered_wrong):
         if not trouble and probe in _TROUBLE_ONLY:
             continue
         found = probe(tok)
@@ -622,16 +653,37 @@ def _guilty(tok):
         subj = tok.head  # «Виноват наш партнёр» read as an attribute: a short form only predicates
     if subj is None:
         subj = next((c for c in tok.children if c.dep_ in ("parataxis", "appos", "conj") and _is_party(c)), None)
+    if subj is None and tok.pos_ == "ADJ":
+        # «— именно он виноват», the subject hung on the verb of the clause before;
+        # a pronoun counts when it stands for a party («Курьер … — именно он виноват»)
+        loose = _loose_subject(tok)
+        if loose is not None and (_is_agent(loose) or _is_client(loose) or _is_company(loose)):
+            subj = loose
     if subj is not None and _is_company(subj) and negated(tok) and tok.pos_ != "NOUN":
         return DENIAL, [*_with_neg(tok), tok, subj]  # «Мы не виноваты», «Магазин тут не виноват»
     if subj is None or _is_company(subj):
         return None
+    if subj.pos_ == "PRON" and lemma(subj) in _THIRD_PERSON and not _maybe_agent_pronoun(subj):
+        return None  # «Снегопад … — именно он виноват»: a circumstance, nobody's fault
+    if negated(tok) and not negated(subj):
+        # «продавец тут не виноват, да и мы тоже», «ни продавец, ни мы не виноваты»
+        we = [c for c in [*tok.children, *subj.children] if c.dep_ == "conj" and _is_company(c) and (
+            any(x.lower_ in words("too_words") for x in c.children) or any(x.lower_ == "ни" for x in c.children))]
+        if we:
+            return DENIAL, [*_with_neg(tok), tok, *we]
     if negated(tok) or negated(subj):
         # «виноват не курьер, а мы»
         return None
     if _is_client(subj):
         return CLIENT, [tok, subj]
     return THIRD, [tok, *_noun_phrase(subj)]
+
+
+def _maybe_agent_pronoun(pron) -> bool:
+    """«он / она / они» stands for somebody who can be at fault, or for
+    nobody we can find; not for a thing or the weather."""
+    ante = _antecedent(pron)
+    return ante is None or _is_agent(ante)
 
 
 def _owner(noun):
@@ -1801,15 +1853,20 @@ def _without_us(tok):
     company says it had no part in what a party did."""
     if not is_noun(tok) or not has_lemma(tok, words("part_nouns")):
         return None
-    if not any(c.lower_ == "без" for c in tok.children) or not any(lemma(c) == "наш" for c in tok.children):
+    # «без нашего участия», or our people: «без участия наших сотрудников»
+    ours = [c for c in tok.children if lemma(c) == "наш"] or [
+        x for c in tok.children if c.dep_ == "nmod" and c.i > tok.i and not _cases(c)
+        for x in (c, *[d for d in c.children if lemma(d) == "наш"]) if any(lemma(d) == "наш" for d in c.children)]
+    if not any(c.lower_ == "без" for c in tok.children) or not ours:
         return None
     verb = tok.head
     if verb.pos_ != "VERB" or morph(verb, "Tense") != "Past" or negated(verb):
         return None
     subj = _subject(verb)
-    if not (subj is not None and _is_agent(subj) or subj is None and morph(verb, "Number") == "Plur"):
-        return None  # somebody else did it: «Банк списал …», «… списали без нашего ведома»
-    return DENIAL, [*[c for c in tok.children if c.lower_ == "без" or lemma(c) == "наш"], tok]
+    if not (subj is not None and (_is_agent(subj) or has_lemma(subj, words("fault_nouns")))
+            or subj is None and morph(verb, "Number") == "Plur"):
+        return None  # somebody else did it: «Банк списал …», «… списали без нашего ведома», «сбой произошёл …»
+    return DENIAL, [*[c for c in tok.children if c.lower_ == "без"], tok, *ours]
 
 
 def _fine_on_our_side(tok):
@@ -1856,7 +1913,9 @@ def _not_involved(tok):
         return None
     # «Мы тут ни при чём», «авиакомпания здесь ни при чём» (the company that
     # signs so), «наш отдел ни при чём»
-    if any(lemma(t) in ("мы", "я") or (is_noun(t) and (_is_company_np(t) or _is_own(t))) for t in sent):
+    # (in its own clause: «Курьер ни при чём — это мы неверно указали …» owns the slip)
+    lo, hi = _clause_range(tok)
+    if any(lemma(t) in ("мы", "я") or (is_noun(t) and (_is_company_np(t) or _is_own(t))) for t in tok.doc[lo:hi + 1]):
         first = tok.i - 2 if tok.lower_ in ("чём", "чем") else tok.i - 1
         return DENIAL, [tok.doc[first], tok]
     return None
@@ -2121,7 +2180,7 @@ def _explained_omission(tok, explained=False):
     if tok.pos_ != "VERB" or not _negated(tok) or not (
             len(_with_neg(tok)) > 1 or tok.i > tok.sent.start and tok.doc[tok.i - 1].lower_ == "не"):
         return None  # (the «не» stands before the verb: a later «не будет» hung on it is another clause's)
-    if not _past(tok) or morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") not in ("Fin", ""):
+    if not _past(tok) or morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") not in ("Fin", "") and not _misread_finite(tok):
         return None
     modal = has_lemma(tok, frozenset({"смочь", "суметь", "мочь"}))
     if not modal and has_lemma(tok, words("not_omissions") | words("fault_verbs") | words("cognition_verbs")
@@ -2131,11 +2190,20 @@ def _explained_omission(tok, explained=False):
     scope = [*tok.children, *doc[max(tok.sent.start, tok.i - 3):tok.i]]
     if any(t.lower_.replace("ё", "е") in words("status_words") or t.lower_ in ("ничего", "никого", "ничем", "никак") for t in scope):
         return None  # «Вы ещё не оплатили»: a status; «Вы ничего не нарушили»: a reassurance
-    if not explained and not _explanatory(tok):
-        return None
     agent = _agent(tok) or _place_agent(tok)
+    across = None
+    if agent is None or not _agrees(tok, agent):
+        across = _subject_across_relative(tok)  # «агентство, с которым мы работаем, так и не прислало …»
+        agent = across or agent
+    if agent is None:  # «Типография так и не напечатала …» with the subject hung as the root
+        loose = _loose_subject(tok)
+        agent = loose if loose is not None and loose.pos_ != "PRON" and _agrees(tok, loose) else None
+    if not explained and not _explanatory(tok) and not (across is not None and _explanatory(across)):
+        return None
     if agent is None or _is_company_np(agent) or _in_quotes(agent):
         return None  # («вы вернёте деньги» quoted back is the Клиент's words)
+    if any(c.lower_ == "ни" for c in agent.subtree if c.i < agent.i):
+        return None  # «ни один клиент не жаловался»: nobody in particular, a record
     if _is_client(agent):
         if modal:
             return None  # «Вы не смогли дозвониться»: what befell him
@@ -2207,9 +2275,235 @@ def _stated_omission(tok):
             a.lower_ == "так" and b.lower_ == "как" for a, b in zip(rest, rest[1:])):
         return None  # «Курьер не приехал, потому что мы не передали ему заказ»: an effect, its cause follows
     found = _explained_omission(tok, explained=True)
-    if found is None or found[0] == THIRD and not _is_party(_agent(tok) or _place_agent(tok)):
+    if found is None or found[0] == THIRD and not _organisation_at_fault(found[1]):
         return None
     return found
+
+
+def _never_did(tok):
+    """«Агентство так и не прислало замену», «поставщик так и не отгрузил
+    детали»: «так и не» states a failure outright, in any reply; a party or
+    an organisation (or the Клиент) is its doer. Not what befell the doer
+    («так и не смогли дозвониться», «так и не получили ответа»)."""
+    doc = tok.doc
+    if tok.pos_ != "VERB" or tok.i - 3 < tok.sent.start or [t.lower_ for t in doc[tok.i - 3:tok.i]] != ["так", "и", "не"]:
+        return None
+    if has_lemma(tok, frozenset({"смочь", "суметь", "мочь"})):
+        return None
+    found = _explained_omission(tok, explained=True)
+    if found is None or found[0] == THIRD and not _organisation_at_fault(found[1]):
+        return None
+    return found
+
+
+def _late_deed(tok):
+    """«…, потому что арендодатель предупредил нас только утром», «Вы
+    сообщили об отмене лишь накануне, поэтому …», «поставщик прислал
+    документы в последний момент»: a deed done too late, given as the cause
+    of the trouble, by a party or by the Клиент."""
+    if tok.pos_ != "VERB" or not _past(tok) or morph(tok, "VerbForm") not in ("Fin", "") or negated(tok):
+        return None
+    if morph(tok, "Mood") == "Imp" or morph(tok, "Voice") == "Pass":
+        return None
+    doc, only = tok.doc, words("only_words")
+    late = []
+    # the time hangs on the verb, or on its object («сообщили об отмене только в пятницу»)
+    near = [*tok.children, *[g for c in tok.children if c.dep_ in ("obl", "obj") for g in c.children if g.dep_ == "nmod"]]
+    for c in near:
+        if c.dep_ not in ("obl", "advmod", "nmod") or c.i < tok.i:
+            continue
+        if not (c.lower_ in words("late_times") or has_lemma(c, words("late_times"))):
+            continue
+        marks = [x for x in c.children if x.lower_ in only] + [
+            doc[c.i - k] for k in (1, 2) if c.i - k > tok.i and doc[c.i - k].lower_ in only]
+        marks += [x for x in c.children if x.dep_ == "amod" and has_lemma(x, words("last_moment"))]
+        if marks:
+            late = [*marks, *_cases(c), c]
+            break
+    agent = _agent(tok)
+    across = None
+    if agent is None or not _agrees(tok, agent):
+        across = _subject_across_relative(tok)  # «площадка, которую мы арендуем, сообщила только вчера»
+        agent = across or agent
+    if not late and agent is not None and _is_client(agent):
+        # «Вы пришли на 40 минут позже, поэтому …», «Вы вернули товар позднее срока»
+        late = [c for c in tok.children if c.dep_ == "advmod" and (
+            c.lower_ in words("late_comparatives") or has_lemma(c, words("late_comparatives")) and morph(c, "Degree") == "Cmp")]
+    if not late or not (_explanatory(tok) or agent is not None and agent.i < tok.i and agent.sent.start == tok.sent.start
+                        and _explanatory(agent)):
+        return None
+    if agent is None or _is_company_np(agent) or _in_quotes(agent):
+        return None
+    if _is_client(agent):
+        return CLIENT, [agent, tok, *late]
+    if _is_agent(agent):
+        return THIRD, [*_noun_phrase(agent), tok, *late]
+    return None
+
+
+def _not_ours(tok):
+    """«перевозчик не наш», «Этот склад не наш, а партнёра»: the company
+    disowns whoever did the work (not «Это не наш заказ», where «наш» only
+    qualifies a noun)."""
+    if lemma(tok) not in ("наш", "мой") or tok.pos_ not in ("DET", "ADJ", "PRON") or not negated(tok):
+        return None
+    subj = next((c for c in tok.children if c.dep_.startswith("nsubj")), None)
+    if subj is None or not is_noun(subj) or subj.pos_ == "PRON" or not _is_agent(subj) or _is_client(subj):
+        return None
+    return DENIAL, [*_noun_phrase(subj), *_with_neg(tok), tok]
+
+
+def _counterfactual(tok):
+    """«Если бы условия были прочитаны до покупки, этого вопроса не возникло
+    бы», «Если бы Вы не опоздали, урок бы состоялся», «Если бы курьер
+    позвонил, недоразумения бы не было»: a deed the Клиент (or a party) did
+    or failed to do, in a counterfactual whose result is the trouble avoided.
+    The trigger is «если бы»; the company's own deed («если бы мы проверили»)
+    owns the fault; both halves negated («Если бы Вы не помогли, мы бы не
+    нашли») is gratitude."""
+    doc, sent = tok.doc, tok.sent
+    if tok.lower_ != "если" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in ("бы", "б"):
+        return None
+    stops = (",", "—", "–", ":", ";")
+    lead = tok.i > sent.start and any(not t.is_punct for t in doc[sent.start:tok.i])
+    end = next((t.i for t in doc[tok.i + 2:sent.end] if t.text in stops), None)
+    if end is None and lead:  # «Этого бы не случилось, если бы Вы проверили адрес.»
+        end = sent.end - 1 if doc[sent.end - 1].is_punct else sent.end
+    if end is None:
+        return None
+    cond = doc[tok.i + 2:end]
+    main = doc[sent.start:tok.i] if lead else doc[end + 1:sent.end]
+
+    def neg(span):
+        return any(t.lower_ in ("не", "ни", "нет") for t in span) or _any(span, "avoid_verbs")
+    deeds = [t for t in cond if t.pos_ == "VERB" and _past(t) and not has_lemma(
+        t, words("not_omissions") | words("receive_verbs") | frozenset({"хотеть", "захотеть", "знать", "мочь"}))]
+    if not deeds or not any(t.pos_ in ("VERB", "AUX") for t in main):
+        return None
+    deed = deeds[0]
+    if neg(cond) == neg(main):
+        return None  # «Если бы Вы не помогли, мы бы не нашли»: thanks, not blame
+    passive = morph(deed, "VerbForm") == "Part" and morph(deed, "Voice") == "Pass"
+    if passive:
+        agent = next((c for c in deed.children if c.dep_ in ("obl", "obl:agent") and morph(c, "Case") == "Ins"
+                      and (_is_client(c) or _is_company(c) or _is_agent(c))), None)
+        if agent is None:
+            if not has_lemma(deed, words("diligence_verbs") | words("entry_verbs")):
+                return None  # «если бы посылка была упакована лучше»: whose packing?
+            return CLIENT, [tok, doc[tok.i + 1], *_with_neg(deed), deed]
+    else:
+        agent = _subject(deed)
+        if agent is None or agent.i < tok.i or agent.i >= end:
+            agent = _loose_subject(deed)
+    if agent is None or agent.i < tok.i or agent.i >= end or _is_company(agent):
+        return None
+    if _is_client(agent):
+        return CLIENT, [tok, doc[tok.i + 1], agent, *_with_neg(deed), deed]
+    if agent.pos_ != "PRON" and _is_agent(agent):
+        return THIRD, [tok, doc[tok.i + 1], *_noun_phrase(agent), *_with_neg(deed), deed]
+    return None
+
+
+def _entered_wrong(tok):
+    """In a reply to trouble, data entered wrong in an agentless passive:
+    «Видимо, код был введён неправильно», «Пароль набран с ошибкой», «номер
+    при регистрации был указан неверно» — who enters it is the Клиент. Not a
+    guess followed by advice («Возможно, адрес указан неверно — проверьте
+    его»), not when the company owns the slip."""
+    if tok.pos_ != "VERB" or morph(tok, "VerbForm") != "Part" or morph(tok, "Voice") != "Pass" or negated(tok):
+        return None
+    if not has_lemma(tok, words("entry_verbs")) or tok.dep_ not in ("ROOT", "conj", "parataxis", "ccomp"):
+        return None
+    if not _past(tok) or any(c.dep_ in ("obl", "obl:agent") and morph(c, "Case") == "Ins" and (
+            _is_client(c) or _is_company(c) or _is_agent(c)) for c in tok.children):
+        return None  # a named doer is the other probes' business
+    wrong = words("wrong")
+    marks = [c for c in tok.children if c.dep_ == "advmod" and has_lemma(c, wrong)]
+    marks += [m for c in tok.children if c.dep_ == "obl" and _with_mistake(c) for m in (c, *_cases(c))]
+    if not marks:
+        return None
+    doc, sent = tok.doc, tok.sent
+    if any(w.lower_ in words("hedge_words") for w in sent):
+        later = [*sent, *(doc[sent.end].sent if sent.end < len(doc) else [])]
+        if any(morph(t, "Mood") == "Imp" and morph(t, "Person") == "2" for t in later):
+            return None  # a guess with advice: troubleshooting
+    return CLIENT, [tok, *marks]
+
+
+def _organisation_at_fault(toks) -> bool:
+    """Among the words of a finding, a party or an organisation — not just a
+    person («Преподаватель не пришёл» is left alone here): «Монтажники
+    подрядчика», «агентство, с которым мы работаем», «фабрика-партнёр»."""
+    return any(is_noun(t) and t.pos_ != "PRON" and (_is_party(t) or _is_organisation(t) or _works_with_us(t))
+               for t in toks)
+
+
+def _misread_finite(verb) -> bool:
+    """A finite past verb the tagger took for a converb («фабрика … не
+    уложилась в сроки» tagged VerbForm=Conv): pymorphy3 reads it as a past
+    indicative."""
+    if morph(verb, "VerbForm") != "Conv":
+        return False
+    parse = top_parse(verb)
+    return parse is not None and parse.tag.POS == "VERB" and "past" in parse.tag and "indc" in parse.tag
+
+
+_GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
+_NUMBERS = {"sing": "Sing", "plur": "Plur"}
+
+
+def _agreement(tok, verb: bool) -> tuple[str, str]:
+    """(number, gender) of a past verb or of a noun; pymorphy3 for what the
+    tagger misread (a verb taken for a converb, a hyphenated compound by its
+    first part: «фабрика-партнёр» is feminine singular)."""
+    if verb and morph(tok, "VerbForm") != "Conv" or not verb and "-" not in tok.text:
+        return morph(tok, "Number"), morph(tok, "Gender")
+    word = tok.lower_ if verb else tok.lower_.split("-")[0]
+    parse = next((p for p in analyzer().parse(word)[:3] if p.tag.POS == ("VERB" if verb else "NOUN")), None)
+    if parse is None:
+        return morph(tok, "Number"), morph(tok, "Gender")
+    return _NUMBERS.get(parse.tag.number, ""), _GENDERS.get(parse.tag.gender, "")
+
+
+def _agrees(verb, noun) -> bool:
+    """A past verb and a would-be subject agree in number and, in the
+    singular, in gender («агентство … прислало», not «Преподаватель …
+    прислало»)."""
+    vnum, vgen = _agreement(verb, True)
+    if lemma(noun) in ("вы", "мы", "они"):
+        return vnum in ("Plur", "")
+    nnum, ngen = _agreement(noun, False)
+    if vnum and nnum and vnum != nnum:
+        return False
+    return not (vnum == "Sing" and vgen and ngen and vgen != ngen)
+
+
+def _relative_opener(tok) -> bool:
+    return tok.lower_.startswith("котор") or tok.lower_ in words("relative_words")
+
+
+def _subject_across_relative(verb):
+    """The subject of ``verb`` standing before a relative clause set off by
+    commas: «кадровое агентство, с которым мы работаем, так и не прислало
+    замену», «фабрика-партнёр, куда мы отправляем пух, не уложилась в сроки».
+    The noun is in the nominative and agrees with the verb."""
+    doc, sent = verb.doc, verb.sent
+    lo, _ = _clause_range(verb)
+    if lo - 2 < sent.start or doc[lo - 1].text != ",":
+        return None
+    if any(t.pos_ in ("NOUN", "PROPN", "PRON") and morph(t, "Case") in ("Nom", "") for t in doc[lo:verb.i]):
+        return None  # the clause has a subject of its own
+    rel_lo, _ = _clause_range(doc[lo - 2])
+    if not any(_relative_opener(t) for t in doc[rel_lo:min(rel_lo + 3, lo - 1)]):
+        return None
+    if rel_lo - 2 < sent.start or doc[rel_lo - 1].text != ",":
+        return None
+    noun = doc[rel_lo - 2]
+    if not is_noun(noun) or noun.pos_ == "PRON" or _cases(noun):
+        return None
+    if "-" not in noun.text and morph(noun, "Case") not in ("Nom", ""):
+        return None
+    return noun if _agrees(verb, noun) else None
 
 
 def _machine_fault(tok):
@@ -2469,7 +2763,12 @@ def _consent(tok):
     return None
 
 
-_TROUBLE_ONLY = (_lesson, _consent, _stated_omission, _conduit)
+_TROUBLE_ONLY = (_lesson, _consent, _stated_omission, _conduit, _counterfactual, _entered_wrong)
+# Probes whose construction is itself a condition («Если бы Вы прочитали …»).
+_CONDITIONAL = (_counterfactual,)
+# Probes that put a slip on the Клиент without naming him: quiet when the
+# company owns the fault anywhere in the reply.
+_OWNED_QUIET = (_counterfactual, _entered_wrong)
 
 
 # --- the company owns the fault ------------------------------------------
@@ -2501,7 +2800,23 @@ def _owns_fault(tok) -> bool:
     if lemma(tok) == "причина" and any(
             lemma(c) in ("мы", "я") and any(x.lower_ == "в" for x in c.children) for c in tok.children):
         return True
-    return False
+    return _we_did_wrong(tok)
+
+
+def _we_did_wrong(tok) -> bool:
+    """The company tells its own slip: «это мы неверно указали номер», «мы
+    перепутали заказы», «я ввела адрес с ошибкой» — a past deed of «мы» done
+    wrong, or a mistake verb («Курьер здесь ни при чём — это мы неверно
+    указали …» clears the courier and owns the fault)."""
+    if tok.pos_ != "VERB" or not _past(tok) or _negated(tok) or morph(tok, "Mood") == "Imp":
+        return False
+    subj = _subject(tok)
+    if subj is None or lemma(subj) not in ("мы", "я") or negated(subj):
+        return False
+    if has_lemma(tok, words("fault_verbs")):
+        return True
+    return any(c.dep_ == "advmod" and has_lemma(c, words("wrong") | words("careless_marks")) for c in tok.children) or any(
+        c.dep_ == "obl" and _with_mistake(c) for c in tok.children)
 
 
 # --- rewrite: ownership instead of blame --------------------------------------
@@ -2520,7 +2835,7 @@ def _matches(ctx, sent, owned) -> list:
         if found is None:
             continue
         probe, (kind, toks) = found
-        if _excused(tok, kind, owned) or not speaker_ok(ctx, tok):
+        if _excused(tok, kind, owned, probe) or not speaker_ok(ctx, tok):
             continue
         out.append((probe, kind, tok, toks))
     return out
@@ -2588,7 +2903,8 @@ def _own(sent, probe, kind, tok, toks):
     if kind == DENIAL and any(c.dep_ == "conj" and any(x.lower_ in ("а", "но") for x in c.children)
                               and c.pos_ in ("NOUN", "PROPN", "PRON", "DET") for c in tok.children):
         return None  # «не наша вина, а службы доставки»: the whole sentence
-    if probe in (_client_thing, _arose_in_use, _done_from_yours, _not_permitted, _their_demand, _client_absent) or (
+    if probe in (_client_thing, _arose_in_use, _done_from_yours, _not_permitted, _their_demand, _client_absent,
+                 _never_did, _late_deed, _not_ours, _counterfactual, _entered_wrong) or (
             probe is _fault_verb and _elided_fault(tok)):
         return None  # the blame is the sentence's point: it is rewritten as a whole
     if probe in (_fault_verb, _failed_verb, _answers_for, _no_responsibility, _client_wrong) and kind == THIRD:
