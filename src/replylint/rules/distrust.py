@@ -66,6 +66,24 @@
 падением»), и сама вина его пользования («пятна образовались в процессе
 носки»). Свои данные, подтверждающие слова Клиента, и своё исправление
 («связались с банком и открыли доступ») не считаются.
+Ещё (сессия 15): «Сомнительно, конечно, что…», «Не похоже, чтобы…»; «принять
+на веру мы не можем» в любом порядке слов; «оснований сомневаться в словах
+водителя у нас нет» и «своим грузчикам мы доверяем»; «сверим Ваши слова с
+записью»; проверка, что вещь «действительно куплена у нас»; «Мы не уверены,
+что крышку повредили при ремонте»; «Журнал не подтверждает Ваших слов»;
+«скорее всего, телефон роняли», даже если «мы» есть в другой части фразы;
+«пятно появилось, пока пальто было у Вас»; «деньги вернём только по чеку»,
+«пропуски уважительные только при наличии справки»; доказательство прежнего
+состояния («фото пола до переезда», «видно, что сломана уже при вскрытии»);
+«чтобы рассмотреть претензию, нужен акт»; «иначе непонятно, когда появились
+царапины»; «подтвердите, что посылка действительно не пришла»; расходы «по
+Гражданскому кодексу»; «Если считаете, что долга нет, докажите». Не
+считаются: своя гипотеза или свой шаг («пока не уверены, что заказ потерялся
+— ищем», «не уверены, что успеем»), доверие Клиенту («верим Вам на слово и не
+будем просить подтверждений»), поручение задачи («курьерам доверяем
+доставку»), заявление как бланк («после получения заявления сделаем
+перерасчёт»), «по данному заказу», вопрос о желании («Вы уверены, что хотите
+отменить?»).
 
 Почему это важно
 ----------------
@@ -94,6 +112,13 @@
 - Мы прослушали запись звонка и никаких нарушений со стороны оператора не выявили. || incoming=Оператор мне нахамил!
 - Перерасчёт производится только при наличии справки из управляющей компании.
 - Скорее всего, пятна образовались в процессе носки.
+- Сомнительно, конечно, что мастер с таким опытом перепутал провода.
+- Своим грузчикам мы доверяем, поэтому компенсацию не выплатим.
+- Мы не уверены, что диван повредили при сборке.
+- Скорее всего, кофемашину роняли: мы принимали её исправной.
+- Получается, пятно появилось, когда пальто уже было у Вас.
+- Деньги за сломанный зонт вернём только по чеку.
+- Пришлите фото балкона до монтажа остекления.
 Не срабатывает:
 - Мы не сомневаемся в Ваших словах и уже отправили замену.
 - Пришлите, пожалуйста, фото упаковки — так мы поймём, где её усилить.
@@ -106,6 +131,9 @@
 - По нашим данным, Вы ещё не получили посылку — мы её ищем.
 - Мы прослушали запись: оператор действительно был груб, простите. || incoming=Оператор мне нагрубил.
 - Если дефект появился в процессе эксплуатации, отремонтируем его по гарантии.
+- Мы верим Вам на слово и не будем просить никаких подтверждений.
+- Мы не уверены, что успеем привезти диван к пятнице.
+- Пришлите фото до пятницы, и мы оформим замену.
 """
 
 from __future__ import annotations
@@ -141,13 +169,23 @@ class Distrust(Rule):
         for sent in ctx.sentences:
             # one finding per sentence (its rewrite replaces the whole
             # sentence); pushed costs first, since the rewrite takes them on
-            found = [(kind, span) for kind, span in _findings(sent, complaint) if ctx.company_speaks(span[0])]
+            found = [(kind, span) for kind, span in _findings(sent, complaint) if _speaks(ctx, span[0])]
             if not found:
-                found = [(kind, span) for kind, span in _account_contradicted(sent, inc) if ctx.company_speaks(span[0])]
+                found = [(kind, span) for kind, span in _account_contradicted(sent, inc) if _speaks(ctx, span[0])]
             if not found:
                 continue
             kind, span = next((f for f in found if f[0] == "law"), found[0])
             yield ctx.hit(span, message=_MESSAGE[kind].format(span.text), rewrite=_rewrite(sent, kind))
+
+
+def _speaks(ctx, tok) -> bool:
+    """The company speaks at ``tok``. An imperative addressed to the Клиент
+    is never his reported words, even when the parser hangs it on a verb of
+    speech in a condition («Если считаете, что долга нет, докажите это»)."""
+    if ctx.company_speaks(tok):
+        return True
+    return not ctx.is_quoted(tok) and tok.pos_ != "NOUN" and is_imperative(tok) and not any(
+        fold(t.text) in ("что", "чтобы") for t in tok.doc[max(tok.sent.start, tok.i - 2):tok.i])
 
 
 def _findings(sent, complaint=False):
@@ -182,6 +220,9 @@ def _literal(sent, complaint=False):
             if not _waived(tok, waivers) and person(tok) != "1":
                 yield "proof", one
         elif lem & doubt_v and tok.pos_ in ("VERB", "X", "NOUN", "ADJ"):
+            grounds = [k for k, t in enumerate(toks) if tok.i - 3 <= t.i < tok.i and has_lemma(t, _w("belief_grounds"))]
+            if grounds and _no_grounds(toks, grounds[0]):
+                continue  # «нет причин сомневаться в …»: `_disbelief` decides whose word is trusted
             if not is_negated(tok) and not _addressed_to_client(tok) and not _negated_governor(tok):
                 yield "doubt", one
         elif lem & doubt_n and tok.pos_ == "NOUN":
@@ -275,14 +316,35 @@ def _not_on_faith(sent):
     doc = sent.doc
     for tok in sent:
         if fold(tok.text) in ("веру", "слово") and tok.i > sent.start and fold(doc[tok.i - 1].text) == "на":
-            verb = next((v for v in [tok.head] + [doc[j] for j in range(max(sent.start, tok.i - 6), tok.i)]
-                         if has_lemma(v, {"принять", "принимать", "брать", "взять"})), None)
-            if verb is not None and is_negated_up(verb) and not _addressed_to_client(verb):
+            verb = next((v for v in [tok.head] + [doc[j] for j in range(max(sent.start, tok.i - 6), min(sent.end, tok.i + 6))]
+                         if has_lemma(v, {"принять", "принимать", "брать", "взять", "верить", "поверить"})), None)
+            if verb is not None and (is_negated_up(verb) or _refused_nearby(verb, tok, sent)) and not _addressed_to_client(verb):
                 start = next((j for j in range(max(sent.start, verb.i - 3), verb.i) if fold(doc[j].text) == "не"), verb.i)
                 # the verb may come first («не можем принять на слово») or last
                 # («на слово такое мы не принимаем»): the span covers both
                 yield "doubt", doc[min(start, tok.i - 1):max(tok.i, verb.i) + 1]
                 return
+
+
+def _refused_nearby(verb, tok, sent) -> bool:
+    """«принять Вашу версию на веру мы не можем»: the parser may hang the
+    infinitive off anything; a negated «мочь / стать / готовый» or «нельзя»
+    in the same clause, just before the verb or after «на веру», refuses it."""
+    doc = sent.doc
+    if "Inf" not in verb.morph.get("VerbForm"):
+        return False  # «Мы верим Вам на слово и не будем просить …»: the belief itself is stated
+    lo, hi = max(sent.start, min(verb.i, tok.i) - 4), min(sent.end, max(verb.i, tok.i) + 8)
+    for j in range(lo, hi):
+        x = doc[j]
+        if x.text in (".", ";", ":", "—", "!", "?") or (fold(x.text) in ("и", "а") and j > max(verb.i, tok.i)):
+            if j > max(verb.i, tok.i):
+                break
+            continue
+        if fold(x.text) == "нельзя":
+            return True
+        if fold(x.text) == "не" and j + 1 < sent.end and has_lemma(doc[j + 1], {"мочь", "смочь", "стать", "готовый", "быть", "собираться"}):
+            return True
+    return False
 
 
 def _evidence_demands(sent):
@@ -330,6 +392,15 @@ def _claim_denied(sent):
         denied = None
         if lem & _w("confirm_passive") and is_negated(tok):
             denied = tok
+        elif has_lemma(tok, _w("confirm_verbs")) and tok.pos_ == "VERB" and is_negated(tok) and person(tok) != "2" \
+                and not is_imperative(tok):
+            # «Анализ логов не подтверждает Ваших слов»: evidence denies the Клиент's account
+            acc = next((x for x in _after(tok, 3) if has_lemma(x, _w("claim_accounts")) and x.pos_ == "NOUN"
+                        and any(fold(y.text).startswith(("ваш", "тво")) for y in x.doc[max(tok.i + 1, x.i - 2):x.i])), None)
+            if acc is not None:
+                yield "doubt", _with_neg(tok, doc[tok.i:acc.i + 1])
+                return
+            continue
         elif has_lemma(tok, {"найти", "находить"}) and is_negated(tok) and any(
                 has_lemma(doc[j], {"подтверждение"}) for j in range(tok.i + 1, min(sent.end, tok.i + 3))):
             denied = tok
@@ -349,6 +420,47 @@ def _claim_denied(sent):
                 if has_lemma(tok, {"найти", "находить"}):
                     end = next(j for j in range(tok.i + 1, sent.end) if has_lemma(doc[j], {"подтверждение"})) + 1
                 yield "doubt", _with_neg(tok, doc[tok.i:end])
+
+
+def _not_sure(sent):
+    """«Мы не уверены, что крышку повредили при ремонте», «Без чека мы не
+    можем быть уверены, что кольцо куплено у нас»: the company's certainty
+    about the Клиент's account denied — not «не уверены, что успеем к
+    пятнице» (its own step to come), «Вы не уверены, что …» (the Клиент's)."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if any(t.text == "?" for t in toks):
+        return
+    for k, t in enumerate(toks):
+        if not (has_lemma(t, _w("certainty_words")) or fold(t.text).startswith(("уверен", "убежден"))) \
+                or t.pos_ not in ("ADJ", "VERB", "X"):
+            continue
+        before = toks[max(0, k - 4):k]
+        neg = next((x for x in before if fold(x.text) == "не"), None)
+        if neg is None or not any(fold(x.text) in ("мы", "я", "нам") or (x.pos_ in ("VERB", "AUX") and person(x) == "1")
+                                  for x in toks[max(0, k - 5):k]):
+            continue
+        if any(fold(x.text) in ("если", "вы", "ты", "пока", "еще", "ещё") for x in toks[max(0, k - 5):k]):
+            continue  # «Мы пока не уверены, что …» is a search still going on
+        if not (k + 2 < len(toks) and toks[k + 1].text == "," and fold(toks[k + 2].text) == "что"):
+            continue
+        clause = []
+        for x in toks[k + 3:]:
+            if x.text in (",", ".", ";", ":", "—", "–", "!", "?"):
+                break
+            clause.append(x)
+        verbs = [x for x in clause if x.pos_ in ("VERB", "AUX")]
+        if not verbs or any(person(x) == "1" or "Fut" in x.morph.get("Tense") for x in verbs):
+            continue  # «не уверены, что успеем»
+        if any(has_lemma(x, _w("perceive_verbs")) for x in verbs):
+            continue  # «…, что правильно поняли Ваш вопрос»: our own understanding
+        if any(fold(x.text) in _US for x in clause if fold(x.text) not in ("нас",)):
+            continue
+        if not any(_past(x) or "Part" in x.morph.get("VerbForm") for x in verbs) and not any(
+                has_lemma(x, _w("claim_problems") | _w("provenance_words")) for x in clause):
+            continue
+        yield "doubt", doc[neg.i:t.i + 1]
+        return
 
 
 def _with_neg(tok, span):
@@ -387,6 +499,11 @@ def _waived(tok, waivers) -> bool:
     window = clause_window(tok)
     for w in window:
         t = fold(w.text)
+        if t == "без" and w.i < tok.i:
+            noun = next((x for x in w.doc[w.i + 1:tok.i + 1] if x.pos_ in ("NOUN", "PROPN")), None)
+            if noun is not None and noun.i != tok.i and not has_lemma(
+                    noun, {"необходимость", "нужда", "требование", "обязанность"}):
+                continue  # «без видео доказать … невозможно»: «без» governs the evidence, not the proving
         if t in ("без", "никаких", "ничего", "никакие", "никакого") and w.i < tok.i + 3:
             return True
         if t == "не" and w.i + 1 < len(w.doc) and has_lemma(w.doc[w.i + 1], {"нужно", "нужный", "надо", "требоваться",
@@ -449,11 +566,35 @@ def _unlikely(tok, sent, problems):
             return None  # «похожая модель», «сомнительный сайт» describe a thing
         span = doc[tok.i:tok.i + 1]
     rest = [t for t in sent if t.i > tok.i]
-    if text not in ("вряд", "похоже", "похож", "похожа") and [fold(t.text) for t in rest[:2]] == [",", "что"]:
-        return span  # «Сомнительно, что файлы пропали у нас»
+    if any(has_lemma(t, _w("admission_words") - {"но", "однако", "ошибка"} | {"наш"}) for t in rest) or any(
+            has_lemma(t, _w("wish_words")) for t in rest[:8]):
+        return None  # «Не похоже, что дело в Вашем роутере: сбой был на нашей линии, простите»
+    conj = _conjunction_after(rest)
+    if text not in ("вряд", "похоже", "похож", "похожа") and conj in ("что", "чтобы"):
+        return span  # «Сомнительно, что файлы пропали у нас», «Сомнительно, конечно, чтобы …»
+    if text in ("похоже", "похож", "похожа") and conj == "чтобы":
+        return span  # «Не похоже, чтобы ячейка была пустой»: the subjunctive doubts the fact
     if any(has_lemma(t, problems) for t in rest) or any(
             fold(t.text) in ("вы", "вас", "вам", "ваш", "ваша", "ваше", "ваши") for t in rest):
         return span
+    return None
+
+
+def _conjunction_after(rest):
+    """«что» / «чтобы» opening the clause right after a predicative, past a
+    comma and parentheticals («Сомнительно, конечно, что …»)."""
+    k = 0
+    if k < len(rest) and rest[k].text == ",":
+        k += 1
+    for _ in range(2):
+        if k < len(rest) and fold(rest[k].text) in _w("parenthetical_words"):
+            k += 1
+            while k < len(rest) and fold(rest[k].text) in _w("parenthetical_words"):
+                k += 1
+            if k < len(rest) and rest[k].text == ",":
+                k += 1
+    if k < len(rest) and fold(rest[k].text) in ("что", "чтобы"):
+        return fold(rest[k].text)
     return None
 
 
@@ -477,6 +618,8 @@ def _you_sure(tok, sent):
     you = next((t for t in before + after if fold(t.text) == "вы"), None)
     if you is None or not any(fold(t.text) in ("что", "ли", "в") for t in after):
         return None
+    if any(has_lemma(t, _w("wish_words")) for t in doc[tok.i + 1:min(sent.end, tok.i + 6)]):
+        return None  # «Вы уверены, что хотите отменить заказ?» asks about a wish
     return doc[min(you.i, tok.i):max(you.i, tok.i) + 1]
 
 
@@ -516,6 +659,11 @@ def _checks_client(tok, sent, claim_nouns, reality):
     if has_that and any(fold(t.text) in reality for t in after):
         # …and the clause is about the reported problem: «что морса действительно не было»
         about_problem = any(fold(t.text) in ("не", "нет") or has_lemma(t, _w("claim_problems")) for t in after)
+        # «…, что чайник действительно куплен у нас / из нашей партии»: where the thing came from
+        to_come = any(fold(doc[j].text) == "чтобы" for j in range(max(sent.start, tok.i - 3), tok.i)) or (
+            "Inf" in tok.morph.get("VerbForm") or "Fut" in tok.morph.get("Tense"))
+        about_problem = about_problem or to_come and (any(has_lemma(t, _w("provenance_words")) for t in after) or any(
+            fold(t.text) == "у" and fold(t.nbor().text) == "нас" for t in after[:-1]))
         if about_problem and (fold(tok.text).startswith(("убед", "удостов")) or person(tok) == "1"
                               or _our_subject(tok)):
             return doc[tok.i:tok.i + 1]
@@ -554,6 +702,16 @@ def _confirm_demand(tok, sent, modes):
         if any(has_lemma(t, _w("claim_problems") | {"вина"}) and t.pos_ in ("NOUN", "PROPN") for t in rest[:stop]):
             start = next((t.i for t in _before(tok, 3) if has_lemma(t, _w("let_words"))), tok.i)
             return doc[start:tok.i + 1]
+        # «подтвердите, что посылка действительно не пришла»: the Клиент's account to be proven real
+        if any(fold(t.text) in _w("really_words") for t in rest[:stop]) and not any(
+                has_lemma(t, _w("wish_words")) for t in rest[:stop]):
+            return doc[tok.i:tok.i + 1]  # (not «подтвердите, что действительно хотите отменить подписку»)
+    elif any(fold(t.text) == "что" for t in after[:5]) and any(fold(t.text) == "пожалуйста" for t in after[:3]):
+        rest = after[:12]
+        stop = next((j for j, t in enumerate(rest) if t.text in (".", ";", "!", "?")), len(rest))
+        if any(fold(t.text) in _w("really_words") for t in rest[:stop]) and not any(
+                has_lemma(t, _w("wish_words")) for t in rest[:stop]):
+            return doc[tok.i:tok.i + 1]
     return None
 
 
@@ -644,7 +802,9 @@ def _fault_found(toks) -> bool:
 def _payer(tok, sent, customer):
     """The Клиент as the one who pays: subject «Вы / покупатель», a 2nd-person
     form, or an imperative. «мы оплачиваем сами» is not."""
-    if person(tok) == "1" or _our_subject(tok):
+    if _our_subject(tok):
+        return None
+    if person(tok) == "1" and not any(p.tag.POS == "VERB" and "2per" in p.tag for p in parses(tok)[:1]):
         return None
     for c in tok.children:
         if c.dep_.startswith("nsubj") and has_lemma(c, customer):
@@ -1063,15 +1223,19 @@ def _disbelief(sent):
     toks = [t for t in sent if not t.is_space]
     for k, t in enumerate(toks):
         low = fold(t.text)
-        if has_lemma(t, _w("belief_grounds")) and k > 0 and fold(toks[k - 1].text) == "нет":
+        if has_lemma(t, _w("belief_grounds")) and _no_grounds(toks, k):
             after = toks[k + 1:k + 5]
-            verb = next((x for x in after if has_lemma(x, _w("belief_words"))), None)
+            verb = next((x for x in after if has_lemma(x, _w("belief_words") | _w("doubt_verbs_more"))), None)
             if verb is not None:
                 whom = [x for x in toks[k + 1:k + 7] if has_lemma(x, {"вы", "ваш"})]
                 negated = any(fold(x.text) == "не" for x in toks[k + 1:verb.i - toks[0].i + 1] if x.i < verb.i)
-                if negated and whom:
-                    continue  # «нет оснований не верить Вам»: trust
-                yield "doubt", doc[toks[k - 1].i:verb.i + 1]
+                trusting = negated != has_lemma(verb, _w("doubt_verbs_more"))
+                if trusting and whom:
+                    continue  # «нет оснований не верить Вам», «нет причин сомневаться в Ваших словах»: trust
+                if not trusting and not whom and not any(fold(x.text) == "что" for x in toks[k + 1:k + 7]):
+                    continue  # «нет причин верить слухам» is no doubt of the Клиент
+                start = toks[k - 1].i if k > 0 and fold(toks[k - 1].text) == "нет" else t.i
+                yield "doubt", doc[start:verb.i + 1]
                 return
         if low == "откуда" and any(has_lemma(x, _w("knowing_words")) for x in toks[k + 1:k + 4]) \
                 and (any(has_lemma(x, {"вы"}) for x in toks[k + 2:k + 9]) or any(
@@ -1091,6 +1255,51 @@ def _disbelief(sent):
                 has_lemma(x, _w("account_verbs")) for x in toks[k + 1:]):
             yield "check", doc[t.i:t.i + 1]
             return
+
+
+def _no_grounds(toks, k) -> bool:
+    """«нет оснований …», «оснований … у нас нет», «не видим причин …»."""
+    if k > 0 and fold(toks[k - 1].text) == "нет":
+        return True
+    if any(fold(x.text) == "не" for x in toks[max(0, k - 3):k]) and any(
+            has_lemma(x, {"видеть", "иметь", "находить", "найти"}) for x in toks[max(0, k - 2):k]):
+        return True
+    for x in toks[k + 1:k + 10]:
+        if x.text in (".", ";", ":", "—", "!", "?"):
+            return False
+        if fold(x.text) == "нет":
+            return True
+    return False
+
+
+def _trust_own_people(sent):
+    """«Мы своим мастерам доверяем», «Сотрудникам мы верим»: the company
+    declares trust in its own people against the Клиент's word — not «Мы
+    доверяем Вам», «не доверяем сторонним курьерам, поэтому возим сами»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if any(t.text == "?" for t in toks):
+        return
+    people = _w("staff_nouns") | _w("people_nouns")
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("trust_verbs")) or t.pos_ not in ("VERB", "X") or is_negated(t) or person(t) != "1":
+            continue
+        if any(fold(x.text) in ("если", "чтобы") for x in toks[max(0, k - 6):k]):
+            continue
+        near = toks[max(0, k - 4):k + 4]
+        who = next((x for x in near if x.pos_ in ("NOUN", "PROPN") and has_lemma(x, people)
+                    and ("Dat" in x.morph.get("Case") or any("datv" in p.tag for p in parses(x)[:2]))), None)
+        if who is None or any(has_lemma(x, {"вы", "ваш"}) for x in near):
+            continue
+        if any(fold(x.text) in ("но", "однако") for x in toks[k + 1:]):
+            continue  # «доверяем мастерам, но всё равно разберёмся» concedes a check
+        if any(x.pos_ == "NOUN" and x.i != who.i and "Acc" in x.morph.get("Case") for x in toks[k + 1:k + 3]):
+            continue  # «курьерам доверяем доставку»: entrusting a task, not vouching
+        lo, hi = min(t.i, who.i), max(t.i, who.i)
+        if lo > 0 and has_lemma(doc[lo - 1], {"свой", "наш"}) and lo - 1 >= sent.start:
+            lo -= 1
+        yield "doubt", doc[lo:hi + 1]
+        return
 
 
 def _staff_never(sent):
@@ -1411,6 +1620,20 @@ def _demand_of_evidence(toks, start=0):
     return None
 
 
+def _need_of_evidence(toks):
+    """(need, evidence) of «нужен акт», «необходимы фотографии», «потребуется
+    справка» — a need of evidence with no verb of handing over."""
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("need_words")) or is_negated(t) or t.pos_ == "NOUN":
+            continue
+        if k > 0 and fold(toks[k - 1].text) == "не":
+            continue
+        ev = next((x for x in toks[k + 1:k + 4] if _evidence_noun(x)), None)
+        if ev is not None:
+            return t, ev
+    return None
+
+
 def _disagree_then_prove(sent):
     """«Если не согласны, предоставьте свои фотографии», «В случае несогласия
     приложите видеозапись», «Если считаете иначе, пришлите выписку»."""
@@ -1458,7 +1681,7 @@ def _consideration_conditional(sent):
                 continue
         if marker is None:
             continue
-        demand = _demand_of_evidence(toks)
+        demand = _demand_of_evidence(toks) or _need_of_evidence(toks)
         if demand is not None:
             verb, ev = demand
             yield "proof", doc[verb.i:max(verb.i, ev.i) + 1]
@@ -1971,7 +2194,7 @@ def _records_set_against(sent, complaint=False):
                 break
             np.append(x)
         src = next((x for x in np[:3] if has_lemma(x, _w("records") | _w("own_records") | _w("record_sources"))
-                    or fold(x.text).startswith("данн")), None)
+                    or (fold(x.text).startswith("данн") and fold(x.text) not in _THIS_FORMS)), None)
         if src is None:
             continue
         rest = [x for x in toks if x.i > src.i]
@@ -2011,6 +2234,10 @@ def _records_set_against(sent, complaint=False):
                     fold(y.text) in _w("conclusion_words") for y in rest)):
                 yield "doubt", doc[t.i:src.i + 1]
                 return
+
+
+# «по данному заказу»: forms of the adjective «данный» ("this"), never of «данные» ("data")
+_THIS_FORMS = {"данный", "данного", "данному", "данном", "данная", "данной", "данную", "данное", "данною"}
 
 
 def _own_evidence_shows(sent):
@@ -2331,7 +2558,7 @@ def _frame(toks):
             if low == "судя" and len(nxt) > 1 and fold(nxt[1].text) in ("всему", "всем", "всей", "голосу", "письму", "вашему", "вашим", "вашей"):
                 continue
             src = next((x for x in nxt if x.pos_ not in ("PUNCT", "ADP", "CCONJ", "SCONJ") and (has_lemma(x, sources)
-                        or fold(x.text).startswith("данн") or low == "судя")), None)
+                        or (fold(x.text).startswith("данн") and fold(x.text) not in _THIS_FORMS) or low == "судя")), None)
             if src is not None and not any(fold(x.text).startswith(("ваш", "тво")) for x in toks[k + 1:src.i - toks[0].i + 1]):
                 return t, src
         place = next((x for x in nxt if x.pos_ in ("NOUN", "PROPN", "X")), None)
@@ -2595,7 +2822,7 @@ def _finding_denied(toks, guarded):
 
 def _remedy_word(toks) -> bool:
     """The sentence speaks of a remedy or of the claim's consideration."""
-    verbs = _w("remedy_verbs") | _w("consider_verbs")
+    verbs = _w("remedy_verbs") | _w("consider_verbs") | _w("validity_words")
     nouns = _w("remedy_nouns") | (_w("remedy_more_nouns") - _w("generic_claim_nouns"))
     return any(has_lemma(t, verbs) or (t.pos_ in ("NOUN", "PROPN") and has_lemma(t, nouns))
                or (t.pos_ in ("NOUN", "PROPN") and has_lemma(t, _w("complaint_nouns") - {"заявление", "требование"})) for t in toks)
@@ -2609,10 +2836,17 @@ def _remedy_conditional(sent):
     наличии чека», «скидка действует при предъявлении карты»."""
     doc = sent.doc
     toks = _toks(sent)
-    docs = _w("document_nouns") | _evidence_words()
+    docs = (_w("document_nouns") | _evidence_words()) - _w("application_nouns")
     for k, t in enumerate(toks):
         if fold(t.text) not in ("при", "после", "по") or k + 1 >= len(toks):
             continue
+        # «деньги вернём только по чеку»: «только по» + the paper itself
+        only = next((x for x in toks[max(0, k - 2):k] if fold(x.text) in _w("only_words")), None)
+        if fold(t.text) == "по" and only is not None and toks[k + 1].pos_ in ("NOUN", "PROPN") \
+                and has_lemma(toks[k + 1], docs - {"запись"}) and not has_lemma(toks[k + 1], _w("identity_nouns")) \
+                and not any(has_lemma(y, _w("identity_nouns")) for y in _after(toks[k + 1], 1)) and _remedy_word(toks):
+            yield "proof", doc[only.i:toks[k + 1].i + 1]
+            return
         cond = toks[k + 1] if has_lemma(toks[k + 1], _w("condition_nouns")) else None
         only = next((x for x in toks[max(0, k - 2):k] if fold(x.text) in _w("only_words")), None)
         # «обмен возможен лишь при условии, что на корпусе нет следов вскрытия и ударов»
@@ -2637,6 +2871,89 @@ def _remedy_conditional(sent):
                 for x in toks)):
             yield "proof", doc[t.i:ev.i + 1]
             return
+
+
+def _arose_with_you(sent):
+    """«Так что царапина появилась, пока машина была у Вас», «трещина
+    возникла, когда телефон уже был у Вас»: the problem put in the time the
+    thing was in the Клиент's hands — not «пока заказ был у курьера»,
+    «если трещина появилась, пока товар был у Вас, всё равно заменим»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if any(t.text == "?" for t in toks) or any(fold(t.text) in ("если", "чтобы") for t in toks):
+        return
+    problems = _w("claim_problems") | _w("visible_damage_nouns")
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("origin_verbs") | _w("breakdown_verbs")) or is_negated(t) or person(t) == "1":
+            continue
+        if not any(has_lemma(x, problems) and x.i != t.i for x in toks[max(0, k - 4):k + 4]):
+            continue
+        for j in range(k + 1, min(len(toks), k + 8)):
+            if fold(toks[j].text) not in _w("while_words"):
+                continue
+            rest = toks[j + 1:j + 7]
+            at = next((m for m in range(len(rest) - 1) if fold(rest[m].text) == "у"
+                       and fold(rest[m + 1].text) in ("вас", "тебя")), None)
+            if at is not None and any(has_lemma(x, {"быть", "находиться", "оставаться", "лежать", "стоять"})
+                                      for x in rest[:at + 1]):
+                yield "doubt", doc[t.i:rest[at + 1].i + 1]
+                return
+
+
+def _state_before_asked(sent):
+    """«нужны фотографии пола до переезда», «Предоставьте фото телефона до
+    сдачи в сервис», «видео, на котором видно, что застёжка сломана уже при
+    вскрытии посылки»: evidence of the thing's state before it came to the
+    company's people or to the Клиент — proof that the damage is not his.
+    Not «пришлите фото до пятницы», «фото до и после чистки приложим сами»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    if any(fold(t.text) in ("мы", "я") or (t.pos_ in ("VERB", "AUX") and person(t) == "1"
+                                           and not has_lemma(t, {"мочь", "смочь"})) for t in toks):
+        if not any(has_lemma(t, {"рассмотреть", "рассматривать", "принять"}) for t in toks):
+            return  # «Фото до и после чистки мы приложим сами»
+    asked = _demand_of_evidence(toks) or _need_of_evidence(toks)
+    if asked is None:
+        asked = next(((t, t) for t in toks if has_lemma(t, {"просить", "попросить", "требовать", "потребовать"})
+                      and not is_negated(t) and any(_evidence_noun(x) for x in _after(t, 3))), None)
+    if asked is None:
+        return
+    verb, ev = asked
+    for k, t in enumerate(toks):
+        if t.i <= ev.i:
+            continue
+        low = fold(t.text)
+        nxt = toks[k + 1:k + 3]
+        if low == "до" and nxt and has_lemma(nxt[0], _w("before_state_nouns")) and nxt[0].pos_ in ("NOUN", "PROPN"):
+            yield "proof", doc[min(verb.i, ev.i):nxt[0].i + 1]
+            return
+        if low == "уже" and nxt and fold(nxt[0].text) in ("при", "в") and any(
+                has_lemma(x, _w("before_state_nouns") | {"момент"}) for x in toks[k + 2:k + 4]):
+            end = next(x for x in toks[k + 2:k + 4] if has_lemma(x, _w("before_state_nouns") | {"момент"}))
+            yield "proof", doc[min(verb.i, ev.i):end.i + 1]
+            return
+
+
+def _origin_unclear(sent):
+    """«Иначе непонятно, когда появились царапины», «неясно, в какой момент
+    возникла трещина»: whether the damage is the company's left open as
+    unknowable — not «пока неясно, когда появится курьер»."""
+    doc = sent.doc
+    toks = _toks(sent)
+    for k, t in enumerate(toks):
+        if not has_lemma(t, _w("unclear_words")) or is_negated(t):
+            continue
+        rest = toks[k + 1:k + 9]
+        if not any(fold(x.text) in ("когда", "момент") for x in rest[:4]):
+            continue
+        verb = next((x for x in rest if has_lemma(x, _w("origin_verbs") | _w("breakdown_verbs")) and (
+            _past(x) or "Part" in x.morph.get("VerbForm"))), None)
+        if verb is None or not any(has_lemma(x, _w("claim_problems") | _w("visible_damage_nouns")) for x in rest):
+            continue
+        if any(fold(x.text) in ("пока", "разбираемся", "выясняем") for x in toks[max(0, k - 2):k]):
+            continue  # «пока неясно, когда появилась течь — выясняем» is an investigation
+        yield "doubt", doc[t.i:verb.i + 1]
+        return
 
 
 def _fault_to_rule_out(sent):
@@ -2688,8 +3005,28 @@ def _own_use_blamed(sent):
     toks = _toks(sent)
     if _guarded(toks, len(doc)) or any(has_lemma(t, _w("admission_words") - {"но", "однако"}) for t in toks):
         return
-    if any(fold(t.text) in _US or has_lemma(t, {"наш"}) for t in toks) or any(
-            is_imperative(t) and t.pos_ == "VERB" for t in toks):
+    if any(is_imperative(t) and t.pos_ == "VERB" for t in toks):
+        return
+    # «Скорее всего, после ремонта телефон роняли: мы передавали его исправным»:
+    # a mishandling said of nobody in particular; «мы» in another clause is no admission
+    for k, t in enumerate(toks):
+        first = parses(t)[:1]
+        verbal = (t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm") and not any(
+            p.tag.POS in ("PRTS", "PRTF") for p in first)) or any(p.tag.POS == "VERB" and "past" in p.tag for p in first)
+        if has_lemma(t, _w("mishandle_verbs")) and verbal and (_past(t) or any("past" in p.tag for p in first)) \
+                and not is_negated(t) and person(t) != "1":
+            clause = clause_window(t, sent)
+            if any(fold(x.text) in _US or has_lemma(x, {"наш"}) for x in clause) or any(
+                    has_lemma(x, _w("carrier_words") | _w("staff_nouns") | _w("people_nouns")) for x in toks):
+                continue  # «коробку на складе роняли»: the company's own people
+            subj = _subject_of(t)
+            if subj is not None and subj.pos_ == "NOUN" and "Inan" in subj.morph.get("Animacy") and subj.i < t.i:
+                subj = None  # «часы, видимо, роняли»: a thing does not drop things — it is the object
+            plural = "Plur" in t.morph.get("Number") or (t.pos_ != "VERB" and any("plur" in p.tag for p in first))
+            if (subj is None and plural) or (subj is not None and fold(subj.text) in ("вы", "ты")):
+                yield "doubt", doc[t.i:t.i + 1]
+                return
+    if any(fold(t.text) in _US or has_lemma(t, {"наш"}) for t in toks):
         return
     if any(has_lemma(t, _w("carrier_words")) and not any(fold(x.text) == "не" for x in toks[max(0, k - 2):k])
            for k, t in enumerate(toks)):
@@ -2697,13 +3034,7 @@ def _own_use_blamed(sent):
     problems = _w("claim_problems") | _w("visible_damage_nouns")
     faults = _w("fault_words")
     for k, t in enumerate(toks):
-        # «…, что ноутбук роняли», «Вы залили клавиатуру»: a mishandling said of
-        # the Клиент or of nobody in particular
-        if has_lemma(t, _w("mishandle_verbs")) and t.pos_ == "VERB" and _past(t) and not is_negated(t) and person(t) != "1":
-            subj = _subject_of(t)
-            if (subj is None and "Plur" in t.morph.get("Number")) or (subj is not None and fold(subj.text) in ("вы", "ты")):
-                yield "doubt", doc[t.i:t.i + 1]
-                return
+        # (a mishandling said of the Клиент or of nobody in particular: the loop above)
         if has_lemma(t, {"эксплуатационный"}) and any(has_lemma(x, problems | {"характер"}) for x in toks[max(0, k - 4):k + 3]):
             yield "doubt", doc[t.i:t.i + 1]
             return
@@ -2755,5 +3086,6 @@ _CONSTRUCTIONS = (_evidence_first, _obliged_to_pay, _proof_needed, _without_proo
                   _account_needs_proof, _odd_against_records, _checked_at_dispatch, _infallible, _suspicion,
                   _evidence_then_see, _witness_question, _rely_on_word,
                   _third_party_insists, _puzzled, _check_of_account, _copies_refused,
-                  _counter_evidence, _own_evidence_shows, _dismissed,
+                  _counter_evidence, _own_evidence_shows, _dismissed, _trust_own_people, _not_sure,
+                  _arose_with_you, _state_before_asked, _origin_unclear,
                   _remedy_conditional, _fault_to_rule_out, _own_use_blamed)
