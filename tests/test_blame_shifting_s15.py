@@ -128,3 +128,33 @@ def test_new_classes_rewrite_the_whole_sentence():
     report = replylint.lint("Перевозчик не наш, обращайтесь к нему.", incoming=COMPLAINT, options=_OPTS)
     hit = next(f for f in report.findings if f.rule == R)
     assert hit.rewrite is not None
+
+
+# A guess that somebody unnamed damaged the thing (indefinite-personal past
+# of a damaging verb under «видимо», «скорее всего», «судя по всему»)
+DAMAGED = "Мне привезли сломанный стул, это безобразие!"
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Видимо, ножки стула перетянули при сборке, отсюда и трещина.", "Клиента"),
+    ("Стул, по всей видимости, повредили уже после доставки, когда собирали.", "Клиента"),
+    ("Куртку, судя по всему, стирали при неподходящей температуре.", "Клиента"),
+    ("Коробку, скорее всего, помяли уже в пункте выдачи, склад отгрузил её целой.", "третью сторону"),
+])
+def test_a_guess_that_somebody_unnamed_damaged_it(text, kind):
+    report = replylint.lint(text, incoming=DAMAGED, options=_OPTS)
+    found = [f for f in report.findings if f.rule == R]
+    assert found and kind in found[0].message
+
+
+@pytest.mark.parametrize("text,incoming", [
+    ("Простите нас: коробку, видимо, помяли наши грузчики при погрузке. Заменим завтра.", DAMAGED),
+    ("Скорее всего, коробку мы помяли сами при погрузке, простите. Заменим завтра.", DAMAGED),
+    ("Коробку, скорее всего, помяли на нашем складе при погрузке. Заменим завтра.", DAMAGED),
+    ("Вероятно, коробку не помяли, а она пришла такой с фабрики. Заменим завтра.", DAMAGED),
+    ("Мы проверим, не помяли ли коробку при погрузке. Заменим завтра.", DAMAGED),
+    ("Куртку, видимо, лучше стирать при 30 градусах.", "Как ухаживать за курткой?"),
+    ("Коробку помяли при погрузке, простите нас, это наша ошибка. Заменим завтра.", DAMAGED),
+])
+def test_owned_negated_asked_or_unhedged_damage_stays_quiet(text, incoming):
+    assert _spans(text, incoming) == []

@@ -68,7 +68,10 @@
   до покупки, вопроса бы не возникло» — не «Если бы мы проверили …» и не
   благодарность «Если бы Вы не помогли, мы бы не нашли»); в ответе на жалобу
   данные, введённые неверно, без деятеля («код был введён неправильно», но не
-  догадка с советом «Возможно, пароль введён неверно — попробуйте ещё раз»), а также неправильное обращение с вещью как
+  догадка с советом «Возможно, пароль введён неверно — попробуйте ещё раз»); в
+  ответе на жалобу догадка, что вещь повредил кто-то неназванный («Видимо,
+  ножки перетянули при сборке», «Коробку, скорее всего, помяли в пункте
+  выдачи» — не «помяли на нашем складе», не «мы помяли»), а также неправильное обращение с вещью как
   причина случившегося, даже если Клиент не назван («вышло из строя из-за
   неправильной эксплуатации»; правило гарантии «не покрывает повреждения
   из-за …» — не упрёк);
@@ -631,7 +634,8 @@ def _blame_probe(tok, trouble: bool = True):
                   _short_deed, _explained_omission, _claims_to_them, _side_of, _conduit, _not_with_us,
                   _not_to_blame, _not_our_whim, _consent, _stated_omission, _machine_fault, _fault_not_ours,
                   _not_permitted, _their_demand, _client_thing, _arose_in_use,
-                  _done_from_yours, _client_absent, _never_did, _late_deed, _not_ours, _counterfactual, _entered_wrong):
+                  _done_from_yours, _client_absent, _never_did, _late_deed, _not_ours, _counterfactual, _entered_wrong,
+                  _suspected_damage):
         if not trouble and probe in _TROUBLE_ONLY:
             continue
         found = probe(tok)
@@ -2430,6 +2434,40 @@ def _entered_wrong(tok):
     return CLIENT, [tok, *marks]
 
 
+def _suspected_damage(tok):
+    """In a reply to trouble, a guess that somebody unnamed damaged the thing:
+    «Видимо, ножки стула перетянули при сборке», «Коробку, скорее всего,
+    помяли в пункте выдачи», «Куртку, судя по всему, стирали при высокой
+    температуре» — a damaging verb in the indefinite-personal past (3rd
+    plural, no subject) under a guess word. Whoever it was, it was not the
+    company, the draft implies. Not negated, not with a subject («мы помяли»
+    owns it), not a question or a condition."""
+    if tok.pos_ != "VERB" or negated(tok) or not has_lemma(tok, words("damage_verbs")):
+        return None
+    parse = top_parse(tok)
+    plural_past = parse is not None and parse.tag.POS == "VERB" and "past" in parse.tag and "plur" in parse.tag
+    if not plural_past:  # the tagger may call «помяли» a converb; pymorphy3 knows the past plural
+        return None
+    if tok.dep_ not in ("ROOT", "conj", "parataxis", "ccomp", "advcl"):
+        return None
+    for c in tok.children:
+        if c.dep_.startswith("nsubj") and not (is_noun(c) and c.pos_ != "PRON" and morph(c, "Animacy") == "Inan"
+                                               and c.i < tok.i and not _is_party(c)):
+            return None  # a doer is named («мы помяли», «грузчики помяли»); «ножки перетянули» is the object
+    sent = tok.sent
+    guess = [w for w in sent if (has_lemma(w, words("guess_words")) or w.lower_ in words("guess_words"))
+             and abs(w.i - tok.i) <= 8]
+    if not guess:
+        return None
+    places = [c for c in tok.children if c.dep_ == "obl" and is_noun(c)
+              and any(x.lower_ in ("в", "во", "на") for x in _cases(c))]
+    if any(lemma(x) == "наш" for c in places for x in c.subtree):
+        return None  # «помяли на нашем складе»: the company's own place
+    if places:
+        return THIRD, [tok]  # «помяли в пункте выдачи»: put on whoever works there
+    return CLIENT, [tok]
+
+
 def _organisation_at_fault(toks) -> bool:
     """Among the words of a finding, a party or an organisation — not just a
     person («Преподаватель не пришёл» is left alone here): «Монтажники
@@ -2763,12 +2801,13 @@ def _consent(tok):
     return None
 
 
-_TROUBLE_ONLY = (_lesson, _consent, _stated_omission, _conduit, _counterfactual, _entered_wrong)
+_TROUBLE_ONLY = (_lesson, _consent, _stated_omission, _conduit, _counterfactual, _entered_wrong,
+                 _suspected_damage)
 # Probes whose construction is itself a condition («Если бы Вы прочитали …»).
 _CONDITIONAL = (_counterfactual,)
 # Probes that put a slip on the Клиент without naming him: quiet when the
 # company owns the fault anywhere in the reply.
-_OWNED_QUIET = (_counterfactual, _entered_wrong)
+_OWNED_QUIET = (_counterfactual, _entered_wrong, _suspected_damage)
 
 
 # --- the company owns the fault ------------------------------------------
