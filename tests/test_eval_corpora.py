@@ -2,8 +2,10 @@
 
 These sets were written by people who never saw the rules (eval/README.md);
 their errors have since been read and covered by construction classes, so
-they guard against a change that breaks a class. heldout8 and heldout9 were
-the last blind estimates (eval/README.md) and are not asserted on here.
+they guard against a change that breaks a class. heldout8 to heldout10 also
+train the second-opinion models; their floors are lower where the models'
+own thresholds leave room (eval/README.md). The last blind estimate is a set
+outside eval/ and is never asserted on.
 """
 
 from pathlib import Path
@@ -23,6 +25,9 @@ FLOORS = [
     ("heldout5.jsonl", 0.85, 0.9),
     ("heldout6.jsonl", 0.95, 0.95),
     ("heldout7.jsonl", 0.85, 0.95),
+    ("heldout8.jsonl", 0.85, 0.85),
+    ("heldout9.jsonl", 0.85, 0.85),
+    ("heldout10.jsonl", 0.95, 0.95),
 ]
 
 
