@@ -158,3 +158,24 @@ def test_a_guess_that_somebody_unnamed_damaged_it(text, kind):
 ])
 def test_owned_negated_asked_or_unhedged_damage_stays_quiet(text, incoming):
     assert _spans(text, incoming) == []
+
+
+# The doer of a past deed contrasted with our own people («а не наш монтажник»)
+@pytest.mark.parametrize("text", [
+    "Шланг подключал сторонний мастер, а не наш монтажник, отсюда и протечка.",
+    "Коробку вскрывал курьер службы доставки, а не наши сотрудники.",
+    "Замок менял сторонний слесарь, не наш.",
+])
+def test_the_doer_contrasted_with_our_people(text):
+    assert _spans(text, "Всё сломалось!")
+
+
+@pytest.mark.parametrize("text,incoming", [
+    ("Монтаж выполняет партнёрская бригада, а не наши сотрудники.", "Кто будет монтировать?"),
+    ("Шланг подключал наш монтажник, простите, это наша ошибка. Заменим завтра.", "Всё сломалось!"),
+    ("Это не наш мастер подключал шланг? Уточните, пожалуйста.", "Всё сломалось!"),
+    ("Мастер приехал вовремя, но не наш склад отгрузил деталь.", "Всё сломалось!"),
+    ("Заказ собирал наш мастер, а не сторонний подрядчик, поэтому гарантия действует.", "Всё сломалось!"),
+])
+def test_our_people_named_as_doers_or_no_deed_stay_quiet(text, incoming):
+    assert _spans(text, incoming) == []

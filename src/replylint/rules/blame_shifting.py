@@ -71,7 +71,9 @@
   догадка с советом «Возможно, пароль введён неверно — попробуйте ещё раз»); в
   ответе на жалобу догадка, что вещь повредил кто-то неназванный («Видимо,
   ножки перетянули при сборке», «Коробку, скорее всего, помяли в пункте
-  выдачи» — не «помяли на нашем складе», не «мы помяли»), а также неправильное обращение с вещью как
+  выдачи» — не «помяли на нашем складе», не «мы помяли»); виновник,
+  противопоставленный нашим людям («Шланг подключал сторонний мастер, а не
+  наш монтажник»), а также неправильное обращение с вещью как
   причина случившегося, даже если Клиент не назван («вышло из строя из-за
   неправильной эксплуатации»; правило гарантии «не покрывает повреждения
   из-за …» — не упрёк);
@@ -635,7 +637,7 @@ def _blame_probe(tok, trouble: bool = True):
                   _not_to_blame, _not_our_whim, _consent, _stated_omission, _machine_fault, _fault_not_ours,
                   _not_permitted, _their_demand, _client_thing, _arose_in_use,
                   _done_from_yours, _client_absent, _never_did, _late_deed, _not_ours, _counterfactual, _entered_wrong,
-                  _suspected_damage):
+                  _suspected_damage, _not_our_people):
         if not trouble and probe in _TROUBLE_ONLY:
             continue
         found = probe(tok)
@@ -2468,6 +2470,43 @@ def _suspected_damage(tok):
     return CLIENT, [tok]
 
 
+def _not_our_people(tok):
+    """In a reply to trouble, the doer of a past deed contrasted with our own
+    people: «Шланг подключал сторонний мастер, а не наш монтажник», «Коробку
+    вскрывал курьер, а не наши сотрудники», «Замок менял сторонний слесарь, не
+    наш». ``tok`` is the negated «наш» (or its noun); the contrasted doer is
+    the noun it is conjoined to, or the verb's subject or object before it."""
+    if lemma(tok) != "наш" or not _negated_near(tok):
+        return None
+    noun = tok.head if tok.head.i != tok.i and is_noun(tok.head) else None
+    anchor = noun if noun is not None and noun.i > tok.i else tok  # «не наш монтажник» / «…, не наш»
+    head = anchor.head
+    if anchor is noun and noun.dep_ not in ("conj", "appos"):
+        return None
+    doer = None
+    if is_noun(head) and head.i < tok.i:
+        doer = head
+    elif head.pos_ == "VERB":
+        doer = next((c for c in head.children if c.dep_ in ("nsubj", "obj") and is_noun(c) and c.i < tok.i
+                     and morph(c, "Animacy") == "Anim"), None)
+    if anchor is tok and noun is not None and noun.i < tok.i:
+        doer = noun  # «сторонний слесарь, не наш»
+    if doer is None or not (morph(doer, "Animacy") == "Anim" or _is_party(doer) or _is_organisation(doer)):
+        return None
+    verb = doer.head if doer.head.pos_ == "VERB" else head
+    ours = range(tok.i - 2, tok.i)
+    if verb.pos_ != "VERB" or not _past(verb) or any(
+            c.lower_ == "не" and c.i not in ours for c in verb.children):
+        return None  # «не наш склад отгрузил»: the «не» of «наш» is not the verb's
+    return THIRD, [doer, *[t for t in tok.doc[tok.i - 2:tok.i] if t.lower_ in ("а", "не")], tok]
+
+
+def _negated_near(tok) -> bool:
+    """A «не» right before the word (or before «а не»)."""
+    before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 2):tok.i]]
+    return "не" in before
+
+
 def _organisation_at_fault(toks) -> bool:
     """Among the words of a finding, a party or an organisation — not just a
     person («Преподаватель не пришёл» is left alone here): «Монтажники
@@ -2802,12 +2841,12 @@ def _consent(tok):
 
 
 _TROUBLE_ONLY = (_lesson, _consent, _stated_omission, _conduit, _counterfactual, _entered_wrong,
-                 _suspected_damage)
+                 _suspected_damage, _not_our_people)
 # Probes whose construction is itself a condition («Если бы Вы прочитали …»).
 _CONDITIONAL = (_counterfactual,)
 # Probes that put a slip on the Клиент without naming him: quiet when the
 # company owns the fault anywhere in the reply.
-_OWNED_QUIET = (_counterfactual, _entered_wrong, _suspected_damage)
+_OWNED_QUIET = (_counterfactual, _entered_wrong, _suspected_damage, _not_our_people)
 
 
 # --- the company owns the fault ------------------------------------------
