@@ -432,7 +432,7 @@ def _not_sure(sent):
     if any(t.text == "?" for t in toks):
         return
     for k, t in enumerate(toks):
-        if not (has_lemma(t, _w("certainty_words")) or fold(t.text).startswith(("уверен", "убежден"))) \
+        if not has_lemma(t, _w("certainty_words")) \
                 or t.pos_ not in ("ADJ", "VERB", "X"):
             continue
         before = toks[max(0, k - 4):k]
@@ -2950,7 +2950,7 @@ def _origin_unclear(sent):
             _past(x) or "Part" in x.morph.get("VerbForm"))), None)
         if verb is None or not any(has_lemma(x, _w("claim_problems") | _w("visible_damage_nouns")) for x in rest):
             continue
-        if any(fold(x.text) in ("пока", "разбираемся", "выясняем") for x in toks[max(0, k - 2):k]):
+        if any(has_lemma(x, _w("investigation_words")) for x in toks[max(0, k - 2):k]):
             continue  # «пока неясно, когда появилась течь — выясняем» is an investigation
         yield "doubt", doc[t.i:verb.i + 1]
         return
