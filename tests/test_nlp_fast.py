@@ -62,7 +62,7 @@ def test_lemmas_match_spacys_pymorphy3_lemmatizer():
     from spacy.lang.ru.lemmatizer import RussianLemmatizer
 
     nlp = get_nlp()
-    assert nlp.pipe_names == ["replylint_natasha", "lemmatizer"]
+    assert nlp.pipe_names == ["replylint_natasha", "replylint_morph_check", "lemmatizer"]
     piped = nlp.get_pipe("lemmatizer")
     assert isinstance(piped, RussianLemmatizer) and piped.mode == "pymorphy3"
     # the memo changes no lemma: a fresh, unmemoised lemmatizer agrees, twice over

@@ -1,7 +1,8 @@
 """Build the spaCy ``Language`` once per process.
 
 blank ``ru`` tokenizer (hyphenated words kept whole, as natasha expects) →
-``replylint_natasha`` (sentences, POS, morphology, syntax) → ``lemmatizer``
+``replylint_natasha`` (sentences, POS, morphology, syntax) →
+``replylint_morph_check`` (verb features the dictionary disproves) → ``lemmatizer``
 (spaCy's ``RussianLemmatizer``, mode ``pymorphy3``, memoised).
 """
 
@@ -64,7 +65,7 @@ def _build():
 
     lean_import.import_spacy()
 
-    from . import lemmatizer, natasha_component  # noqa: F401  (registers the factories)
+    from . import lemmatizer, morph_check, natasha_component  # noqa: F401  (registers the factories)
 
     from spacy.lang.ru import Russian, RussianDefaults
 
@@ -80,6 +81,7 @@ def _build():
 
     nlp = ReplyRussian()
     nlp.add_pipe("replylint_natasha")
+    nlp.add_pipe("replylint_morph_check")
     nlp.add_pipe("replylint_lemmatizer", name="lemmatizer", config={"mode": "pymorphy3"})
     return nlp
 

@@ -588,6 +588,9 @@ def _resolved_after(sent) -> bool:
         if is_past(t) and "Plur" in t.morph.get("Number") and not any(c.dep_.startswith("nsubj") for c in t.children) \
                 and "Fin" in t.morph.get("VerbForm"):
             return True  # «Новый визит назначили на завтра»: the company has already acted
+        if "Short" in t.morph.get("Variant") and "Pass" in t.morph.get("Voice") \
+                and any(fold(c.text) == "уже" for c in t.children):
+            return True  # «Трансфер уже оплачен»: done, whatever the pointer before it said
         if "Fut" in t.morph.get("Tense") or any(
                 p.tag.POS == "VERB" and "futr" in p.tag.grammemes and "indc" in p.tag.grammemes for p in parses(t)[:1]):
             clause = [x for x in doc[t.sent.start:t.i]]

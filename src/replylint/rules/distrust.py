@@ -2204,6 +2204,8 @@ def _records_set_against(sent, complaint=False):
         for x in rest:
             if x.pos_ not in ("VERB", "AUX") or not is_past(x):
                 continue
+            if any(c.dep_ in ("aux", "aux:pass") and "Fut" in c.morph.get("Tense") for c in x.children):
+                continue  # «заказ будет вручён Вам 10 июня»: a plan
             subj = [c for c in x.children if c.dep_.startswith("nsubj")]
             near = [y for y in rest if x.i - 4 <= y.i <= x.i + 4 and y.i != x.i]
             you = next((y for y in subj if fold(y.text) in ("вы", "ты")), None)
@@ -2217,7 +2219,7 @@ def _records_set_against(sent, complaint=False):
                     return  # «Вы ещё не получили посылку» informs
                 if "Part" in x.morph.get("VerbForm") and fold(you.text) in ("вы", "ты"):
                     return  # «вы подписаны на рассылку» states a status
-                yield "doubt", doc[t.i:src.i + 1]
+                yield "doubt", _source_span(sent, t, src)
                 return
             # someone of the company («курьер», «клинер», «мастер») did his part
             if not subj:  # the parse may hang the subject on «по»
@@ -2232,8 +2234,15 @@ def _records_set_against(sent, complaint=False):
                 "Anim" in y.morph.get("Animacy") and y.pos_ == "NOUN" and not has_lemma(y, _w("customer_words")))), None)
             if staff is not None and not is_negated(x) and (complaint or any(
                     fold(y.text) in _w("conclusion_words") for y in rest)):
-                yield "doubt", doc[t.i:src.i + 1]
+                yield "doubt", _source_span(sent, t, src)
                 return
+
+
+def _source_span(sent, prep, src):
+    """«По данным», «Судя по журналу»: the records named, with «судя» before them."""
+    doc = sent.doc
+    start = prep.i - 1 if prep.i > sent.start and fold(doc[prep.i - 1].text) == "судя" else prep.i
+    return doc[start:src.i + 1]
 
 
 # «по данному заказу»: forms of the adjective «данный» ("this"), never of «данные» ("data")

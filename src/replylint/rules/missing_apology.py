@@ -491,7 +491,10 @@ def _cancelled_by_us(tok) -> bool:
         return False  # «Вы перенесли запись»
     if any(has_lemma(t, words("planned_modifiers")) for t in tok.sent):
         return False  # «Подача газа приостановлена для плановой проверки»: a schedule
-    return not any(has_lemma(t, words("on_request")) for t in tok.sent)
+    # a clause joined to the cancelling is the company's next step, not a
+    # request («…отменена из-за работ, новую дату согласуем завтра»)
+    joined = {c.i for c in tok.children if c.dep_ in ("parataxis", "conj")}
+    return not any(has_lemma(t, words("on_request")) for t in tok.sent if t.i not in joined)
 
 
 def _restored(tok) -> bool:
@@ -640,8 +643,11 @@ def _happened(noun) -> bool:
 def _future(tok) -> bool:
     """«трансляция будет поломана»: a consequence foretold, not a fact."""
     before = tok.doc[max(tok.sent.start, tok.i - 2):tok.i]
+    # «будет» as an auxiliary or just before; not a predicate of its own
+    # («Курьер опоздал из-за пробок, будет через 20 минут»)
+    aux = [c for c in tok.children if c.dep_ in ("aux", "aux:pass", "cop")]
     return any(lemma(c) == "быть" and (morph(c, "Tense") == "Fut" or c.lower_.startswith("буд"))
-               for c in [*tok.children, *before])
+               for c in [*aux, *before])
 
 
 def _own_mistake(tok) -> bool:

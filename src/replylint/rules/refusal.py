@@ -188,8 +188,8 @@ _TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refu
 
 
 def _candidate(tok) -> bool:
-    if tok.pos_ == "VERB" and morph(tok, "Person") == "1" and negated(tok):
-        return True  # «Торты мы не печём» (_not_our_line)
+    if tok.pos_ in ("VERB", "AUX") and morph(tok, "VerbForm") == "Fin" and negated(tok):
+        return True  # «Торты мы не печём», «Приём в субботу не ведётся» (_not_our_line)
     trigger = union(_LEX, *_TRIGGER_KEYS)
     if not lemmas(tok).isdisjoint(trigger) or tok.lower_ in trigger or tok.lower_ in ("будет", "будут"):
         return True
@@ -639,15 +639,34 @@ def _yours_in_clause(tok) -> bool:
 
 
 def _not_our_line(tok, asked):
-    """«Торты мы не печём», «Диваны на заказ не шьём» in answer to a request
-    for that very thing: a negated 1st-person present verb whose object is
-    what the Клиент asked for."""
-    if not asked or tok.pos_ != "VERB" or not negated(tok) or _double_negation(tok):
+    """The answer «no» to a request, said by any negated verb: «Торты мы не
+    печём», «Дачи онлайн не страхуем», «В субботу детский приём не ведётся»,
+    «Скидки на услуги стилиста не действуют» — a negated present or future
+    verb (the company's 1st person, an impersonal or passive 3rd person, or a
+    3rd person whose subject is a thing) whose own words name what the Клиент
+    asked for (a noun of the request, or an adjective or adverb of the same
+    stem). Not the Клиент's own things («Ваши данные не меняются»), not a
+    person doing or failing something («курьер не приедет»)."""
+    if not asked or tok.pos_ not in ("VERB", "AUX") or not negated(tok) or _double_negation(tok):
         return None
-    if morph(tok, "Person") != "1" or morph(tok, "Tense") != "Pres" or morph(tok, "Mood") not in ("Ind", ""):
+    if morph(tok, "VerbForm") != "Fin" or morph(tok, "Mood") not in ("Ind", "") or _assurance(tok):
         return None
+    first = morph(tok, "Person") == "1"
+    if first:
+        if not _present(tok) and morph(tok, "Tense") != "Fut":
+            return None
+    else:
+        if not _third_non_past(tok) or _yours_in_clause(tok):
+            return None
+        subj = subject(tok)
+        if subj is not None and (not is_noun(subj) or morph(subj, "Animacy") == "Anim" or _yours(subj)):
+            return None
     for c in tok.children:
-        if c.dep_ in ("obj", "obl", "nsubj") and is_noun(c) and lemmas(c) & asked:
+        if c.dep_ not in ("obj", "obl", "nsubj", "nsubj:pass") or not is_noun(c):
+            continue
+        if lemmas(c) & asked:
+            return tok
+        if not first and any(m.dep_ == "amod" and _ATTR + _stem(lemma(m)) in asked for m in c.children):
             return tok
     return None
 
@@ -1217,6 +1236,9 @@ def _contrast_offer(sent, pred) -> bool:
             continue
         if t.pos_ == "VERB" and _first_person_non_past(t):
             return True
+        if t.pos_ == "VERB" and morph(t, "Tense") in ("Pres", "Fut") and morph(t, "Mood") in ("Ind", "") \
+                and _company_subject(t):
+            return True  # «…, но наш мастер соберёт тренажёр за 1 500 ₽»
         if lemma(t) in ("есть", "быть") and morph(t, "Tense") != "Past" and t.dep_ in ("ROOT", "conj", "parataxis"):
             return True
         if has_lemma(t, words("available_words")) and t.dep_ in ("ROOT", "conj", "parataxis", "advcl"):

@@ -1,0 +1,82 @@
+"""A dictionary check of the tagger's verb features.
+
+The slovnet tagger guesses a verb's features from context, and on forms it
+rarely saw it guesses wrong: «печём» as a 3rd-person passive, «сдаём» and
+«привезёт» as past, «предоставьте» as a 1st-person indicative. spaCy's
+pymorphy3 lemmatizer keeps only analyses that agree with those features, so
+such a verb keeps its surface form as its lemma («печём»), and every rule that
+matches lemmas, mood or person misses it.
+
+``replylint_morph_check`` runs between the tagger and the lemmatizer. For a
+verb whose features agree with none of pymorphy3's readings of the form, it
+takes the features of the reading that disagrees least (pymorphy3's order
+breaks ties); features that agree with some reading are left alone. The part
+of speech, heads and relations are the tagger's.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.lang.ru.lemmatizer import oc2ud
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .lemmas import analyzer
+
+# The features a verb's readings are compared on (spaCy's lemmatizer compares
+# all but Person) and replaced when none agrees.
+CHECKED = ("Aspect", "Gender", "Mood", "Number", "Person", "Tense", "VerbForm", "Voice")
+VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@lru_cache(maxsize=50_000)
+def _readings(form: str) -> tuple[dict[str, str], ...]:
+    """The UD features of pymorphy3's known verb readings of ``form``."""
+    out = []
+    for parse in analyzer().parse(form):
+        if not parse.is_known:
+            continue
+        pos, feats = oc2ud(str(parse.tag))
+        if pos in VERB_POS:
+            out.append(dict(feats))
+    return tuple(out)
+
+
+def _conflicts(tagged: dict[str, str], reading: dict[str, str]) -> int:
+    return sum(1 for key in CHECKED
+               if key in tagged and key in reading and tagged[key].lower() != reading[key].lower())
+
+
+def checked_features(form: str, tagged: dict[str, str]) -> dict[str, str] | None:
+    """The features to use instead of ``tagged`` for the verb ``form``, or
+    None when the tagger's agree with one of the dictionary's readings."""
+    readings = _readings(form.lower())
+    # pymorphy3 reads every 1st-person plural future also as an inclusive
+    # imperative («пришлём!» = let us send); in a reply it is the future
+    plain = tuple(r for r in readings if not (r.get("Mood") == "Imp" and r.get("Person") == "1"))
+    readings = plain or readings
+    if not readings:
+        return None
+    best = min(readings, key=lambda r: _conflicts(tagged, r))  # min keeps the first of equals
+    if _conflicts(tagged, best) == 0:
+        return None
+    out = {k: v for k, v in tagged.items() if k not in CHECKED}
+    out.update((k, v) for k, v in best.items() if k in CHECKED)
+    if best.get("Variant") == "Brev":  # pymorphy3's short form is UD's (and the tagger's) «Short»
+        out["Variant"] = "Short"
+    if "Voice" not in best and best.get("VerbForm") in ("Fin", "Inf", "Conv"):
+        # the dictionary marks no voice on these forms; a reflexive is middle
+        out["Voice"] = "Mid" if form.lower().endswith(("ся", "сь")) else "Act"
+    return out
+
+
+@Language.component("replylint_morph_check")
+def check_verbs(doc: Doc) -> Doc:
+    for token in doc:
+        if token.pos_ not in VERB_POS or not token.text.isalpha():
+            continue
+        fixed = checked_features(token.text, token.morph.to_dict())
+        if fixed is not None:
+            token.set_morph("|".join(f"{k}={v}" for k, v in sorted(fixed.items())) or "_")
+    return doc
