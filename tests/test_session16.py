@@ -85,7 +85,7 @@ def test_answering_for_a_fault_is_still_blame():
     assert fires("За брак отвечает производитель.", "blame-shifting", incoming="Утюг течёт после недели работы.")
 
 
-# company_speaks: a clause under the company's own imperative is the company's
+# company_speaks: a yes/no question under the company's own imperative is the company's words
 def test_clause_under_our_imperative_is_our_words():
     assert spans("Пожалуйста, уточните, подходит ли данное зарядное устройство к Вашей модели.", "cliche") \
         == ["данное"]

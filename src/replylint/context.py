@@ -115,8 +115,8 @@ class Context:
                                            for c in node.children):
                 return False  # «Вы не отметили, что …, поэтому мы не можем …»: our conclusion
             if node.dep_ in ("ccomp", "parataxis", "obj", "advcl", "csubj") and head.lemma_ in self._speech_verbs:
-                if "Mood=Imp" in str(head.morph):
-                    return False  # «Уточните, соответствует ли …»: the company asks
+                if "Mood=Imp" in str(head.morph) and any(c.lower_ == "ли" for c in node.children):
+                    return False  # «Уточните, соответствует ли …»: the company's own yes/no question
                 subj = [c for c in head.children if c.dep_.startswith("nsubj")]
                 if subj:
                     return subj[0].lemma_ in ("вы", "ты", "клиент", "покупатель")
