@@ -1199,9 +1199,7 @@ def _answers_for(tok):
     modal = tok.head if tok.dep_ == "xcomp" and tok.head.i != tok.i and has_lemma(tok.head, words("can_words")) \
         else None
     holders = [tok, *([modal] if modal is not None else [])]
-    from ._time import _words as time_words
-
-    units = time_words("units")
+    units = _words("units", "time")  # lexicons/time.toml
     if not any(c.dep_ == "obl" and any(x.lower_ == "за" for x in c.children) and not has_lemma(c, units)
                for h in holders for c in h.children):
         return None  # not «отвечает за сутки» (replies within a day)
