@@ -10,8 +10,11 @@ matches lemmas, mood or person misses it.
 ``replylint_morph_check`` runs between the tagger and the lemmatizer. For a
 verb whose features agree with none of pymorphy3's readings of the form, it
 takes the features of the reading that disagrees least (pymorphy3's order
-breaks ties); features that agree with some reading are left alone. The part
-of speech, heads and relations are the tagger's.
+breaks ties); features that agree with some reading are left alone. Heads and
+relations are the tagger's; so is the part of speech, but for one case: a
+word the tagger calls a verb that the dictionary knows only as a noun
+(«Опозданий у нас единицы», «Пломбу поставим») becomes a noun with the
+dictionary's first noun reading, so its lemma and case reach the rules.
 """
 
 from __future__ import annotations
@@ -28,6 +31,17 @@ from .lemmas import analyzer
 # all but Person) and replaced when none agrees.
 CHECKED = ("Aspect", "Gender", "Mood", "Number", "Person", "Tense", "VerbForm", "Voice")
 VERB_POS = frozenset({"VERB", "AUX"})
+
+
+@lru_cache(maxsize=50_000)
+def noun_reading(form: str) -> dict[str, str] | None:
+    """The UD features of pymorphy3's first reading of ``form`` when the
+    dictionary knows the form only outside verbs and that reading is a noun."""
+    known = [p for p in analyzer().parse(form) if p.is_known]
+    if not known or any(oc2ud(str(p.tag))[0] in VERB_POS for p in known):
+        return None
+    pos, feats = oc2ud(str(known[0].tag))
+    return dict(feats) if pos == "NOUN" else None
 
 
 @lru_cache(maxsize=50_000)
@@ -75,6 +89,11 @@ def checked_features(form: str, tagged: dict[str, str]) -> dict[str, str] | None
 def check_verbs(doc: Doc) -> Doc:
     for token in doc:
         if token.pos_ not in VERB_POS or not token.text.isalpha():
+            continue
+        noun = noun_reading(token.text.lower())
+        if noun is not None:
+            token.pos_ = "NOUN"
+            token.set_morph("|".join(f"{k}={v}" for k, v in sorted(noun.items())) or "_")
             continue
         fixed = checked_features(token.text, token.morph.to_dict())
         if fixed is not None:

@@ -961,7 +961,8 @@ def _cannot_confirm(sent):
         start = ability.i
         if start > 0 and fold(doc[start - 1].text) == "не":
             start -= 1
-        yield "proof", doc[start:tok.i + 1]
+        # the ability verb may follow the infinitive («подтвердить это мы не сможем»)
+        yield "proof", doc[min(start, tok.i):max(ability.i, tok.i) + 1]
         return
 
 

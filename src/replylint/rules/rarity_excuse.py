@@ -93,6 +93,7 @@ from . import Rule
 from ._ru import clause_window, fold, has_lemma, is_negated, lemmas, matches
 
 _PERCENT_VALUE = re.compile(r"^(\d{1,3})([.,]\d+)?$")
+_DIGITS = re.compile(r"^\d+([.,]\d+)?$")
 
 
 class RarityExcuse(Rule):
@@ -118,7 +119,8 @@ class RarityExcuse(Rule):
                     continue
                 if label in needs_problem and not _names_problem(sent, span, problem):
                     continue
-                if label in _OWN_CASE_LABELS and _own_case(clause_window(span[-1], sent)):
+                if label in _OWN_CASE_LABELS and (_own_case(clause_window(span[-1], sent)) or (
+                        label == "раньше не было" and any(_yours(t) for t in clause_window(span[-1], sent)))):
                     continue  # «Раньше у Вас таких проблем не было»: the Клиент's own history
                 if label in said_of and not _said_of_problem(sent, span, problem):
                     continue
@@ -145,7 +147,8 @@ class RarityExcuse(Rule):
                 if ctx.company_speaks(span[0]) and not any(_overlaps(span, h) for h in done):
                     done.append(span)
                     yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
-            for span in _percent_claims(sent, stat_nouns):
+            for span in (*_percent_claims(sent, stat_nouns), *_norm_claims(sent), *_scarce_claims(sent),
+                         *_rate_claims(sent)):
                 if ctx.company_speaks(span[0]) and not any(_overlaps(span, h) for h in done):
                     done.append(span)
                     yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
@@ -274,8 +277,8 @@ def _subject_ok(subjects, default: bool) -> bool:
         if _action_noun(s) and any(has_lemma(c, {"такой", "подобный"}) for c in s.children):
             return True  # «Подобные срабатывания защиты бывают редко»: an event referred back to
         if has_lemma(s, _w("anaphors")) and s.pos_ in ("PRON", "DET", "ADJ", "NOUN") and not any(
-                c.pos_ == "NOUN" for c in s.children):
-            return True
+                c.pos_ == "NOUN" and not any(g.dep_ == "case" for g in c.children) for c in s.children):
+            return True  # «подобное (с нашими поварами)» stands alone; «подобные модели» does not
     return False
 
 
@@ -331,31 +334,30 @@ def _numeral(tok) -> bool:
 
 
 def _ratio_claims(sent, min_stat: float):
-    """«в одном случае из пятисот», «99 из 100 выпускников», «один на тысячу»:
-    a numeral, «из/на» and a numeral of hundreds or more — a share that plays
-    the problem down. The numerator is found by POS (NUM or digits), the
-    denominator must be large (digits ≥ the minimum or a numeral of hundreds)."""
+    """«в одном случае из пятисот», «99 из 100 выпускников», «один на тысячу»,
+    «у одной кошки из двадцати тысяч», «на 5000 квартир — 7 аварий»: a count
+    set against a denominator of hundreds or more — a share that plays the
+    problem down. The denominator follows «из / на» (digits ≥ the minimum, or
+    a numeral phrase with hundreds or thousands: «нескольких сотен», «двадцати
+    тысяч»); the count stands just before it or, when the sentence names a
+    problem, anywhere in its clause. Money and measures («на 5000 рублей», «10
+    на 100 рублей») and dates or durations are not shares."""
     doc = sent.doc
-    large = _w("large_numerals")
     units = _w("stat_nouns") | _w("event_nouns") | _w("problem_words")
     measures = _w("measure_nouns")
     toks = [t for t in sent if not t.is_space]
     for k, tok in enumerate(toks):
-        if fold(tok.text) not in ("из", "на") or k == 0 or k + 1 >= len(toks):
+        if fold(tok.text) not in ("из", "на") or k + 1 >= len(toks):
             continue
-        den = toks[k + 1]
-        if has_lemma(den, _w("ratio_multipliers")) and k + 2 < len(toks) and has_lemma(toks[k + 2], large):
-            den = toks[k + 2]  # «один на несколько тысяч», «из десятков тысяч»
-        if den.text[:1].isdigit():
-            value = _digit_groups(toks, den)
-            if value is None or value < min_stat:
-                continue
-            if den.i + 1 < len(doc) and doc[den.i + 1].text.isdigit() and len(doc[den.i + 1].text) == 3:
-                den = doc[den.i + 1]  # «10 000»
-        elif not (den.pos_ == "NUM" or den.pos_ == "NOUN") or not has_lemma(den, large):
+        phrase = _denominator(toks, k, min_stat)
+        if phrase is None:
             continue
-        num = None
-        counted = []
+        den = phrase[-1]
+        if den.i + 1 < len(doc) and doc[den.i + 1].text.isdigit() and len(doc[den.i + 1].text) == 3:
+            den = doc[den.i + 1]  # «10 000»
+        if any(has_lemma(t, measures) for t in toks[k + 1:k + len(phrase) + 4]):
+            continue  # «10 на 100 рублей» — a measure, not a share
+        num, counted = None, []
         for back in reversed(toks[max(0, k - 3):k]):
             if _numeral(back):
                 num = back
@@ -363,17 +365,75 @@ def _ratio_claims(sent, min_stat: float):
             if back.pos_ not in ("NOUN", "ADJ", "DET"):
                 break
             counted.append(back)
-        if num is None or (fold(tok.text) == "на" and not has_lemma(num, {"один"})):
-            continue  # «15 на 256 ГБ» — «N на M» is a share only as «один на тысячу»
-        # «5 дней из 100»: what is counted must be an event or what a statistic counts
-        if any(t.pos_ == "NOUN" and not has_lemma(t, units) for t in counted):
+        near = num is not None
+        if num is None:
+            num = _far_count(sent, tok, phrase)
+        if num is None:
             continue
-        if any(has_lemma(t, measures) for t in toks[k + 2:k + 5]):
-            continue  # «10 на 100 рублей» — a measure, not a share
+        if near and fold(tok.text) == "на" and not has_lemma(num, {"один"}) and not (
+                _counted_noun_after(den) and _problem_in(clause_window(tok, sent))):
+            continue  # «15 на 256 ГБ» — «N на M» is a share only of counted things, said of a problem
+        # «5 дней из 100»: what is counted must be an event or what a statistic counts
+        if any(t.pos_ == "NOUN" and not has_lemma(t, units) for t in counted) and not _problem_in(list(sent)):
+            continue
         end = den.i + 1
         if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and "Gen" in doc[end].morph.get("Case"):
             end += 1
-        yield doc[num.i:end]
+        lo, hi = min(num.i, tok.i), max(end - 1, num.i)
+        yield doc[lo:hi + 1]
+        return
+
+
+def _denominator(toks, k, min_stat):
+    """The numeral phrase after «из / на» at ``k`` when it is large: digits ≥
+    the minimum, or numeral words with hundreds or more («двадцати тысяч»,
+    «нескольких сотен», «тысячу»)."""
+    large = _w("large_numerals")
+    phrase = []
+    for t in toks[k + 1:k + 4]:
+        if t.text[:1].isdigit() or t.pos_ == "NUM" or has_lemma(t, large | _w("ratio_multipliers")):
+            phrase.append(t)
+            continue
+        break
+    if not phrase:
+        return None
+    if any(t.text[:1].isdigit() for t in phrase):
+        value = _digit_groups(toks, phrase[0])
+        return phrase if value is not None and value >= min_stat else None
+    return phrase if any(has_lemma(t, large) for t in phrase) else None
+
+
+def _counted_noun_after(den) -> bool:
+    """A counted thing after the denominator («на 5000 квартир», «на тысячу
+    заселений»), not a measure or a period."""
+    doc = den.doc
+    nxt = next((t for t in doc[den.i + 1:min(len(doc), den.i + 3)] if t.pos_ in ("NOUN", "PROPN")), None)
+    return nxt is not None and not has_lemma(nxt, _w("measure_nouns") | _w("record_periods"))
+
+
+def _far_count(sent, prep, phrase):
+    """The count of a share standing apart from it in the clause: «на 5000
+    квартир пришлось только 7 аварий», «из двухсот кофемашин сломалась только
+    одна». Only when the clause names a problem; digits of dates, times, money
+    and durations are not counts."""
+    window = clause_window(prep, sent)
+    if not (_problem_in(window) or any(has_lemma(t, _w("occur_verbs") | _w("failure_verbs")) for t in window)):
+        return None
+    if not _counted_noun_after(phrase[-1]):
+        return None
+    inside = {t.i for t in phrase}
+    doc = prep.doc
+    for t in window:
+        if t.i in inside or t.i == prep.i or not (_numeral(t) or fold(t.text).startswith(("одна-", "один-", "одно-"))):
+            continue
+        if t.i > 0 and fold(doc[t.i - 1].text) in ("за", "в", "через", "до", "с", "от", "по", "из", "на"):
+            continue  # «за три года», «в 12:00», «до 5 дней»
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.text in (":", "%", ".") and t.text[:1].isdigit() or has_lemma(
+                nxt, _w("measure_nouns") | _w("record_periods") | _w("duration_periods"))):
+            continue
+        return t
+    return None
 
 
 def _percent_claims(sent, stat_nouns):
@@ -416,6 +476,27 @@ def _percent_claims(sent, stat_nouns):
         if not found and extreme and value <= 1 and any(
                 (has_lemma(t, _w("problem_nouns")) or _damaged(t)) and not _yours(t) for t in toks[:k]):
             yield doc[min(limiter.i, toks[k - 1].i):tok.i + 1]
+            found = True
+        if not found and 90 <= value < 100:
+            rate = _success_rate(sent, toks[k - 1])
+            if rate is not None:
+                yield doc[rate.i:tok.i + 1]
+
+
+def _success_rate(sent, number):
+    """«У нас доступность сервиса 99,8%», «аптайм — 99,9 процента»: a
+    near-total rate of the service, said of a noun before it in the clause.
+    Not money or a charge («скидка 99%», «вернём 95% стоимости»), not a
+    progress after a preposition («собран на 95%»), not the Клиент's own."""
+    doc = number.doc
+    prev = doc[number.i - 1] if number.i > 0 else None
+    if prev is not None and prev.pos_ == "ADP":
+        return None
+    window = clause_window(number, sent)
+    if any(has_lemma(t, _w("percent_money_words")) or _yours(t) for t in window):
+        return None
+    return next((t for t in window if t.i < number.i and t.pos_ in ("NOUN", "PROPN")
+                 and not has_lemma(t, _w("measure_nouns"))), None)
 
 
 
@@ -474,7 +555,8 @@ def _record_claims(sent):
             continue
         strong = any(fold(m.text) in ("ни", "никто", "никогда", "за", "больше") or has_lemma(m, {"большинство"})
                      for m in markers)
-        things = [t for t in window if t.i != v.i and _failure_thing(t, any_noun=strong)]
+        things = [t for t in window if t.i != v.i and (_failure_thing(t, any_noun=strong) or (
+            has_lemma(t, _w("event_nouns")) and any(_ni_odin(c) for c in t.children)))]
         if any(_yours(t) for t in things) and not _except_you(window):
             continue
         if _own_case(window):
@@ -488,6 +570,9 @@ def _record_claims(sent):
         neg = next((t for t in window if fold(t.text) == "не" and t.i < v.i), v)
         lo = min([m.i for m in markers] + [neg.i] + [t.i for t in subj_none])
         hi = max([v.i] + [m.i + (1 if fold(m.text) == "ни" else 0) for m in markers if m.i > v.i])
+        if fold(doc[hi].text) in ("одного", "одной", "одна", "один", "одно") and hi + 1 < len(doc) \
+                and doc[hi + 1].pos_ in ("NOUN", "PROPN"):
+            hi += 1  # «не было ни одного случая»
         yield doc[lo:hi + 1]
         return
 
@@ -506,7 +591,8 @@ def _count_claims(sent):
     for k, t in enumerate(toks[:-1]):
         if fold(t.text) in _w("few_limiters") and (
                 is_number_word(toks[k + 1]) or has_lemma(toks[k + 1], _w("few_counts"))):
-            yield doc[t.i:toks[k + 1].i + 1]
+            start = doc[t.i - 1] if fold(t.text) == "силы" and t.i > 0 and fold(doc[t.i - 1].text) == "от" else t
+            yield doc[start.i:toks[k + 1].i + 1]
             return
 
 
@@ -697,8 +783,8 @@ def _client_holder(window) -> bool:
             continue
         if t.dep_.startswith("nsubj"):
             return True
-        if t.i > 0 and fold(t.doc[t.i - 1].text) == "у":
-            return True
+        if t.i > 0 and fold(t.doc[t.i - 1].text) in ("у", "от"):
+            return True  # «у Вас», «жалоб … от Вас»
     return False
 
 
@@ -745,8 +831,7 @@ def _company_acts(tok) -> bool:
 def _digit_groups(toks, den) -> float | None:
     """The value of a denominator written in digits, with a thousands group
     split off («10 000» → 10000)."""
-    m = _PERCENT_VALUE.match(den.text)
-    if not m:
+    if not _DIGITS.match(den.text):
         return None
     value = float(den.text.replace(",", "."))
     doc = den.doc
@@ -833,8 +918,16 @@ def _near_all(tok) -> bool:
             fold(prev.text) == "не" and tok.i > 2 and fold(doc[tok.i - 2].text) == "ли"))
     if has_lemma(tok, {"большинство"}):
         return any(has_lemma(c, _w("near_all_adjectives")) for c in tok.children) or (
-            prev is not None and has_lemma(prev, _w("near_all_adjectives")))
+            prev is not None and has_lemma(prev, _w("near_all_adjectives"))) or (
+            prev is None or fold(prev.text) not in ("в", "во", "для", "на")) and _people_counted(tok)
     return False
+
+
+def _people_counted(tok) -> bool:
+    """«большинство гостей / наших Клиентов»: people (an animate noun) counted."""
+    doc = tok.doc
+    nxt = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 4)] if t.pos_ in ("NOUN", "PROPN")), None)
+    return nxt is not None and "Anim" in nxt.morph.get("Animacy") and "Gen" in nxt.morph.get("Case")
 
 
 def _near_all_claims(sent):
@@ -894,10 +987,12 @@ def _ordinal_claims(sent):
         noun = tok.head if tok.dep_ in ("amod", "nummod") and tok.head.pos_ in ("NOUN", "PROPN") else None
         if noun is None and k + 1 < len(toks):  # «первый такой случай» may hang off the wrong word
             noun = next((t for t in toks[k + 1:k + 3] if t.pos_ in ("NOUN", "PROPN")), None)
-        if noun is None or not (has_lemma(noun, _w("problem_nouns")) or has_lemma(noun, _w("event_nouns"))):
+        referred = noun is not None and any(has_lemma(c, {"такой", "подобный"}) for c in noun.children)
+        if noun is None or not (has_lemma(noun, _w("problem_nouns")) or has_lemma(noun, _w("event_nouns")) or referred):
             continue
-        if has_lemma(noun, {"раз"}):
-            continue  # «в первый раз» is found by _first_time
+        if has_lemma(noun, {"раз"}) and (has_lemma(tok, firsts) or not any(
+                _failure_thing(t, any_noun=True) for t in clause_window(noun, sent) if t.i != noun.i)):
+            continue  # «в первый раз» is found by _first_time; «третий раз» needs the failure in its clause
         hedge = k >= 2 and fold(toks[k - 1].text) == "не" and fold(toks[k - 2].text) == "ли"
         window = clause_window(noun, sent)
         periods = [t for t in window if fold(t.text) == "за" and any(
@@ -982,3 +1077,162 @@ def _thing(ctx, sent, conf):
                 lemma = next(lem for lem in lemmas(tok) if lem in things)
                 return rw.your(lemma, "ablt")
     return None
+
+
+# --- session 17 classes: the norm, scarcity, a low rate ---------------------------
+
+def _norm_marker(tok):
+    """The first word of a habitual marker: «обычно», «как правило», «в
+    среднем», «чаще всего», «в большинстве случаев», «в основном»."""
+    doc = tok.doc
+    low = fold(tok.text)
+    nxt = fold(doc[tok.i + 1].text) if tok.i + 1 < len(doc) else ""
+    if low in _w("norm_markers"):
+        return tok
+    if (low, nxt) in (("как", "правило"), ("в", "среднем"), ("чаще", "всего"), ("в", "основном")):
+        return tok
+    if low == "в" and nxt == "большинстве":
+        return tok
+    return None
+
+
+def _norm_claims(sent):
+    """The habitual norm set against the Клиент's case: «Обычно опоздания у нас
+    не больше десяти минут», «Как правило, рейсы вылетают минута в минуту»,
+    «Обычно мы сроки не срываем». After a habitual marker, the clause keeps a
+    failure under a limit («не больше», «максимум»), denies a failing verb, or
+    says all runs on time («минута в минуту», «по расписанию», «без задержек»).
+    A plain habit («Обычно доставка занимает два дня», «Обычно курьер звонит
+    за час») and the Клиент's own case are not norms of this kind."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks):
+        marker = _norm_marker(tok)
+        if marker is None:
+            continue
+        # «Как правило, …»: the marker stands off by a comma; the clause is what follows
+        after = [t for t in toks[k + 1:] if t.text not in (",",) or t.i > marker.i + 3]
+        anchor = next((t for t in after if t.is_alpha and t.i > marker.i + 1 and fold(t.text) not in (
+            "правило", "среднем", "всего", "основном", "большинстве", "случаев")), None)
+        if anchor is None:
+            continue
+        window = [t for t in clause_window(anchor, sent) if t.i >= marker.i]
+        if _client_holder(window) or any(_yours(t) for t in window):
+            continue
+        if any(_question_or_condition(sent, t) for t in window if t.pos_ in ("VERB", "AUX")):
+            continue
+        hit = _punctual(window) or _limited_failure(window) or _denied_failure(window)
+        if hit is None or hit.i <= marker.i:
+            continue
+        yield doc[marker.i:hit.i + 1]
+        return
+
+
+def _punctual(window):
+    """«вовремя», «минута в минуту», «по расписанию», «без задержек» — not a
+    duration («в срок до трёх дней»)."""
+    doc = window[0].doc
+    nouns = _w("punctual_nouns")
+    for t in window:
+        low = fold(t.text)
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if low in _w("punctual_words") and not is_negated(t):
+            return t
+        if has_lemma(t, {"минута", "секунда"}) and nxt is not None and fold(nxt.text) == "в" and t.i + 2 < len(doc) \
+                and has_lemma(doc[t.i + 2], {"минута", "секунда"}):
+            return doc[t.i + 2]
+        if low in ("по", "в", "без") and nxt is not None and has_lemma(nxt, nouns):
+            if low == "в" and not has_lemma(nxt, {"срок", "время", "график"}):
+                continue
+            if low == "по" and not has_lemma(nxt, {"расписание", "график"}):
+                continue
+            after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            if after is not None and (fold(after.text) in ("до", "от", "в", "за") or after.text[:1].isdigit()):
+                continue  # «в срок до трёх дней», «в течение» — a duration
+            return nxt
+    return None
+
+
+def _limited_failure(window):
+    """«задержки не больше десяти минут», «опоздания максимум на пять минут»:
+    a failure named in the clause and kept under a limit."""
+    if not any(_failure_thing(t) and not _yours(t) for t in window):
+        return None
+    doc = window[0].doc
+    for t in window:
+        low = fold(t.text)
+        prev = fold(doc[t.i - 1].text) if t.i > 0 else ""
+        if has_lemma(t, _w("limit_words")) and (prev == "не" or low in ("максимум",) or (
+                low == "силы" and prev == "от")):
+            end = next((x for x in doc[t.i + 1:t.i + 4] if x.pos_ in ("NOUN",) or is_number_word(x)), t)
+            if end is not t and is_number_word(end) and end.i + 1 < len(doc) and doc[end.i + 1].pos_ == "NOUN":
+                end = doc[end.i + 1]  # «не больше пятнадцати минут»
+            return end
+    return None
+
+
+def _denied_failure(window):
+    """«Обычно мы сроки не срываем», «курьеры, как правило, не опаздывают»: a
+    negated verb of failing."""
+    for t in window:
+        if t.pos_ in ("VERB", "AUX") and has_lemma(t, _w("failure_verbs")) and is_negated(t):
+            return t
+    return None
+
+
+def _scarce_claims(sent):
+    """Nearly none or a few of the failure: «Жалоб на курьеров у нас почти нет»,
+    «Опозданий — считанные единицы», «претензий за год единицы». The failure is
+    counted in the genitive; «у Вас» or «Ваших» make it the Клиент's case."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks):
+        low = fold(tok.text)
+        if low == "нет" and k > 0 and (has_lemma(toks[k - 1], _w("near_zero_adverbs"))
+                                      or (k > 1 and has_lemma(toks[k - 2], _w("near_zero_adverbs")))):
+            start = toks[k - 1] if has_lemma(toks[k - 1], _w("near_zero_adverbs")) else toks[k - 2]
+        elif low in _FEW_PLURALS and has_lemma(tok, {"единица"}) and not any(
+                c.pos_ == "NUM" or c.text[:1].isdigit() for c in tok.children):
+            if k > 0 and (is_number_word(toks[k - 1]) or has_lemma(toks[k - 1], {"несколько", "сколько"})):
+                continue  # «пять единиц»
+            if k + 1 < len(toks) and has_lemma(toks[k + 1], _w("few_unit_followers")):
+                continue
+            start = toks[k - 1] if k > 0 and has_lemma(toks[k - 1], {"считанный", "считаный", "буквально", "лишь"}) else tok
+        else:
+            continue
+        window = clause_window(tok, sent)
+        if any(t.pos_ in ("VERB", "AUX") and t.i != tok.i and fold(t.text) != "нет" for t in window) and low != "нет":
+            continue  # «единицы» with a verb are read by _few_claims
+        gen = [t for t in window if t.i != tok.i and t.pos_ in ("NOUN", "PROPN") and "Gen" in t.morph.get("Case")
+               and _failure_thing(t) and not _yours(t)]
+        if not gen or _client_holder(window) or _question_or_condition(sent, tok):
+            continue
+        lo = min(start.i, gen[0].i)
+        yield doc[lo:tok.i + 1]
+        return
+
+
+def _rate_claims(sent):
+    """A failure rate called low or normal: «Процент брака у нас минимальный»,
+    «Аварийность у нас одна из самых низких», «Три отключения за квартал —
+    нормальный показатель». The clause names the failure (or the rate is a
+    failure rate itself); the rate of a discount or of the Клиент is not."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for tok in toks:
+        if tok.pos_ not in ("NOUN", "PROPN") or not has_lemma(tok, _w("rate_nouns")):
+            continue
+        if any(c.dep_ == "case" for c in tok.children):
+            continue  # «картинка с минимальным количеством задержек» — a description, not a claim
+        window = clause_window(tok, sent)
+        low = next((t for t in window if has_lemma(t, _w("low_rate_words")) and not is_negated(t)), None)
+        if low is None or any(_yours(t) for t in window) or _question_or_condition(sent, tok):
+            continue
+        failures = [t for t in window if _failure_thing(t) or _damaged(t)] or [
+            t for t in toks if t.i < tok.i and (_failure_thing(t) or _damaged(t)) and not _yours(t)]
+        if not failures:
+            continue
+        lo = min([tok.i, low.i] + [t.i for t in failures])
+        hi = max(tok.i, low.i)
+        yield doc[lo:hi + 1]
+        return
