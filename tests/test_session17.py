@@ -101,3 +101,49 @@ def test_distrust_ability_verb_after_the_infinitive_neither_crashes_nor_loses_th
     text = "Без видео подтвердить брак мы, к сожалению, не сможем."
     found = [f for f in lint(text).findings if f.rule == "distrust"]
     assert [f.text for f in found] == ["подтвердить брак мы, к сожалению, не сможем"]
+
+
+# --- verbs the tagger took for adjectives, and blame read through them ----------
+
+@pytest.mark.parametrize("text, lemma, mood", [
+    ("Заполните анкету на сайте.", "заполнить", "Imp"),      # no subject: the imperative
+    ("Курьерская служба опять всё напутала.", "напутать", "Ind"),
+])
+def test_a_verb_the_tagger_calls_an_adjective_becomes_a_verb(text, lemma, mood):
+    from replylint.nlp.pipeline import get_nlp
+
+    tok = next(t for t in get_nlp()(text) if t.lemma_ == lemma)
+    assert tok.pos_ == "VERB" and tok.morph.get("Mood") == [mood]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a third party's failure to deliver, now that «довёз» is read as a verb
+    ("Плитку нам не довёз поставщик, поэтому ремонт встал.", "не довёз поставщик"),
+    # the Клиент's thing or doing as the cause of what went wrong
+    ("Стол шатается из-за Вашего неровного пола.", "из-за Вашего неровного пола"),
+    ("Доставка задержалась из-за Вашего отсутствия дома.", "из-за Вашего отсутствия"),
+    ("Курс заморожен из-за Вашей неуплаты.", "из-за Вашей неуплаты"),
+])
+def test_blame_of_session_17(text, expected):
+    assert spans(text, "blame-shifting") == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # our own people own the mistake
+    "Вы ни в чём не виноваты, ошибся наш менеджер.",
+    # our own deed, whatever the subject of the next clause
+    "Заморозим курс, как только Вы пришлёте справку.",
+    # the Клиент's request or our answer to it as the cause
+    "Из-за Вашего переезда мы перенесли доставку на пятницу.",
+    "Приносим извинения за задержку из-за Вашего обращения в банк.",
+    # an account doubted, not a deed named (that is distrust's business)
+    "Возможно, девочка что-то перепутала.",
+])
+def test_blame_traps_of_session_17(text):
+    assert not fires(text, "blame-shifting")
+
+
+def test_a_booking_moved_at_the_clients_request_needs_no_apology():
+    incoming = "Хочу поменять дату доставки дивана."
+    text = "Спасибо, что предупредили. Перенесли доставку дивана на субботу, водитель позвонит за час."
+    assert not fires(text, "missing-apology", incoming=incoming)

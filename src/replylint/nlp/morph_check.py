@@ -14,7 +14,10 @@ breaks ties); features that agree with some reading are left alone. Heads and
 relations are the tagger's; so is the part of speech, but for one case: a
 word the tagger calls a verb that the dictionary knows only as a noun
 («Опозданий у нас единицы», «Пломбу поставим») becomes a noun with the
-dictionary's first noun reading, so its lemma and case reach the rules.
+dictionary's first noun reading, and a word it calls an adjective or an
+adverb that the dictionary knows only as a finite verb or an infinitive
+(«заполните», «привезём», «напутала») becomes that verb, so lemma, case,
+mood and person reach the rules.
 """
 
 from __future__ import annotations
@@ -42,6 +45,26 @@ def noun_reading(form: str) -> dict[str, str] | None:
         return None
     pos, feats = oc2ud(str(known[0].tag))
     return dict(feats) if pos == "NOUN" else None
+
+
+@lru_cache(maxsize=50_000)
+def verb_reading(form: str, subject: bool = True) -> dict[str, str] | None:
+    """The UD features of pymorphy3's first reading of ``form`` when the
+    dictionary knows the form only as a finite verb or an infinitive
+    («напутала», «заполните», «привезём»)."""
+    known = [p for p in analyzer().parse(form) if p.is_known]
+    if not known or any(p.tag.POS not in ("VERB", "INFN") for p in known):
+        return None
+    readings = _readings(form)
+    if not readings:
+        return None
+    plain = [r for r in readings if not (r.get("Mood") == "Imp" and r.get("Person") == "1")]
+    if not subject:  # «Заполните анкету»: with no subject, the imperative rather than «(вы) заполните»
+        plain = sorted(plain, key=lambda r: r.get("Mood") != "Imp")
+    out = dict((plain or list(readings))[0])
+    if "Voice" not in out:
+        out["Voice"] = "Mid" if form.endswith(("ся", "сь")) else "Act"
+    return out
 
 
 @lru_cache(maxsize=50_000)
@@ -88,6 +111,12 @@ def checked_features(form: str, tagged: dict[str, str]) -> dict[str, str] | None
 @Language.component("replylint_morph_check")
 def check_verbs(doc: Doc) -> Doc:
     for token in doc:
+        if token.pos_ not in VERB_POS and token.text.isalpha() and len(token.text) > 2 and token.pos_ != "PROPN":
+            verb = verb_reading(token.text.lower(), any(c.dep_.startswith("nsubj") for c in token.children))
+            if verb is not None:  # «Курьерская служба всё напутала» tagged as an adjective
+                token.pos_ = "VERB"
+                token.set_morph("|".join(f"{k}={v}" for k, v in sorted(verb.items())))
+            continue
         if token.pos_ not in VERB_POS or not token.text.isalpha():
             continue
         noun = noun_reading(token.text.lower())

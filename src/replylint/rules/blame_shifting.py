@@ -541,11 +541,36 @@ def _agent(pred):
         for c in pred.children:
             if "-" in c.text and c.i > pred.i and _instrumental_party(c):
                 return c
+    if not passive and morph(pred, "VerbForm") == "Fin" and not any(c.dep_.startswith("nsubj") for c in pred.children):
+        stray = _stray_subject(pred)
+        if stray is not None:
+            return stray
     if passive:  # «повреждён при перевозке транспортной компанией»: the agent hung on the obl
         for c in pred.children:
             for g in c.children if c.dep_ == "obl" else []:
                 if g.dep_ == "nmod" and morph(g, "Case") == "Ins" and not _cases(g) and _is_agent(g):
                     return g
+    return None
+
+
+def _stray_subject(pred):
+    """A subject the parser hung elsewhere: «Курьерская служба опять всё
+    напутала» parsed with «служба» under the adjective — the nearest
+    nominative party noun before the verb in its clause, agreeing with it in
+    number (and gender in the past), that is no one's subject but the
+    verb could have."""
+    doc = pred.doc
+    for j in range(pred.i - 1, max(pred.sent.start, pred.i - 6) - 1, -1):
+        t = doc[j]
+        if t.text in (",", ";", ":", "—", "-", ".", "!", "?") or t.pos_ in ("VERB", "AUX", "SCONJ"):
+            return None
+        if not is_noun(t) or morph(t, "Case") != "Nom" or not _is_agent(t):
+            continue
+        if morph(t, "Number") != morph(pred, "Number"):
+            return None
+        if morph(pred, "Tense") == "Past" and morph(pred, "Number") == "Sing" and morph(t, "Gender") != morph(pred, "Gender"):
+            return None
+        return t
     return None
 
 
@@ -869,8 +894,8 @@ def _fault_verb(tok):
         return None
     if _caused_by_company(tok):
         return None  # «из-за нас Вы потеряли утро»
-    if morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") == "Inf":
-        return None
+    if morph(tok, "Mood") == "Imp" or morph(tok, "VerbForm") == "Inf" or morph(tok, "Person") == "1":
+        return None  # «Заморозим курс, как только Вы…»: our own deed, whatever the next clause's subject
     agent = _agent(tok)
     place = _place_agent(tok) if agent is None else None
     if place is not None and not _is_company_np(place):
@@ -885,8 +910,10 @@ def _fault_verb(tok):
                 c.dep_ in ("obj", "nsubj", "obl") and c.lower_ in words("indefinite_objects") for c in tok.children):
             return None  # «Вы что-то путаете», «Вы ошибаетесь»: his account doubted (distrust)
         return CLIENT, [tok, agent, *fault]
-    if has_lemma(tok, words("client_only_fault_verbs")) or _is_company_np(agent):
-        return None
+    if any(c.dep_ in ("obj", "nsubj", "obl", "advmod") and c.lower_ in words("indefinite_objects") for c in tok.children):
+        return None  # «Возможно, девочка что-то перепутала»: an account doubted, not a deed named
+    if has_lemma(tok, words("client_only_fault_verbs")) or _is_company_np(agent) or _is_own(agent):
+        return None  # «ошибся наш менеджер»: the company's own people — owned, not shifted
     # a mistake can only be somebody's («склад перепутал», «аэропорт потерял»);
     # damage or delay can be the weather's («снегопад задержал»): then a culprit must be named
     agentive = (committed or has_lemma(tok, words("fault_verbs"))) and not has_lemma(tok, words("causal_fault_verbs"))
@@ -1322,7 +1349,27 @@ def _because_of(tok):
         doer = _action_doer(tok)
         if doer is not None and not _is_company_np(doer):
             return THIRD, [*because, tok, *_noun_phrase(doer)]
-    return None
+    return _because_yours(tok, because)
+
+
+def _because_yours(tok, because):
+    """«Стол шатается из-за Вашего неровного пола», «Доставка задержалась из-за
+    Вашего отсутствия»: what went wrong is caused by the Клиент's thing or
+    doing. Not his request («из-за Вашего обращения», «по Вашей просьбе»), not
+    what the company did about it («Из-за Вашего переезда мы перенесли
+    доставку»), not a rule («…может задержаться»), not inside an apology."""
+    yours = [c for c in tok.children if c.dep_ in ("det", "amod", "nmod:poss") and lemma(c) in ("ваш", "твой")]
+    if not yours or has_lemma(tok, words("client_neutral_causes")):
+        return None
+    verb = next((a for a in ancestors_and_self(tok) if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or morph(verb, "Person") == "1" or morph(verb, "Mood") == "Imp" \
+            or morph(verb, "VerbForm") == "Inf" or any(lemma(c) in ("мы", "я") for c in verb.children):
+        return None
+    if not (morph(verb, "Tense") in ("Past", "Pres") or morph(verb, "Variant") == "Short"):
+        return None
+    if any(has_lemma(t, words("apology_words")) for t in tok.sent):
+        return None  # «Простите за задержку из-за Вашего …» — sorry, not a reproach
+    return CLIENT, [*because, *yours, tok]
 
 
 def _elliptic_address(tok):

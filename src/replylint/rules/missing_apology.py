@@ -515,8 +515,14 @@ def _restored(tok) -> bool:
 def _asked_for(ctx, tok) -> bool:
     """A cancellation the Клиент's message asked for («Отмените запись»)."""
     incoming = ctx.incoming_doc
-    return (incoming is not None and has_lemma(tok, words("cancel_verbs"))
-            and any(has_lemma(t, words("cancel_verbs")) or has_lemma(t, words("cancel_nouns")) for t in incoming))
+    if incoming is None or not has_lemma(tok, words("cancel_verbs")):
+        return False
+    if any(has_lemma(t, words("cancel_verbs")) or has_lemma(t, words("cancel_nouns")) for t in incoming):
+        return True
+    # «хочу поменять дату доставки» → «Перенесли доставку на субботу»: the
+    # Клиент asked for a change to the very booking that was moved
+    booked = {lemma(c) for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass", "obj")}
+    return bool(booked) and _requests(incoming) and any(lemma(t) in booked for t in incoming)
 
 
 def _problem_span(tok):
