@@ -147,3 +147,30 @@ def test_a_booking_moved_at_the_clients_request_needs_no_apology():
     incoming = "Хочу поменять дату доставки дивана."
     text = "Спасибо, что предупредили. Перенесли доставку дивана на субботу, водитель позвонит за час."
     assert not fires(text, "missing-apology", incoming=incoming)
+
+
+# --- refusal without «не»: absence in the nominative, a verbless «никак» --------
+
+@pytest.mark.parametrize("incoming, text, expected", [
+    ("Можно оплатить частями?", "Увы, оплата частями у нас отсутствует.", "отсутствует"),
+    ("А можно сегодня к вечеру?", "Сегодня никак, всё занято.", "никак"),
+    ("Можно с собакой?", "Не, с собаками к нам никак.", "никак"),
+])
+def test_refusal_without_a_negated_verb(incoming, text, expected):
+    assert spans(text, "refusal", incoming=incoming) == [expected]
+
+
+@pytest.mark.parametrize("incoming, text", [
+    ("Есть ли у меня долг за прошлый месяц?", "Задолженность у Вас отсутствует, всё оплачено."),
+    ("Спасибо, всё получил!", "Рады помочь! Никак иначе и быть не могло."),
+])
+def test_absence_and_никак_that_refuse_nothing(incoming, text):
+    assert not fires(text, "refusal", incoming=incoming)
+
+
+def test_the_second_opinion_reads_no_sign_off_line():
+    from replylint.options import Options
+
+    text = ("Здравствуйте, Ирина!\n\nСпасибо, что написали нам. Каталога без цен у нас пока нет, но мы можем "
+            "прислать Вам подборку моделей с фотографиями сегодня до 18:00.\n\nС уважением,\nслужба поддержки «Домосфера»")
+    assert lint(text, options=Options(second_opinion=True)).findings == []

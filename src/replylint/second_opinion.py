@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import lru_cache
 
 from . import lexicon
@@ -213,10 +214,20 @@ def visible(ctx, rule_id: str) -> list[tuple[object, set[str]]]:
 
 
 def _boilerplate(sent) -> bool:
-    """«Здравствуйте, Лариса!», «Спасибо за обращение», «С уважением, Магазин»."""
+    """«Здравствуйте, Лариса!», «Спасибо за обращение», «С уважением, Магазин»,
+    and a sign-off line with no verb («служба поддержки «Домосфера»»)."""
     words = [t for t in sent if not (t.is_punct or t.is_space)]
     marks = lexicon.words("second_opinion", "boilerplate")
-    return len(words) <= 6 and any(t.lemma_.lower() in marks or t.lower_ in marks for t in words)
+    if len(words) <= 6 and any(t.lemma_.lower() in marks or t.lower_ in marks for t in words):
+        return True
+    return len(words) <= 6 and _in_sign_off(sent) and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _in_sign_off(sent) -> bool:
+    """The sentence lies on the last two non-empty lines of a reply of three or more lines."""
+    text = sent.doc.text
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    return len(lines) >= 3 and sent.start_char >= lines[-2].start()
 
 
 def _owned_here(sent) -> bool:

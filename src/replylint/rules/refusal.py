@@ -754,7 +754,8 @@ def _existence(tok, asked):
     absent = [c for c in absent if (c.pos_ == "PRON" or is_noun(c)) and lemma(c) not in ("это", "что", "кто")]
     if absent and has_lemma(absent[0], words("good_absence")):
         return None
-    if absent and (absent[0].pos_ == "PRON" or _may_be_genitive(absent[0])):
+    if absent and (absent[0].pos_ == "PRON" or _may_be_genitive(absent[0]) or lem != "нет"):
+        # «нет» takes the genitive; «отсутствует» its nominative subject («рассрочка отсутствует»)
         return tok if _absent_refused(tok, absent[0], asked) else None
     # no genitive hung on «нет» (an adjective, or a nominative of the next clause): look before it
     for thing in _genitives_before(tok, absent[:1]):
@@ -853,7 +854,15 @@ def _no_way(tok, asked):
         verb = next((c for c in tok.children if morph(c, "VerbForm") == "Inf"), None)
     else:
         verb = head if morph(head, "VerbForm") == "Inf" and head.dep_ == "ROOT" else None
-    if verb is None or negated(verb) or any(c.dep_.startswith("aux") or c.dep_ == "nsubj" for c in verb.children):
+    if verb is None:
+        # «Сегодня никак, очередь забита», «С собаками к нам никак»: a verbless
+        # clause answering a request
+        from ._ru import clause_window
+        if asked and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("не", "ни") for t in clause_window(tok)
+                             if t.i != tok.i):
+            return tok
+        return None
+    if negated(verb) or any(c.dep_.startswith("aux") or c.dep_ == "nsubj" for c in verb.children):
         return None  # «никак не связано», «Вы никак не могли знать»
     return tok
 
