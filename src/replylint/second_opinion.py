@@ -220,6 +220,8 @@ def _boilerplate(sent) -> bool:
     marks = lexicon.words("second_opinion", "boilerplate")
     if len(words) <= 6 and any(t.lemma_.lower() in marks or t.lower_ in marks for t in words):
         return True
+    if len(words) <= 3 and any(t.lemma_.lower() in lexicon.words("second_opinion", "apology_words") for t in words):
+        return True  # «Извините, пожалуйста», «Простите нас»: the imperative of an apology sends nobody anywhere
     return len(words) <= 6 and _in_sign_off(sent) and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 

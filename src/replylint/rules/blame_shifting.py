@@ -912,8 +912,8 @@ def _fault_verb(tok):
         return CLIENT, [tok, agent, *fault]
     if any(c.dep_ in ("obj", "nsubj", "obl", "advmod") and c.lower_ in words("indefinite_objects") for c in tok.children):
         return None  # «Возможно, девочка что-то перепутала»: an account doubted, not a deed named
-    if has_lemma(tok, words("client_only_fault_verbs")) or _is_company_np(agent) or _is_own(agent):
-        return None  # «ошибся наш менеджер»: the company's own people — owned, not shifted
+    if has_lemma(tok, words("client_only_fault_verbs")) or _is_company_np(agent):
+        return None
     # a mistake can only be somebody's («склад перепутал», «аэропорт потерял»);
     # damage or delay can be the weather's («снегопад задержал»): then a culprit must be named
     agentive = (committed or has_lemma(tok, words("fault_verbs"))) and not has_lemma(tok, words("causal_fault_verbs"))

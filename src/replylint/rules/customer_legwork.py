@@ -1412,9 +1412,9 @@ def _other_subject(modal) -> bool:
             continue
         # «трансляция должна иметь пометку», «курьеру нужно …»; not a topic the
         # tagger calls a subject of an impersonal word («Ответ лучше узнать у …»)
-        if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN") and (
+        if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN") and c.morph.get("Case") in ([], ["Nom"]) and (
                 has_lemma(modal, {"должный"}) or "Anim" in c.morph.get("Animacy") or modal.pos_ in ("VERB", "AUX")):
-            return True
+            return True  # not a fronted accusative object («Такой кабель придётся докупить»)
         if c.dep_.startswith("nsubj") and c.pos_ == "PRON" and fold(c.text) not in ("вы",):
             return True
     if has_lemma(modal, {"должный"}) and "Sing" in modal.morph.get("Number"):
