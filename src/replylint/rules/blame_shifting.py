@@ -914,6 +914,8 @@ def _fault_verb(tok):
         return None  # «Возможно, девочка что-то перепутала»: an account doubted, not a deed named
     if has_lemma(tok, words("client_only_fault_verbs")) or _is_company_np(agent):
         return None
+    if _is_own(agent) and has_lemma(tok, words("causal_fault_verbs")):
+        return None  # «коробку помяли наши грузчики»: damage by our own people, owned
     # a mistake can only be somebody's («склад перепутал», «аэропорт потерял»);
     # damage or delay can be the weather's («снегопад задержал»): then a culprit must be named
     agentive = (committed or has_lemma(tok, words("fault_verbs"))) and not has_lemma(tok, words("causal_fault_verbs"))
