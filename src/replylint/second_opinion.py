@@ -220,16 +220,20 @@ def _boilerplate(sent) -> bool:
     marks = lexicon.words("second_opinion", "boilerplate")
     if len(words) <= 6 and any(t.lemma_.lower() in marks or t.lower_ in marks for t in words):
         return True
-    if len(words) <= 3 and any(t.lemma_.lower() in lexicon.words("second_opinion", "apology_words") for t in words):
-        return True  # «Извините, пожалуйста», «Простите нас»: the imperative of an apology sends nobody anywhere
+    apology = lexicon.words("clauses", "apology_heads") | lexicon.words("clauses", "apology_forms")
+    if len(words) <= 3 and any(t.lemma_.lower() in apology or t.lower_ in apology for t in words):
+        return True  # «Извините, пожалуйста», «Простите нас»: an apology alone sends nobody anywhere
     return len(words) <= 6 and _in_sign_off(sent) and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _in_sign_off(sent) -> bool:
     """The sentence lies on the last two non-empty lines of a reply of three or more lines."""
-    text = sent.doc.text
-    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    return len(lines) >= 3 and sent.start_char >= lines[-2].start()
+    doc = sent.doc
+    if "sign_off_start" not in doc.user_data:
+        lines = [m.start() for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)]
+        doc.user_data["sign_off_start"] = lines[-2] if len(lines) >= 3 else None
+    start = doc.user_data["sign_off_start"]
+    return start is not None and sent.start_char >= start
 
 
 def _owned_here(sent) -> bool:

@@ -557,8 +557,7 @@ def _stray_subject(pred):
     """A subject the parser hung elsewhere: «Курьерская служба опять всё
     напутала» parsed with «служба» under the adjective — the nearest
     nominative party noun before the verb in its clause, agreeing with it in
-    number (and gender in the past), that is no one's subject but the
-    verb could have."""
+    number (and gender in the past), wherever the parser hung it."""
     doc = pred.doc
     for j in range(pred.i - 1, max(pred.sent.start, pred.i - 6) - 1, -1):
         t = doc[j]
@@ -1369,7 +1368,8 @@ def _because_yours(tok, because):
         return None
     if not (morph(verb, "Tense") in ("Past", "Pres") or morph(verb, "Variant") == "Short"):
         return None
-    if any(has_lemma(t, words("apology_words")) for t in tok.sent):
+    heads = _words("apology_heads", "clauses")
+    if any(has_lemma(t, heads) or t.lower_ in _words("apology_forms", "clauses") for t in tok.sent):
         return None  # «Простите за задержку из-за Вашего …» — sorry, not a reproach
     return CLIENT, [*because, *yours, tok]
 

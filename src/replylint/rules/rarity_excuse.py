@@ -1082,17 +1082,17 @@ def _thing(ctx, sent, conf):
 # --- session 17 classes: the norm, scarcity, a low rate ---------------------------
 
 def _norm_marker(tok):
-    """The first word of a habitual marker: «обычно», «как правило», «в
-    среднем», «чаще всего», «в большинстве случаев», «в основном»."""
+    """The last word of a habitual marker starting at ``tok`` («обычно», «как
+    правило», «в среднем», «чаще всего», «в большинстве (случаев)»), or None."""
     doc = tok.doc
     low = fold(tok.text)
-    nxt = fold(doc[tok.i + 1].text) if tok.i + 1 < len(doc) else ""
-    if low in _w("norm_markers"):
+    markers = _w("norm_markers")
+    if low in markers:
         return tok
-    if (low, nxt) in (("как", "правило"), ("в", "среднем"), ("чаще", "всего"), ("в", "основном")):
-        return tok
-    if low == "в" and nxt == "большинстве":
-        return tok
+    if tok.i + 1 < len(doc) and f"{low} {fold(doc[tok.i + 1].text)}" in markers:
+        nxt = doc[tok.i + 1]
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        return after if after is not None and has_lemma(after, {"случай"}) else nxt
     return None
 
 
@@ -1106,23 +1106,22 @@ def _norm_claims(sent):
     за час») and the Клиент's own case are not norms of this kind."""
     doc = sent.doc
     toks = [t for t in sent if not t.is_space]
-    for k, tok in enumerate(toks):
-        marker = _norm_marker(tok)
-        if marker is None:
+    for tok in toks:
+        last = _norm_marker(tok)
+        if last is None:
             continue
-        # «Как правило, …»: the marker stands off by a comma; the clause is what follows
-        after = [t for t in toks[k + 1:] if t.text not in (",",) or t.i > marker.i + 3]
-        anchor = next((t for t in after if t.is_alpha and t.i > marker.i + 1 and fold(t.text) not in (
-            "правило", "среднем", "всего", "основном", "большинстве", "случаев")), None)
+        # «Как правило, …»: the marker stands off by a comma; the clause is what follows it
+        anchor = next((t for t in toks if t.i > last.i and t.is_alpha), None)
         if anchor is None:
             continue
+        marker = tok
         window = [t for t in clause_window(anchor, sent) if t.i >= marker.i]
         if _client_holder(window) or any(_yours(t) for t in window):
             continue
         if any(_question_or_condition(sent, t) for t in window if t.pos_ in ("VERB", "AUX")):
             continue
         hit = _punctual(window) or _limited_failure(window) or _denied_failure(window)
-        if hit is None or hit.i <= marker.i:
+        if hit is None or hit.i <= last.i:
             continue
         yield doc[marker.i:hit.i + 1]
         return

@@ -754,7 +754,7 @@ def _existence(tok, asked):
     absent = [c for c in absent if (c.pos_ == "PRON" or is_noun(c)) and lemma(c) not in ("это", "что", "кто")]
     if absent and has_lemma(absent[0], words("good_absence")):
         return None
-    if absent and (absent[0].pos_ == "PRON" or _may_be_genitive(absent[0]) or lem != "нет"):
+    if absent and (absent[0].pos_ == "PRON" or _may_be_genitive(absent[0]) or lem == "отсутствовать"):
         # «нет» takes the genitive; «отсутствует» its nominative subject («рассрочка отсутствует»)
         return tok if _absent_refused(tok, absent[0], asked) else None
     # no genitive hung on «нет» (an adjective, or a nominative of the next clause): look before it
