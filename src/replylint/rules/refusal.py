@@ -143,6 +143,7 @@ class Refusal(Rule):
         explaining = _explains(ctx)
         walkthrough = _walkthrough(ctx)
         sentences = ctx.sentences
+        found_any = False
         for k, sent in enumerate(sentences):
             for tok in sent:
                 found = _trigger(tok, asked)
@@ -175,7 +176,21 @@ class Refusal(Rule):
                     "Предложите вариант решения: «Вместо этого можем …»",
                     rewrite=rewrite,
                 )
+                found_any = True
                 break  # one refusal per sentence is enough
+        if not found_any and _polar_request(ctx):
+            hit = _answer_no(ctx)
+            if hit is not None:
+                start, end, pred = hit
+                span = ctx.doc[start:end + 1]
+                rewrite = _rewrite(pred.sent, pred, span, subjects=False) if pred.lower_ != "нет" else None
+                yield ctx.hit(
+                    span,
+                    message=f"Отказ без альтернативы: «{span.text}». Клиенту не предложено, что можно сделать вместо этого",
+                    suggestion=sentence_after(pred.sent, rewrite) if rewrite else
+                    "Предложите вариант решения: «Вместо этого можем …»",
+                    rewrite=rewrite,
+                )
 
 
 # --- triggers -------------------------------------------------------------
@@ -746,8 +761,8 @@ def _existence(tok, asked):
                 has_lemma(thing, words("benefit_nouns") | words("option_nouns"))):
             return tok
         return None
-    if lem not in words("exist_verbs") or negated(tok):
-        return None
+    if not ((lem in words("exist_verbs") and not negated(tok)) or (lem == "иметься" and negated(tok))):
+        return None  # «нет», «отсутствует», «не имеется»
     if lem == "нет" and tok.pos_ == "PART" and not any(c.dep_.startswith("nsubj") or c.dep_ == "obj" for c in tok.children):
         return None
     absent = [c for c in tok.children if c.dep_.startswith("nsubj") or c.dep_ in ("obj",)]
@@ -1263,10 +1278,11 @@ def _contrast_offer(sent, pred) -> bool:
 
 # --- rewrite: options instead of the refusal -----------------------------------
 
-def _rewrite(sent, pred, span):
+def _rewrite(sent, pred, span, subjects: bool = True):
     """((start, end), text): the refusing clause replaced by an offer built
     from what was refused («Вместо изменения адреса можем предложить
-    [альтернатива]»)."""
+    [альтернатива]»). ``subjects=False``: a subject is not what was refused
+    («Грузчики не работают» → «Вместо этого …», not «Вместо грузчиков …»)."""
     root = pred
     while root.dep_ in ("xcomp", "csubj") and root.head.i != root.i:
         root = root.head
@@ -1278,7 +1294,9 @@ def _rewrite(sent, pred, span):
                  and any(x.dep_ == "case" for x in c.children) and c.i < root.i]
         variants = [("instead", {"thing": t if isinstance(t, Phrase) else
                                  Phrase(t, extra=[x for x in extra if x.i > t.i])})
-                    for t in _refused(pred, root)] + [("other", {})]
+                    for t in _refused(pred, root)
+                    if subjects or isinstance(t, Phrase) or not (t.dep_.startswith("nsubj") or t.head.dep_.startswith("nsubj"))
+                    ] + [("other", {})]
     for variant, slots in variants:
         text = render("refusal", variant, **slots)
         if text:
@@ -1348,3 +1366,152 @@ def _refused_action(verb) -> list:
         return [c for c in verb.children if c.dep_ == "obl" and is_noun(c)]
     obj = [c for c in verb.children if c.dep_ == "obj" and is_noun(c)]
     return [verb, *obj]
+
+
+# --- a negative answer to a yes/no request ------------------------------------
+
+def _polar_request(ctx) -> bool:
+    """The Клиент asks whether the company can or will do something: «Можно
+    перенести запись?», «Сможете привезти завтра?», «Есть ли у вас …?»,
+    «Хочу вернуть …», «Прошу пересчитать …». Not a question for information
+    («Можно узнать, где заказ?», «Можете подсказать …?»)."""
+    doc = ctx.incoming_doc
+    if doc is None:
+        return False
+    for t in doc:
+        if any(c.lower_ in ("не", "ни") and c.i < t.i for c in t.children) or (t.i > 0 and doc[t.i - 1].lower_ == "не"):
+            continue  # «Нельзя ли …» aside; «а не только …» after it negates something else
+        if has_lemma(t, words("polar_request_words")):
+            if lemma(t) not in words("polar_statement_words") and not is_question(t):
+                continue  # «можно» in a statement: «Можно было предупредить!»
+            if morph(t, "Person") == "3" and t.pos_ in ("VERB", "AUX"):
+                continue  # «курьер может …»: about someone else
+            inf = [c for c in t.children if morph(c, "VerbForm") == "Inf"]
+            if inf and all(has_lemma(i, words("info_verbs")) for i in inf):
+                continue
+            if not inf and lemma(t) in words("polar_statement_words"):
+                continue  # «Хочу пожаловаться»: wants nothing done
+            return True
+        if lemma(t) == "быть" and is_question(t) and any(c.lower_ == "ли" for c in t.children) \
+                and any(lemma(c) in ("вы", "наличие") for c in t.subtree):
+            return True  # «Есть ли у вас …?», «Есть ли в наличии …?»
+    return False
+
+
+def _answer_no(ctx):
+    """The answer to the request is a negated predicate: the main predicate of
+    the first sentence that is not a greeting, thanks or sympathy («По
+    субботам контролёры не выезжают», «Исходники мы не отдаём», «Нет, место
+    уже не поменять», «Показов по воскресеньям нет»). Not when anything in the
+    draft says what can be done instead, nor for what needs no doing («Вам
+    ничего не нужно делать»), a reassurance or the Клиент's own deeds."""
+    doc = ctx.doc
+    sentences = ctx.sentences
+    for k, sent in enumerate(sentences):
+        root = sent.root
+        if root.is_punct or root.is_space or not speaker_ok(ctx, root):
+            continue
+        if _positive_answer(root):
+            return None
+        first = [t for t in sent if not t.is_space][:2]
+        if len(first) == 2 and first[0].lower_ == "нет" and first[1].text == ",":
+            root = first[0]  # «Нет, на сегодня всё занято»
+        if root.pos_ in ("NOUN", "PROPN", "ADJ", "ADV"):
+            # «Рейс … уже не поменять» parsed with the noun as the root
+            verbs = [c for c in root.children if c.pos_ in ("VERB", "AUX") and negated(c)
+                     and c.dep_ in ("xcomp", "conj", "parataxis", "csubj", "ccomp")]
+            root = verbs[0] if verbs else root
+        neg = _negative_predicate(root)
+        if not neg and _social(sent):
+            continue  # «Спасибо за вопрос.», «Понимаем Ваше волнение.»
+        if not neg or is_question(root) or in_condition(root):
+            return None  # the answer is not a no
+        prev = sentences[k - 1] if k > 0 else None
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        if _mitigated(prev, sent, nxt, root) or _offers(doc[:], root, can_only=True) or _route(doc[:]) \
+                or _acts(doc, root):
+            return None
+        return _with_negation(root)
+    return None
+
+
+def _social(sent) -> bool:
+    """Greeting, thanks, sympathy or an apology: no answer yet."""
+    social = words("social_words")
+    return any(has_lemma(t, social) or t.lower_ in social for t in sent) or all(
+        not t.is_alpha or t.pos_ in ("PROPN", "INTJ") for t in sent)
+
+
+def _positive_answer(root) -> bool:
+    """«Да», «Конечно», «Разумеется» opening the sentence."""
+    first = next((t for t in root.sent if t.is_alpha), None)
+    return first is not None and first.lower_ in words("yes_words")
+
+
+def _negative_predicate(tok) -> bool:
+    if tok.lower_ == "нет" and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ",":
+        # «Нет, …» answering the request; not «Нет, хештеги не обязательны» (no need)
+        return not any(has_lemma(t, words("need_words")) for t in tok.sent)
+    if _bare_no_word(tok) or _double_negation(tok):
+        return False
+    absence = lemma(tok) in words("exist_verbs") and not negated(tok)
+    if not absence and has_lemma(tok, ("иметься", "быть", "бывать")) and negated(tok):
+        absence = True  # «Оснований не имеется», «Показов не бывает»
+    if absence:
+        absent = [c for c in tok.children if (c.dep_.startswith("nsubj") or c.dep_ == "obj") and is_noun(c)]
+        absent = absent[:1] or _nearest_genitive(tok)  # «В аптеках сети этой дозировки нет» (hung elsewhere)
+        return bool(absent) and not has_lemma(absent[0], words("good_absence"))
+    if not (negated(tok) or _aux_negated(tok)):
+        return False
+    if has_lemma(tok, words("need_words")) or has_lemma(tok, words("worry_verbs")) or _assurance(tok):
+        return False
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    form = morph(tok, "VerbForm")
+    if form == "Inf":
+        return tok.dep_ == "ROOT" or tok.head.pos_ not in ("VERB", "AUX")  # «Место уже не поменять»
+    if form != "Fin" or morph(tok, "Mood") not in ("Ind", "") or morph(tok, "Tense") == "Past":
+        return False
+    if person(tok) == "2":
+        return False
+    subj = subject(tok)
+    if subj is not None and (_yours(subj) or has_lemma(subj, words("client_nouns"))):
+        return False
+    if any(c.dep_ in ("obj", "nsubj", "nsubj:pass") and has_lemma(c, words("good_absence")) for c in tok.children):
+        return False  # «Комиссия не взимается», «Штраф не берём»: good news
+    if person(tok) != "1" and _perfective(tok):
+        return False  # «Курьер не опоздает», «Деньги не пропадут»: a prediction, not a policy
+    return True
+
+
+def _perfective(verb) -> bool:
+    if morph(verb, "Aspect"):
+        return morph(verb, "Aspect") == "Perf"
+    parse = top_parse(verb)
+    return parse is not None and "perf" in parse.tag
+
+
+def _acts(doc, pred) -> bool:
+    """The company does something for the Клиент somewhere in the draft
+    («бронь отменили», «ждём Вас до 20:00», «доставим завтра»), or tells the
+    Клиент what to do («откройте раздел …»): the answer is no flat no."""
+    for t in doc:
+        if t.i == pred.i or t.pos_ not in ("VERB", "AUX") or negated(t) or _aux_negated(t):
+            continue
+        if has_lemma(t, words("social_words")) or has_lemma(t, words("worry_verbs")):
+            continue
+        if morph(t, "VerbForm") == "Fin" and person(t) == "1" and not is_question(t) and not in_condition(t):
+            return True
+        if morph(t, "Mood") == "Imp" and lemma(t) not in words("greeting_verbs") and not in_condition(t):
+            return True
+    return False
+
+
+def _nearest_genitive(tok) -> list:
+    """The genitive noun nearest before «нет» in its clause, without a
+    preposition of its own, whatever the parser hung it on."""
+    from ._ru import clause_window
+
+    before = [t for t in clause_window(tok) if t.i < tok.i and is_noun(t) and morph(t, "Case") == "Gen"
+              and not any(c.dep_ == "case" for c in t.children)]
+    return before[-1:]
