@@ -199,7 +199,7 @@ _TRIGGER_KEYS = ("modal_verbs", "outcome_verbs", "impossible", "possible", "refu
                  "service_verbs", "service_verbs_active", "have_verbs", "duty_nouns", "duty_verbs", "exist_verbs",
                  "forbid_verbs", "entitled", "exclude_verbs", "unable_nouns", "unable_short", "no_way",
                  "unavailable", "keep_verbs", "impersonal_outcome_verbs", "closed_verbs", "permit_verbs",
-                 "capability_verbs", "available", "field_nouns", "usual_verbs", "no_chance_nouns")
+                 "capability_verbs", "available", "field_nouns", "usual_verbs", "no_chance_nouns", "obliged", "refusal_nouns")
 
 
 def _candidate(tok) -> bool:
@@ -215,7 +215,8 @@ def _trigger(tok, asked: frozenset[str]):
     """(first token, last token, predicate) of a refusal, or None."""
     if tok.is_punct or tok.is_space or not _candidate(tok):
         return None
-    for probe in (_modal, _entitled, _outcome, _impossible, _possible, _refuse_verb, _excluded, _unable, _policy,
+    for probe in (_modal, _entitled, _not_obliged, _outcome, _impossible, _possible, _refuse_verb, _refuse_self,
+                  _refusal_noun, _excluded, _unable, _policy,
                   _forbidden, _service, _have, _duty, _existence, _no_way, _unavailable, _kept, _passive_future,
                   _closed, _rules_forbid, _means_cannot, _not_our_line, _never_happens, _no_chance):
         pred = probe(tok, asked)
@@ -324,6 +325,18 @@ def _entitled(tok, asked):
     return tok if _addressee_ok(tok) else None
 
 
+def _not_obliged(tok, asked):
+    """«Возвращать деньги мы не обязаны», «Вожатые не обязаны следить за …»:
+    the company or its staff owe nothing. Not «Вы не обязаны …» (a relief)."""
+    if not has_lemma(tok, words("obliged")) or not negated(tok) or tok.dep_ in ("amod", "acl"):
+        return None
+    if any(c.dep_ in ("cop", "aux") and morph(c, "Tense") == "Past" for c in tok.children):
+        return None  # «не были обязаны»: what was, not an answer
+    if person(tok) == "1" or _company_subject(tok) or _staff_subject(tok):
+        return tok
+    return None
+
+
 def _forbidden(tok, asked):
     """«Возврат уценённого товара запрещён», «запрещается», «нам запрещено»."""
     if not has_lemma(tok, words("forbid_verbs")) and not _reflexive_base(tok) & words("forbid_verbs"):
@@ -395,6 +408,33 @@ def _refuse_verb(tok, asked):
     if morph(tok, "Tense") == "Past" and morph(tok, "VerbForm") == "Fin" and person(tok) != "1":
         return tok if _indefinite_personal(tok) else None  # «Заявку отклонили», «Вам отказали»
     if morph(tok, "Voice") == "Pass" or person(tok) in ("1", ""):
+        return tok
+    return None
+
+
+def _refuse_self(tok, asked):
+    """«Принимать возврат без упаковки мы отказываемся», «Салон отказывается
+    перешивать …»: the company or its staff refuse to do something (an
+    infinitive follows), now or from now on."""
+    if not (set(_reflexive_base(tok)) & words("refuse_verbs")) or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if negated(tok) or not _non_past(tok) or morph(tok, "VerbForm") != "Fin":
+        return None
+    if not any(morph(c, "VerbForm") == "Inf" and c.dep_ in ("xcomp", "obj", "ccomp") for c in tok.children):
+        return None  # «отказаться от подписки» is the Клиент's choice
+    return tok if person(tok) == "1" or _company_subject(tok) or _staff_subject(tok) else None
+
+
+def _refusal_noun(tok, asked):
+    """«Отказ в выдаче кредитной карты.»: a verbless sentence that is the
+    refusal itself (not «Ваш отказ от подписки оформлен»)."""
+    if lemma(tok) not in words("refusal_nouns") or tok.dep_ != "ROOT" or _yours(tok):
+        return None
+    from ._ru import clause_window
+
+    if any(t.pos_ in ("VERB", "AUX") and morph(t, "VerbForm") == "Fin" for t in clause_window(tok)):
+        return None
+    if any(c.dep_ in ("obl", "nmod") and any(x.lower_ == "в" for x in c.children) for c in tok.children):
         return tok
     return None
 
