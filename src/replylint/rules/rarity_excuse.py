@@ -148,7 +148,8 @@ class RarityExcuse(Rule):
                     done.append(span)
                     yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
             for span in (*_percent_claims(sent, stat_nouns), *_norm_claims(sent), *_scarce_claims(sent),
-                         *_rate_claims(sent)):
+                         *_rate_claims(sent), *_volume_claims(sent), *_others_fine(sent), *_almost_never(sent),
+                         *_rating_claims(sent), *_few_people(sent)):
                 if ctx.company_speaks(span[0]) and not any(_overlaps(span, h) for h in done):
                     done.append(span)
                     yield ctx.hit(span, message=_message(span.text), rewrite=_rewrite(ctx, sent, span))
@@ -192,6 +193,8 @@ def _policy_phrase(span, policy) -> bool:
     doc = span.doc
     if not has_lemma(span[0], policy) or span.start == 0:
         return False
+    if any(has_lemma(t, _w("happen_verbs")) for t in clause_window(span[-1])):
+        return False  # «Подобное происходит только в исключительных случаях» plays it down
     return fold(doc[span.start - 1].text) in ("в", "во") and "Plur" in span[-1].morph.get("Number")
 
 
@@ -1135,8 +1138,10 @@ def _punctual(window):
     for t in window:
         low = fold(t.text)
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if low in _w("punctual_words") and not is_negated(t):
+        if (low in _w("punctual_words") or has_lemma(t, _w("fine_words"))) and not is_negated(t):
             return t
+        if low == "без" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and _failure_thing(nxt):
+            return nxt  # «Обычно туры проходят без накладок»
         if has_lemma(t, {"минута", "секунда"}) and nxt is not None and fold(nxt.text) == "в" and t.i + 2 < len(doc) \
                 and has_lemma(doc[t.i + 2], {"минута", "секунда"}):
             return doc[t.i + 2]
@@ -1234,4 +1239,136 @@ def _rate_claims(sent):
         lo = min([tok.i, low.i] + [t.i for t in failures])
         hi = max(tok.i, low.i)
         yield doc[lo:hi + 1]
+        return
+
+
+# --- session 18: volume, the others, «почти никогда», ratings ----------------
+
+def _volume(tok) -> bool:
+    """A big count: «сотни», «тысячи», «десятки тысяч», or a number of 100 and more."""
+    if has_lemma(tok, _w("volume_words")) and tok.pos_ in ("NOUN", "NUM"):
+        return True
+    if not _DIGITS.match(tok.text):
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None  # «500 заказов», not «в 2024 году»
+    return float(tok.text.replace(",", ".")) >= 100 and nxt is not None and nxt.pos_ == "NOUN" \
+        and not has_lemma(nxt, {"год", "рубль", "руб", "метр", "грамм", "километр", "минута", "час", "день"})
+
+
+def _fine_clause(window):
+    """What says all went well in a clause: «без перебоев», «довольны»,
+    «в порядке», «целыми», «жалоб нет», «ни одна не треснула»."""
+    if not window:
+        return None
+    doc = window[0].doc
+    for t in window:
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if has_lemma(t, _w("fine_words")) and not is_negated(t):
+            return t
+        if fold(t.text) == "без" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and _failure_thing(nxt):
+            return nxt
+        if fold(t.text) == "нет" and any(_failure_thing(x) and x.i < t.i for x in window):
+            return t
+        if t.pos_ in ("VERB", "AUX") and is_negated(t) and any(_ni_odin(x) and x.i < t.i for x in window):
+            return t  # «и ни одна не треснула»
+    return None
+
+
+def _volume_claims(sent):
+    """A big volume set against the Клиент's case: «Мы продали сотни таких
+    гитар, и ни одна не треснула», «Делаем сотни чисток в месяц, и жалоб
+    нет», «Тысячи клиентов пользуются интернетом без перебоев». The count and
+    the all-went-well clause stand in the same sentence; the Клиент's own
+    things are not a volume."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for tok in toks:
+        if not _volume(tok) or _yours(tok) or _question_or_condition(sent, tok):
+            continue
+        rest = [t for t in toks if t.i > tok.i]
+        if not rest or any(_yours(t) for t in toks):
+            continue
+        hit = _fine_clause(rest)
+        if hit is None or _question_or_condition(sent, hit):
+            continue
+        yield doc[tok.i:hit.i + 1]
+        return
+
+
+def _others_fine(sent):
+    """The other customers are fine: «У остальных покупателей с этой партией
+    всё в порядке», «Другие гости остались довольны». Not the company's own
+    choices («другие варианты»)."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for tok in toks:
+        if not has_lemma(tok, {"остальной", "другой"}):
+            continue
+        people = tok.head if tok.dep_ in ("det", "amod") and tok.head.pos_ in ("NOUN", "PROPN") else tok
+        if people is not tok and "Anim" not in people.morph.get("Animacy"):
+            continue
+        if people is tok and tok.pos_ not in ("NOUN", "PRON", "ADJ", "DET"):
+            continue
+        window = clause_window(people, sent)
+        if any(_yours(t) for t in window) or _question_or_condition(sent, people):
+            continue
+        hit = _fine_clause([t for t in window if t.i > people.i])
+        if hit is None:
+            continue
+        lo = tok.i - 1 if tok.i > sent.start and fold(doc[tok.i - 1].text) == "у" else tok.i
+        yield doc[lo:hit.i + 1]
+        return
+
+
+def _almost_never(sent):
+    """«Наши гитары почти никогда не возвращают», «Такие линзы практически
+    никогда не мутнеют»: nearly never, of anything but the company's own
+    doing («Мы почти никогда не работаем в выходные» is a schedule)."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks[:-2]):
+        if not has_lemma(tok, _w("near_zero_adverbs")) or fold(toks[k + 1].text) != "никогда":
+            continue
+        verb = next((t for t in toks[k + 2:k + 5] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not is_negated(verb) or _question_or_condition(sent, verb):
+            continue
+        if "1" in verb.morph.get("Person") or any(_yours(t) for t in clause_window(verb, sent)):
+            continue
+        yield doc[tok.i:verb.i + 1]
+        return
+
+
+def _rating_claims(sent):
+    """A rating set against the Клиент's case: «Наш рейтинг — 4,9 из 5»,
+    «средняя оценка наших мастеров 4,8». Not the Клиент's own rating."""
+    doc = sent.doc
+    toks = [t for t in sent if not t.is_space]
+    for tok in toks:
+        if tok.pos_ not in ("NOUN", "PROPN") or not has_lemma(tok, _w("rating_nouns")):
+            continue
+        after = [t for t in toks if tok.i < t.i <= tok.i + 4]
+        if any(_yours(t) for t in clause_window(tok, sent)) or _question_or_condition(sent, tok):
+            continue
+        if "Nom" not in tok.morph.get("Case") and tok.morph.get("Case"):
+            continue  # «Оставьте оценку от 1 до 5»: asking for one
+        number = next((t for t in after if re.match(r"^[3-5]([.,]\d)?$", t.text)
+                       and fold(doc[t.i - 1].text) not in ("от", "до", "по", "из")), None)
+        if number is None:
+            continue
+        yield doc[tok.i:number.i + 1]
+        return
+
+
+def _few_people(sent):
+    """«Перебои бывают лишь у единичных абонентов», «с этим сталкиваются
+    считанные покупатели»: the few who meet the problem, as people."""
+    doc = sent.doc
+    for tok in sent:
+        if not has_lemma(tok, {"единичный", "считанный", "считаный"}) or is_negated(tok):
+            continue
+        head = tok.head
+        if tok.dep_ != "amod" or "Anim" not in head.morph.get("Animacy") or _question_or_condition(sent, tok):
+            continue
+        lo = tok.i - 1 if tok.i > sent.start and has_lemma(doc[tok.i - 1], {"лишь", "только", "буквально"}) else tok.i
+        yield doc[lo:head.i + 1]
         return
