@@ -125,3 +125,33 @@ def test_rarity_said_by_volume_norm_others_and_ratings(text, expected):
 ])
 def test_habits_volumes_and_ratings_that_play_nothing_down(text):
     assert not fires(text, RARITY)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an intensifier hung on «редко» no longer hides the verb and its subject
+    ("Претензии к упаковке приходят к нам исключительно редко.", "исключительно редко"),
+    # the Клиент's case referred back with «такой / подобный» + any noun
+    ("Такой скрип встречается очень редко.", "очень редко"),
+    ("Поломки подобного рода у нас возникают крайне редко.", "крайне редко"),
+    ("Такие ожидания для нашей клиники редкость.", "редкость"),
+    # idioms and predicates of the exceptional
+    ("Подобные задержки, к счастью, носят эпизодический характер.", "носят эпизодический характер"),
+    ("Двойное бронирование — ситуация для нашего отеля исключительная.", "ситуация для нашего отеля исключительная"),
+    ("Опоздания наших водителей наперечёт.", "наперечёт"),
+    ("Брак по этой серии составляет меньше десятой процента.", "меньше десятой процента"),
+    # verbless first time over a period
+    ("За три сезона первый раз у нас такое.", "За три сезона первый раз у нас такое"),
+])
+def test_rarity_by_parse_not_by_phrase(text, expected):
+    assert expected in spans(text, RARITY)
+
+
+@pytest.mark.parametrize("text", [
+    "Такие модели встречаются редко, поэтому везём их под заказ.",
+    "Комиссия составляет менее половины процента.",
+    "Товаров на складе наперечёт, успейте заказать.",
+    "За год первый раз заказываете у нас — спасибо!",
+    "Это случай особый, и мы его рассмотрим.",
+])
+def test_rare_goods_small_fees_and_first_orders_stay_quiet(text):
+    assert not fires(text, RARITY)

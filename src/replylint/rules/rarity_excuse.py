@@ -236,6 +236,8 @@ def _said_of_problem(sent, span, problem) -> bool:
         return _subject_ok(_subjects(noun, sent), default=True)
     if word.pos_ == "ADV" or fold(word.text) in ("нечасто", "редко", "изредка", "часто"):
         verb = word.head if word.head.i != word.i else None
+        while verb is not None and verb.pos_ == "ADV" and verb.head.i != verb.i:
+            verb = verb.head  # «исключительно редко поступают»: the intensifier hangs on «редко»
         if verb is None:
             return _names_problem(sent, span, problem)
         subjects = _subjects(verb, sent)
@@ -279,6 +281,9 @@ def _subject_ok(subjects, default: bool) -> bool:
             return True
         if _action_noun(s) and any(has_lemma(c, {"такой", "подобный"}) for c in s.children):
             return True  # «Подобные срабатывания защиты бывают редко»: an event referred back to
+        if s.pos_ in ("NOUN", "PROPN") and not has_lemma(s, _w("goods_nouns")) and any(
+                has_lemma(c, {"такой", "подобный"}) for c in s.subtree if c.i != s.i):
+            return True  # «Такой гул встречается редко», «Расхождения подобного масштаба …»: the case referred back to
         if has_lemma(s, _w("anaphors")) and s.pos_ in ("PRON", "DET", "ADJ", "NOUN") and not any(
                 c.pos_ == "NOUN" and not any(g.dep_ == "case" for g in c.children) for c in s.children):
             return True  # «подобное (с нашими поварами)» stands alone; «подобные модели» does not
@@ -330,8 +335,8 @@ def _overlaps(a, b) -> bool:
 
 def _numeral(tok) -> bool:
     """A cardinal: digits, «один», or a NUM that is not a comparative («меньше»)."""
-    if tok.text[:1].isdigit() or has_lemma(tok, {"один"}):
-        return True
+    if tok.text[:1].isdigit() or has_lemma(tok, {"один", "пара"}):
+        return True  # «пара человек из сотни»
     return tok.pos_ == "NUM" and "Cmp" not in tok.morph.get("Degree") and not has_lemma(
         tok, {"маленький", "малый", "большой", "много", "мало", "немного", "несколько"})
 
@@ -735,7 +740,17 @@ def _first_time(sent):
             continue
         verb = tok.head if tok.head.pos_ in ("VERB", "AUX") else next(
             (t for t in toks[k + 1:k + 4] if t.pos_ in ("VERB", "AUX")), None)
-        if verb is None or not has_lemma(verb, _w("perceive_verbs")) or "1" not in verb.morph.get("Person"):
+        if verb is None or not any(v.pos_ in ("VERB", "AUX") for v in clause_window(tok, sent)):
+            # verbless: «за год первый раз с ними такое» — a period, and «такое» standing alone
+            window = clause_window(tok, sent)
+            alone = [t for t in window if has_lemma(t, {"такой", "подобный"}) and _failure_thing(t)]
+            period = any(fold(t.text) == "за" for t in window)
+            if alone and period and not any(_yours(t) for t in window):
+                lo = min(first.i, *(t.i for t in window if fold(t.text) == "за"))
+                yield doc[lo:max(tok.i, alone[-1].i) + 1]
+                return
+            continue
+        if not has_lemma(verb, _w("perceive_verbs")) or "1" not in verb.morph.get("Person"):
             continue
         # what is met, wherever it stands (the parser may take a fronted object
         # for the subject: «Такое редкое имя мы впервые встречаем»)
