@@ -281,7 +281,7 @@ def _subject_ok(subjects, default: bool) -> bool:
             return True
         if _action_noun(s) and any(has_lemma(c, {"такой", "подобный"}) for c in s.children):
             return True  # «Подобные срабатывания защиты бывают редко»: an event referred back to
-        if s.pos_ in ("NOUN", "PROPN") and not has_lemma(s, _w("goods_nouns")) and any(
+        if s.pos_ in ("NOUN", "PROPN") and not has_lemma(s, _w("neutral_nouns")) and any(
                 has_lemma(c, {"такой", "подобный"}) for c in s.subtree if c.i != s.i):
             return True  # «Такой гул встречается редко», «Расхождения подобного масштаба …»: the case referred back to
         if has_lemma(s, _w("anaphors")) and s.pos_ in ("PRON", "DET", "ADJ", "NOUN") and not any(
