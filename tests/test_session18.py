@@ -155,3 +155,39 @@ def test_rarity_by_parse_not_by_phrase(text, expected):
 ])
 def test_rare_goods_small_fees_and_first_orders_stay_quiet(text):
     assert not fires(text, RARITY)
+
+
+BLAME = "blame-shifting"
+
+
+@pytest.mark.parametrize("incoming, text, expected", [
+    # «т. к.» no longer ends a sentence, so the cause clause stays whole
+    (None, "Простите: концерт отменён, т. к. организатор не прислал артистов.", "организатор не прислал"),
+    # a service of another trade is a third party
+    (None, "Причиной сбоя стала ошибка таможенной службы.", "ошибка таможенной службы"),
+    # a deed of fault on the Клиент's side
+    (None, "Таким образом, просрочка оплаты допущена с Вашей стороны.", "допущена с Вашей стороны"),
+    (None, "С Вашей стороны был нарушен срок подачи заявления.", "С Вашей стороны был нарушен"),
+    # a counterfactual without «если»
+    ("Кольцо потерялось при чистке!", "Сняли бы кольцо перед чисткой — ничего бы не пропало.", "Сняли бы"),
+])
+def test_blame_session18_classes(incoming, text, expected):
+    assert any(expected in s for s in spans(text, BLAME, incoming=incoming))
+
+
+@pytest.mark.parametrize("incoming, text", [
+    (None, "Это ошибка нашей клиентской службы, простите."),
+    (None, "С Вашей стороны ничего не нарушено."),
+    ("Спасибо за помощь!", "Помогли бы нам раньше, мы бы не справились так быстро."),
+    ("Где заказ?", "Хотели бы Вы получить заказ завтра?"),
+])
+def test_blame_session18_quiet(incoming, text):
+    assert not fires(text, BLAME, incoming=incoming)
+
+
+def test_an_abbreviation_full_stop_ends_no_sentence():
+    from replylint.nlp.pipeline import get_nlp
+
+    doc = get_nlp()("Заказ отменён, т. к. склад закрыт. Заберите его на ул. Ленина, д. 5. Спасибо!")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Заказ отменён, т. к. склад закрыт.", "Заберите его на ул. Ленина, д. 5.", "Спасибо!"]

@@ -37,6 +37,26 @@ def _ru_oc2ud(tag: str):
 
 _SENT_END = {".", "!", "?", "…", "?!", "!?", "...", "!!", "!!!", "??"}
 _CLOSERS = {"»", '"', ")", "”", "’", "'", "]"}
+# Abbreviations whose full stop ends no sentence when a lowercase word follows:
+# «т. к. прокатчик …», «т. е.», «и т. д. и т. п.», «ул. Ленина», «д. 5».
+_ABBREVIATIONS = frozenset({
+    "т", "к", "е", "д", "п", "г", "гг", "ул", "кв", "им", "др", "пр", "см", "руб", "коп", "тыс", "млн", "млрд",
+    "мин", "ч", "стр", "обл", "р", "пос", "наб", "пер", "просп", "корп", "св", "тел", "доб", "напр", "прим",
+    "ср", "яз", "англ", "рус", "шт", "ед", "мес", "нед", "сут", "ок", "проч", "вкл", "искл",
+})
+
+
+def _abbreviation_stop(texts: list[str], spaces: list[bool], i: int) -> bool:
+    """The full stop at ``i`` closes an abbreviation inside a sentence: the
+    word before it is a known abbreviation and the next word is lowercase."""
+    if texts[i] != "." or i == 0 or spaces[i - 1] or texts[i - 1].lower() not in _ABBREVIATIONS:
+        return False
+    j = i + 1
+    while j < len(texts) and spaces[j]:
+        if "\n" in texts[j] or "\r" in texts[j]:
+            return False
+        j += 1
+    return j < len(texts) and texts[j][:1].islower()
 _ATTRS = [POS, MORPH, HEAD, DEP]
 _TEXT_ATTRS = [IDX, LENGTH, IS_SPACE, IS_PUNCT]
 
@@ -69,7 +89,8 @@ def _sentence_starts_exact(doc: Doc) -> list[int]:
             starts.append(i)
             boundary = False
         if text in _SENT_END or (text.endswith((".", "!", "?")) and token.is_punct):
-            boundary = True
+            boundary = not _abbreviation_stop([t.text for t in doc[max(0, i - 1):i + 3]],
+                                              [t.is_space for t in doc[max(0, i - 1):i + 3]], 1 if i else 0)
     return starts
 
 
@@ -320,7 +341,7 @@ def _starts(texts: list[str], spaces: list[bool], puncts: list[bool]) -> list[in
             starts.append(i)
             boundary = False
         if text in end_marks or (puncts[i] and text.endswith((".", "!", "?"))):
-            boundary = True
+            boundary = not _abbreviation_stop(texts, spaces, i)
     return starts
 
 

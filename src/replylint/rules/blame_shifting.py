@@ -421,8 +421,14 @@ def _is_party(noun, strict: bool = False) -> bool:
         if c.dep_ in ("amod", "nmod", "compound") and has_lemma(c, words("party_modifiers") | parties):
             return not _is_company_np(c)
     if has_lemma(noun, words("party_heads")):  # «наземная служба аэропорта», «отдел банка»
-        return any(c.dep_ == "nmod" and c.i > noun.i and morph(c, "Case") in ("Gen", "")
-                   and not any(x.dep_ == "case" for x in c.children) and _is_agent(c) for c in noun.children)
+        if any(c.dep_ == "nmod" and c.i > noun.i and morph(c, "Case") in ("Gen", "")
+               and not any(x.dep_ == "case" for x in c.children) and _is_agent(c) for c in noun.children):
+            return True
+        # a service of another trade by its adjective: «инкассаторская служба», «таможенная служба»;
+        # not the company's own departments («клиентская служба», «наша служба»)
+        return has_lemma(noun, words("service_heads")) and not _is_own(noun) and any(
+            c.dep_ == "amod" and c.pos_ == "ADJ" and lemma(c).endswith(("ский", "цкий", "ной", "ный"))
+            and not has_lemma(c, words("own_department_modifiers")) for c in noun.children)
     return False
 
 
@@ -2204,8 +2210,11 @@ def _explanatory(verb) -> bool:
     lo, hi = _clause_range(verb)
     before = doc[lo:verb.i]
     low = [t.lower_ for t in before]
-    if _any(before, "cause_openers") or any(a == "так" and b == "как" for a, b in zip(low, low[1:])):
-        return True
+    if _any(before, "cause_openers") or any((a, b) in (("так", "как"), ("т.", "к."))
+                                              for a, b in zip(low, low[1:])):
+        return True  # «так как», «т. к.»
+    if low and low[0] in ("к.", "к") and lo >= 2 and doc[lo - 2].lower_ == "т":
+        return True  # «т. к.» split by the tokenizer, its full stop taken for a clause end
     if low and low[0] == "что" and lo - 2 >= sent.start and doc[lo - 1].text == ",":
         corr = doc[lo - 2]
         if corr.lower_ in words("cause_correlatives") and _any(doc[max(sent.start, corr.i - 3):corr.i], "cause_governors"):
@@ -2419,6 +2428,8 @@ def _counterfactual(tok):
     owns the fault; both halves negated («Если бы Вы не помогли, мы бы не
     нашли») is gratitude."""
     doc, sent = tok.doc, tok.sent
+    if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in ("бы", "б") and tok.lower_ != "если":
+        return _bare_counterfactual(tok)
     if tok.lower_ != "если" or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ not in ("бы", "б"):
         return None
     stops = (",", "—", "–", ":", ";")
@@ -2459,6 +2470,27 @@ def _counterfactual(tok):
     if agent.pos_ != "PRON" and _is_agent(agent):
         return THIRD, [tok, doc[tok.i + 1], *_noun_phrase(agent), *_with_neg(deed), deed]
     return None
+
+
+def _bare_counterfactual(tok):
+    """«Вынули бы наушники — ничего бы и не случилось», «Проверили бы адрес,
+    посылка пришла бы вовремя»: a counterfactual without «если» — the
+    sentence opens with a past plural verb and «бы» (the Клиент, unnamed or
+    «Вы»), and the clause after the break says the trouble would be avoided."""
+    doc, sent = tok.doc, tok.sent
+    first = next((t for t in sent if t.is_alpha), None)
+    if first is None or first.i != tok.i or tok.pos_ != "VERB" or not _past(tok) or morph(tok, "Number") != "Plur":
+        return None
+    agent = _subject(tok)
+    if agent is not None and not _is_client(agent) and (agent.pos_ == "PRON" or _is_agent(agent)):
+        return None  # «Помогли бы мы …», «Курьеры приехали бы …» (an inanimate «subject» is the misread object)
+    end = next((t.i for t in doc[tok.i + 2:sent.end] if t.text in (",", "—", "–", ":", ";")), None)
+    if end is None:
+        return None
+    main = doc[end + 1:sent.end]
+    if not any(t.lower_ in ("бы", "б") for t in main) or not any(t.lower_ in ("не", "ни", "нет") for t in main):
+        return None
+    return CLIENT, [tok, doc[tok.i + 1]]
 
 
 def _entered_wrong(tok):
@@ -2753,6 +2785,9 @@ def _side_of(tok):
         return None  # «с Вашей стороны ошибки нет»
     faults = words("fault_nouns") | words("mistake_nouns") | words("late_nouns") | frozenset({"нарушение"})
     fault = next((t for t in clause if is_noun(t) and has_lemma(t, faults)), None)
+    if fault is None:  # «пропуск срока допущен с Вашей стороны», «С Вашей стороны был пропущен срок»
+        fault = next((t for t in clause if t.pos_ in ("VERB", "ADJ", "AUX") and has_lemma(t, words("side_fault_verbs"))
+                      and morph(t, "Tense") != "Fut" and not is_question(t)), None)
     if fault is None:
         return None
     kind = CLIENT if yours or _is_client(owner) else THIRD
