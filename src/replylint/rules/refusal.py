@@ -1435,6 +1435,10 @@ def _polar_request(ctx) -> bool:
         if lemma(t) == "быть" and is_question(t) and any(c.lower_ == "ли" for c in t.children) \
                 and any(lemma(c) in ("вы", "наличие") for c in t.subtree):
             return True  # «Есть ли у вас …?», «Есть ли в наличии …?»
+        if t.pos_ == "VERB" and is_question(t) and morph(t, "Person") == "2" and morph(t, "Number") == "Plur" \
+                and morph(t, "Tense") in ("Pres", "Fut") and morph(t, "Mood") != "Imp" \
+                and not has_lemma(t, words("info_verbs")) and not _wh(t):
+            return True  # «Привезёте сегодня вечером?», «А вы кожаные сумки чистите?»
     return False
 
 
@@ -1447,6 +1451,7 @@ def _answer_no(ctx):
     ничего не нужно делать»), a reassurance or the Клиент's own deeds."""
     doc = ctx.doc
     sentences = ctx.sentences
+    deeds = frozenset(d for t in ctx.incoming_doc if t.pos_ == "VERB" for d in _deed(t))
     for k, sent in enumerate(sentences):
         root = sent.root
         if root.is_punct or root.is_space or not speaker_ok(ctx, root):
@@ -1456,12 +1461,17 @@ def _answer_no(ctx):
         first = [t for t in sent if not t.is_space][:2]
         if len(first) == 2 and first[0].lower_ == "нет" and first[1].text == ",":
             root = first[0]  # «Нет, на сегодня всё занято»
+        if has_lemma(root, words("social_words")):
+            # «Простите, но чужие оправы мы не берём»: the apology heads the answer
+            clauses = [c for c in root.children if c.dep_ in ("conj", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX")
+                       and _negative_predicate(c, deeds)]
+            root = clauses[0] if clauses else root
         if root.pos_ in ("NOUN", "PROPN", "ADJ", "ADV"):
             # «Рейс … уже не поменять» parsed with the noun as the root
             verbs = [c for c in root.children if c.pos_ in ("VERB", "AUX") and negated(c)
                      and c.dep_ in ("xcomp", "conj", "parataxis", "csubj", "ccomp")]
             root = verbs[0] if verbs else root
-        neg = _negative_predicate(root)
+        neg = _negative_predicate(root, deeds)
         if not neg and _social(sent):
             continue  # «Спасибо за вопрос.», «Понимаем Ваше волнение.»
         if not neg or is_question(root) or in_condition(root):
@@ -1488,12 +1498,17 @@ def _positive_answer(root) -> bool:
     return first is not None and first.lower_ in words("yes_words")
 
 
-def _negative_predicate(tok) -> bool:
+def _negative_predicate(tok, deeds: frozenset[str] = frozenset()) -> bool:
+    """The answer predicate says no; ``deeds``: the verbs (and their action
+    nouns) of the request, so that «Отключили!» to «Можно отключить …?» is a yes."""
     if tok.lower_ == "нет" and tok.i + 1 < len(tok.doc) and tok.nbor(1).text == ",":
         # «Нет, …» answering the request; not «Нет, хештеги не обязательны» (no need)
         return not any(has_lemma(t, words("need_words")) for t in tok.sent)
     if _bare_no_word(tok) or _double_negation(tok):
         return False
+    if has_lemma(tok, words("stop_verbs")) and not negated(tok) and morph(tok, "Mood") != "Imp" \
+            and person(tok) != "2" and not _deed(tok) & deeds:
+        return True  # «Оплату при получении временно отключили»
     absence = lemma(tok) in words("exist_verbs") and not negated(tok)
     if not absence and has_lemma(tok, ("иметься", "быть", "бывать")) and negated(tok):
         absence = True  # «Оснований не имеется», «Показов не бывает»
@@ -1542,8 +1557,9 @@ def _acts(doc, pred) -> bool:
             continue
         if morph(t, "VerbForm") == "Fin" and person(t) == "1" and not is_question(t) and not in_condition(t):
             return True
-        if morph(t, "Mood") == "Imp" and lemma(t) not in words("greeting_verbs") and not in_condition(t):
-            return True
+        if morph(t, "Mood") == "Imp" and lemma(t) not in words("greeting_verbs") and not in_condition(t) \
+                and not has_lemma(t, words("contact_verbs")):
+            return True  # «откройте раздел …»; not «пишите, если что»
     return False
 
 
@@ -1555,3 +1571,4 @@ def _nearest_genitive(tok) -> list:
     before = [t for t in clause_window(tok) if t.i < tok.i and is_noun(t) and morph(t, "Case") == "Gen"
               and not any(c.dep_ == "case" for c in t.children)]
     return before[-1:]
+
