@@ -201,3 +201,25 @@ def test_an_abbreviation_full_stop_ends_no_sentence():
     doc = get_nlp()("Заказ отменён, т. к. склад закрыт. Заберите его на ул. Ленина, д. 5. Спасибо!")
     assert [s.text.strip() for s in doc.sents] == [
         "Заказ отменён, т. к. склад закрыт.", "Заберите его на ул. Ленина, д. 5.", "Спасибо!"]
+
+
+@pytest.mark.parametrize("text", [
+    "Заказ застрял на таможне, будет в пятницу.",
+    "Выдача ключей сдвинулась, курьер приедет в 15:00.",
+    "Сбой оплаты вызван ошибкой банка-эквайера, уже исправляем.",
+])
+def test_a_problem_the_draft_admits_needs_an_apology(text):
+    assert fires(text, "missing-apology", channel="sms")
+
+
+@pytest.mark.parametrize("incoming, text", [
+    ("Где заказ?", "Заказ сдвинулся на завтра по Вашей просьбе."),
+    (None, "Если заказ застрял, напишите нам."),
+])
+def test_what_was_asked_for_or_only_supposed_needs_none(incoming, text):
+    assert not fires(text, "missing-apology", incoming=incoming)
+
+
+def test_an_appointment_is_no_proof():
+    assert not fires("Примерка без предварительной записи салоном не проводится.", "distrust")
+    assert fires("Без записи с камер претензию не примем.", "distrust")

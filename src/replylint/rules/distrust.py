@@ -1462,6 +1462,8 @@ def _evidence_noun(tok) -> bool:
     if has_lemma(tok, _w("confirm_nouns")) and not _proof_noun(tok) and not any(
             has_lemma(x, _w("deed_nouns")) for x in _after(tok, 1)):
         return False  # «без подтверждения заказа» is the order's confirmation, not proof
+    if has_lemma(tok, {"запись"}) and any(has_lemma(c, _w("appointment_marks")) for c in tok.children):
+        return False  # «без предварительной записи», «запись на приём» is an appointment, not a recording
     return tok.pos_ in ("NOUN", "PROPN", "ADJ", "X") and has_lemma(tok, _evidence_words()) and not (
         has_lemma(tok, {"заключение"}) and tok.i + 1 < len(tok.doc) and has_lemma(tok.doc[tok.i + 1], _w("not_evidence_of")))
 

@@ -410,7 +410,7 @@ def _draft_problem_word(tok) -> bool:
                 before is not None and before.pos_ == "ADJ" and has_lemma(before, neutral)):
             return False  # «минимально возможная задержка»
         if has_lemma(tok, words("draft_problem_nouns")):
-            return _about_the_order(tok)
+            return _about_the_order(tok) or _happened(tok)  # «Сбой почты вызван ошибкой провайдера»
         if has_lemma(tok, words("draft_owned_nouns")):
             owners = {lemma(c) for c in tok.children} & {"ваш", "наш"}
             if owners == {"ваш"} and has_lemma(tok, words("mistake_nouns")):
@@ -427,6 +427,8 @@ def _draft_problem_word(tok) -> bool:
             return True
     if tok.pos_ == "VERB":
         if has_lemma(tok, words("draft_problem_verbs")) and not negated(tok):
+            if any(has_lemma(c, words("request_nouns")) for c in tok.children if c.dep_ == "obl"):
+                return False  # «Заказ сдвинулся на завтра по Вашей просьбе»
             return morph(tok, "Mood") != "Imp"
         if has_lemma(tok, words("draft_negated_verbs")) and negated(tok) and not _own_absence(tok):
             return morph(tok, "Tense") == "Past" and morph(tok, "Person") != "1"
@@ -639,6 +641,9 @@ def _happened(noun) -> bool:
     if not past:
         return False
     if noun.dep_.startswith("nsubj") and has_lemma(head, words("occurrence_verbs") | words("commit_verbs")):
+        if has_lemma(head, words("cause_participles")):
+            # «Сбой вызван ошибкой провайдера»; not a habit «Сбои обычно вызваны перегрузкой»
+            return morph(noun, "Number") != "Plur" and not any(has_lemma(t, words("habit_adverbs")) for t in head.children)
         return True
     if noun.dep_ == "obj" and has_lemma(head, words("commit_verbs")):
         subj = [c for c in head.children if c.dep_.startswith("nsubj")]
