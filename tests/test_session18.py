@@ -190,6 +190,8 @@ def test_blame_session18_classes(incoming, text, expected):
     (None, "С Вашей стороны ничего не нарушено."),
     ("Спасибо за помощь!", "Помогли бы нам раньше, мы бы не справились так быстро."),
     ("Где заказ?", "Хотели бы Вы получить заказ завтра?"),
+    # a fault the company apologises for
+    ("Мне поставили доставку на пятницу!", "Просим извинить нас за путаницу с датой доставки."),
 ])
 def test_blame_session18_quiet(incoming, text):
     assert not fires(text, BLAME, incoming=incoming)

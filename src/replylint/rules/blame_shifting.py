@@ -280,6 +280,8 @@ def _excused(tok, kind, owned, probe=None) -> bool:
     befell the Клиент inside an apology («Нам жаль, что Вы потеряли данные»)."""
     if kind == THIRD and (owned or (_describes_event(tok) and _apology_complement(tok))):
         return True
+    if kind == THIRD and probe is _guilt_noun and tok.dep_ in ("obl", "obj") and _apology_complement(tok):
+        return True  # «Просим извинить нас за путаницу с датой доставки»: the company apologises for it
     if kind == DENIAL and owned and tok.lower_ in ("чём", "чем", "причём", "причем"):
         return True  # «Курьер ни при чём — это наша ошибка»
     if kind == CLIENT and _describes_event(tok) and not has_lemma(tok, words("guilty")) and _apology_complement(tok):
