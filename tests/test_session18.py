@@ -225,3 +225,29 @@ def test_what_was_asked_for_or_only_supposed_needs_none(incoming, text):
 def test_an_appointment_is_no_proof():
     assert not fires("Примерка без предварительной записи салоном не проводится.", "distrust")
     assert fires("Без записи с камер претензию не примем.", "distrust")
+
+
+@pytest.mark.parametrize("incoming, text, expected", [
+    # a sender's name before a colon is a header, not the subject
+    (None, "Аптека Здоровье: лекарство выдать не можем — рецепт просрочен.", "не можем"),
+    # a «что»-clause the parser hung on a noun as a participle
+    (None, "Доводим до Вашего сведения, что в компенсации Вам отказано.", "отказано"),
+    # two subjects hung on one verb: the company is one of them
+    (None, "Консультации по настройке техники магазин не оказывает.", "не оказывает"),
+    # «мы не будем + infinitive» after sympathy, in the answer to a request
+    ("Можно перенести стрижку на час позже?",
+     "Понимаем, что планы меняются, но поскольку запись уже составлена, переносить время мы не будем.",
+     "переносить время мы не будем"),
+])
+def test_refusal_by_repaired_parse(incoming, text, expected):
+    assert expected in spans(text, RULE, incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming, text", [
+    (None, "Магазин Уют: заказ готов, ждём Вас до 20:00."),
+    (None, "Сообщаем, что заявка одобрена."),
+    ("Можно оплатить картой?", "Да. Мы не будем брать комиссию."),
+    ("Хочу отменить подписку", "Понимаем. Списывать деньги мы больше не будем, подписка отменена."),
+])
+def test_repaired_parse_refuses_nothing_here(incoming, text):
+    assert not fires(text, RULE, incoming=incoming)

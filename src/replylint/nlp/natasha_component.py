@@ -115,6 +115,9 @@ class _Tables:
         self.rel = [strings.add(r) for r in models.rels]
         self.root = strings.add("ROOT")
         self.parataxis = strings.add("parataxis")
+        self.dislocated = strings.add("dislocated")
+        self.subjects = {strings.add("nsubj"), strings.add("nsubj:pass")}
+        self.verbal = {POS_IDS["VERB"], POS_IDS["AUX"]}
         self.dep = strings.add("dep")
         self.space = POS_IDS["SPACE"]
         self.x = POS_IDS["X"]
@@ -217,7 +220,20 @@ class _Tables:
             else:
                 local.append(head_id - 1)
         _break_cycles(local, range(size), root)
+        self.header(words, pos, deps, local, root)
         return pos, morph, deps, local, root
+
+    def header(self, words, pos, deps, local, root) -> None:
+        """«Фармация 24: препарат выдать не можем», «Магазин „Уют“: заказ
+        готов»: a sender's name before a colon opening an SMS is a header, not
+        the subject of the verb after the colon."""
+        colon = next((k for k, w in enumerate(words[:6]) if w == ":"), None)
+        if not colon or root <= colon or any(pos[j] in self.verbal for j in range(colon)):
+            return
+        for j in range(colon):
+            if local[j] > colon and deps[j] in self.subjects:
+                deps[j] = self.dislocated
+                local[j] = root
 
 
 class NatashaTagger:

@@ -414,8 +414,9 @@ def _possible(tok, asked):
 def _refuse_verb(tok, asked):
     if not has_lemma(tok, words("refuse_verbs")) or tok.lower_.endswith(("ся", "сь")):
         return None
-    if negated(tok) or tok.dep_ in ("amod", "acl"):
-        return None  # «материалы, отклонённые модерацией» describes, it does not refuse
+    if negated(tok) or tok.dep_ == "amod" or (tok.dep_ == "acl" and not any(
+            c.dep_ == "mark" and c.lower_ == "что" for c in tok.children)):
+        return None  # «материалы, отклонённые модерацией» describes; «…сведения, что Вам отказано» refuses
     if morph(tok, "VerbForm") == "Part" and morph(tok, "Variant") != "Short":
         return None
     if morph(tok, "Tense") == "Past" and morph(tok, "VerbForm") == "Fin" and person(tok) != "1":
@@ -637,8 +638,13 @@ def _company_subject(verb) -> bool:
     """The company speaks of itself in the 3rd person: the subject is an
     organisation noun («школа», «клиника», «студия») not the Клиент's, or any
     noun the company marks as its own («наша клиника», «данная школа»)."""
-    subj = subject(verb)
-    if subj is None or not is_noun(subj) or _yours(subj) or morph(subj, "Case") not in ("Nom", ""):
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")] or [subject(verb)]
+    return any(_company_noun(subj) for subj in subjects if subj is not None)
+
+
+def _company_noun(subj) -> bool:
+    """One subject of :func:`_company_subject` (the parser may hang two: «Консультации … магазин не оказывает»)."""
+    if not is_noun(subj) or _yours(subj) or morph(subj, "Case") not in ("Nom", ""):
         return False
     if any(has_lemma(c, words("own_dets")) for c in subj.children if c.dep_ in ("det", "amod")):
         return True
@@ -1476,8 +1482,8 @@ def _answer_no(ctx):
             root = first[0]  # «Нет, на сегодня всё занято»
         if has_lemma(root, words("social_words")):
             # «Простите, но чужие оправы мы не берём»: the apology heads the answer
-            clauses = [c for c in root.children if c.dep_ in ("conj", "parataxis", "ccomp") and c.pos_ in ("VERB", "AUX")
-                       and _negative_predicate(c, deeds)]
+            clauses = [c for c in sent if c.i > root.i and c.dep_ in ("conj", "parataxis", "ccomp")
+                       and c.pos_ in ("VERB", "AUX") and not in_condition(c) and _negative_predicate(c, deeds)]
             root = clauses[0] if clauses else root
         if root.pos_ in ("NOUN", "PROPN", "ADJ", "ADV"):
             # «Рейс … уже не поменять» parsed with the noun as the root
@@ -1536,8 +1542,8 @@ def _negative_predicate(tok, deeds: frozenset[str] = frozenset()) -> bool:
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     form = morph(tok, "VerbForm")
-    if form == "Inf":
-        return tok.dep_ == "ROOT" or tok.head.pos_ not in ("VERB", "AUX")  # «Место уже не поменять»
+    if form == "Inf":  # «Место уже не поменять», «сдвигать время мы не будем»
+        return tok.dep_ == "ROOT" or tok.head.pos_ not in ("VERB", "AUX") or _aux_negated(tok)
     if form != "Fin" or morph(tok, "Mood") not in ("Ind", "") or morph(tok, "Tense") == "Past":
         return False
     if person(tok) == "2":
