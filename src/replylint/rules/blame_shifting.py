@@ -669,6 +669,7 @@ def _blame_probe(tok, trouble: bool = True):
                   _not_to_blame, _not_our_whim, _consent, _stated_omission, _machine_fault, _fault_not_ours,
                   _not_permitted, _their_demand, _client_thing, _arose_in_use,
                   _done_from_yours, _client_absent, _never_did, _late_deed, _not_ours, _counterfactual, _entered_wrong,
+                  _never_done,
                   _suspected_damage, _not_our_people):
         if not trouble and probe in _TROUBLE_ONLY:
             continue
@@ -1350,6 +1351,11 @@ def _because_of(tok):
     if not because and tok.dep_ == "nmod" and lemma(tok.head) == "причина" \
             and any(c.lower_ == "по" for c in tok.head.children):
         because = [*[c for c in tok.head.children if c.lower_ == "по"], tok.head]  # «по причине сбоя у …»
+    if not because and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and has_lemma(tok.head, words("cause_predicates")):
+        # «Реакция связана с особенностями Вашей кожи», «Сбой вызван действиями подрядчика»
+        case = [c for c in tok.children if c.dep_ == "case"]
+        if (case and case[0].lower_ in ("с", "со")) or (not case and morph(tok, "Case") == "Ins"):
+            because = [tok.head, *case]
     if tok.pos_ not in ("NOUN", "PROPN") or not because:
         return None
     if _is_party(tok, strict=True) or (not _is_party(tok) and _is_agent(tok)):
@@ -1368,6 +1374,14 @@ def _because_yours(tok, because):
     what the company did about it («Из-за Вашего переезда мы перенесли
     доставку»), not a rule («…может задержаться»), not inside an apology."""
     yours = [c for c in tok.children if c.dep_ in ("det", "amod", "nmod:poss") and lemma(c) in ("ваш", "твой")]
+    if not yours and has_lemma(tok, words("aspect_nouns")):
+        # «особенности Вашей кожи», «состояние Вашей проводки»: the Клиент's thing one step down
+        for c in tok.children:
+            if c.dep_ == "nmod" and not has_lemma(c, words("client_neutral_causes")):
+                yours = [d for d in c.children if d.dep_ in ("det", "amod", "nmod:poss") and lemma(d) in ("ваш", "твой")]
+                if yours:
+                    yours = [*yours, c]
+                    break
     if not yours or has_lemma(tok, words("client_neutral_causes")):
         return None
     verb = next((a for a in ancestors_and_self(tok) if a.pos_ in ("VERB", "AUX")), None)
@@ -2493,6 +2507,26 @@ def _bare_counterfactual(tok):
     if not any(t.lower_ in ("бы", "б") for t in main) or not any(t.lower_ in ("не", "ни", "нет") for t in main):
         return None
     return CLIENT, [tok, doc[tok.i + 1]]
+
+
+def _never_done(tok):
+    """«…, а Вы его так и не подписали», «Вы так и не прислали акт»: the
+    Клиент's omission told as a reproach («так и не»). Not a question, a
+    condition, receiving or being able («Вы так и не получили заказ?», «жаль,
+    что Вы так и не смогли прийти»)."""
+    if tok.pos_ != "VERB" or not _past(tok) or not negated(tok) or is_question(tok) or _in_condition(tok):
+        return None
+    doc = tok.doc
+    if tok.i < 3 or [doc[tok.i - 3].lower_, doc[tok.i - 2].lower_, doc[tok.i - 1].lower_] != ["так", "и", "не"]:
+        return None
+    if has_lemma(tok, words("receive_verbs") | words("not_omissions") | frozenset({"мочь", "смочь", "успеть", "суметь"})):
+        return None
+    subj = _subject(tok)
+    if subj is None or not _is_client(subj):
+        subj = _loose_subject(tok)  # «…, а Вы его так и не подписали» with «Вы» hung on the clause before
+    if subj is None or not _is_client(subj):
+        return None
+    return CLIENT, [subj, *doc[tok.i - 3:tok.i], tok]
 
 
 def _entered_wrong(tok):
