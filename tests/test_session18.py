@@ -259,3 +259,20 @@ def test_refusal_by_repaired_parse(incoming, text, expected):
 ])
 def test_repaired_parse_refuses_nothing_here(incoming, text):
     assert not fires(text, RULE, incoming=incoming)
+
+
+def test_bytes_after_a_utf16_mark_that_read_as_no_draft_are_refused(tmp_path):
+    from click.testing import CliRunner
+
+    from replylint.cli import main
+
+    junk = bytearray(b"\xff\xfe")
+    for k in range(200):  # valid UTF-16 code units, all CJK ideographs
+        junk += (0x4E00 + (k * 97) % 0x5000).to_bytes(2, "little")
+    (tmp_path / "junk.txt").write_bytes(bytes(junk))
+    (tmp_path / "draft.txt").write_bytes("Здравствуйте! Мы не можем вернуть деньги.".encode("utf-16"))
+    runner = CliRunner()
+    bad = runner.invoke(main, ["check", str(tmp_path / "junk.txt")])
+    assert bad.exit_code == 2 and "двоичный файл" in bad.output and "Traceback" not in bad.output
+    good = runner.invoke(main, ["check", str(tmp_path / "draft.txt")])
+    assert good.exit_code == 1 and "refusal" in good.output

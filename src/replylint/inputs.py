@@ -66,9 +66,12 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                text = data.decode(name)
             except UnicodeDecodeError:
                 raise InputError(path, f"повреждённый текст в кодировке {name}") from None
+            if name != "utf-8-sig" and not _plausible(text):
+                raise InputError(path, "двоичный файл, а не текст")  # random bytes after «\xff\xfe»
+            return text, name
     if b"\x00" in data:
         raise InputError(path, "двоичный файл, а не текст")
     try:
@@ -76,6 +79,26 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
     except UnicodeDecodeError:
         pass
     return _detect_single_byte(data, path)
+
+
+def _plausible(text: str) -> bool:
+    """Text decoded after a UTF-16/32 byte-order mark reads as a draft: at
+    least 80% of its characters are whitespace, digits, punctuation, symbols
+    or Cyrillic, Latin or Greek letters (random bytes decode to CJK and
+    unassigned code points)."""
+    import unicodedata
+
+    if not text:
+        return True
+    good = 0
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if ch.isspace() or cat[0] in "PNSZ":
+            good += 1
+        elif cat[0] in "LM":
+            name = unicodedata.name(ch, "")
+            good += name.startswith(("CYRILLIC", "LATIN", "GREEK", "COMBINING"))
+    return good >= 0.8 * len(text)
 
 
 _PREFERRED = ("cp1251", "koi8_r")
