@@ -276,3 +276,22 @@ def test_bytes_after_a_utf16_mark_that_read_as_no_draft_are_refused(tmp_path):
     assert bad.exit_code == 2 and "двоичный файл" in bad.output and "Traceback" not in bad.output
     good = runner.invoke(main, ["check", str(tmp_path / "draft.txt")])
     assert good.exit_code == 1 and "refusal" in good.output
+
+
+@pytest.mark.parametrize("incoming, text, expected", [
+    ("Прошу пересчитать плату за вывоз мусора.", "Перерасчёт делать не будем, контейнер вывозили по графику.",
+     "делать не будем"),
+    ("Можно забронировать корт на субботу?", "Суббота вся расписана.", "расписана"),
+])
+def test_refused_by_aux_negation_or_a_full_schedule(incoming, text, expected):
+    assert expected in spans(text, RULE, incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming, text", [
+    ("Можно забронировать корт на субботу?", "Суббота вся расписана, ближайшее окно — воскресенье, 12:00."),
+    ("Можно записаться на съёмку на выходные?", "Все фотографы на выходные заняты, ближайшая дата — 18 июля, 11:00."),
+    ("Можно забронировать столик?", "Забронировали на 19:00, ждём Вас!"),
+    (None, "Не можем не поблагодарить Вас!"),
+])
+def test_another_slot_named_after_the_no_mitigates_it(incoming, text):
+    assert not fires(text, RULE, incoming=incoming)

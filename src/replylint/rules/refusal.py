@@ -276,7 +276,12 @@ def _double_negation(pred) -> bool:
         return True
     nxt = pred.nbor(1) if pred.i + 1 < len(pred.doc) else None
     if nxt is not None and nxt.lower_ == "не":
-        return True
+        after = pred.nbor(2) if pred.i + 2 < len(pred.doc) else None
+        aux_negation = after is not None and after.head.i == pred.i and lemma(after) in ("быть", "стать")
+        before = any(c.lower_ == "не" and c.i < pred.i for c in pred.children) or (
+            pred.i > pred.sent.start and pred.nbor(-1).lower_ == "не")
+        # «делать не будем»: that «не» negates the auxiliary and is the only one
+        return not aux_negation or before
     return any(c.dep_ in ("xcomp", "csubj") and negated(c) and c.i > pred.i for c in pred.children)
 
 
@@ -1497,8 +1502,15 @@ def _answer_no(ctx):
             return None  # the answer is not a no
         prev = sentences[k - 1] if k > 0 else None
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
+        from ._ru import clause_window
+
+        anchor = root if root.lower_ != "нет" else next(
+            (t for t in sent if t.i > root.i and t.pos_ in ("VERB", "AUX", "ADJ")), root)  # «Нет, на сегодня всё занято»
+        own = {t.i for t in clause_window(anchor)}  # «в субботу не успеем»: the refused slot itself
+        later = [t for t in sent if t.i > anchor.i and t.i not in own] + (list(nxt) if nxt is not None else [])
         if _mitigated(prev, sent, nxt, root) or _offers(doc[:], root, can_only=True) or _route(doc[:]) \
-                or _acts(doc, root):
+                or _acts(doc, root) or has_concrete_time(later):
+            # the last: another slot named after the no («все заняты, ближайшая дата — 18 июля»)
             return None
         return _with_negation(root)
     return None
@@ -1525,6 +1537,9 @@ def _negative_predicate(tok, deeds: frozenset[str] = frozenset()) -> bool:
         return not any(has_lemma(t, words("need_words")) for t in tok.sent)
     if _bare_no_word(tok) or _double_negation(tok):
         return False
+    if has_lemma(tok, words("full_words")) and not negated(tok) and morph(tok, "Variant") == "Short" \
+            and person(tok) != "2":
+        return True  # «Суббота вся расписана», «Билеты распроданы», «Все окна заняты»
     if has_lemma(tok, words("stop_verbs")) and not negated(tok) and morph(tok, "Mood") != "Imp" \
             and person(tok) != "2" and not _deed(tok) & deeds:
         return True  # «Оплату при получении временно отключили»
