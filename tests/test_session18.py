@@ -295,3 +295,21 @@ def test_refused_by_aux_negation_or_a_full_schedule(incoming, text, expected):
 ])
 def test_another_slot_named_after_the_no_mitigates_it(incoming, text):
     assert not fires(text, RULE, incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming, text, expected", [
+    ("Отопления нет третий день!", "Котельная не наша, вопросы к теплосетям.", "вопросы к теплосетям"),
+    ("Такси опоздало на полчаса!", "Водитель попал в пробку, тут уж ничего не поделаешь.", "ничего не поделаешь"),
+    ("Курьер опоздал!", "Пробки, что поделать.", "что поделать"),
+])
+def test_blame_redirected_or_shrugged_off(incoming, text, expected):
+    assert expected in spans(text, BLAME, incoming=incoming)
+
+
+@pytest.mark.parametrize("incoming, text", [
+    ("Могу ли я загружать чужие видео?", "Подробнее о требованиях к загружаемым роликам можно почитать в соглашении."),
+    (None, "Что поделать, если заказ не пришёл? Напишите нам — разберёмся."),
+    ("Заказ не пришёл!", "Простите, сейчас разберёмся — ничего делать не нужно."),
+])
+def test_requirements_and_questions_are_no_shrug(incoming, text):
+    assert not fires(text, BLAME, incoming=incoming)

@@ -669,7 +669,7 @@ def _blame_probe(tok, trouble: bool = True):
                   _not_to_blame, _not_our_whim, _consent, _stated_omission, _machine_fault, _fault_not_ours,
                   _not_permitted, _their_demand, _client_thing, _arose_in_use,
                   _done_from_yours, _client_absent, _never_did, _late_deed, _not_ours, _counterfactual, _entered_wrong,
-                  _never_done,
+                  _never_done, _fatalism,
                   _suspected_damage, _not_our_people):
         if not trouble and probe in _TROUBLE_ONLY:
             continue
@@ -1323,7 +1323,11 @@ def _address_to(tok):
               and t.head.pos_ != "VERB"]
     for c in [*tok.children, *[c for c in tok.head.children if tok.head.i != tok.i and c.i > tok.i], *deeper]:
         third = c.pos_ == "PRON" and lemma(c) in ("он", "она", "они")  # claims go only to somebody
-        if any(x.lower_ in preps for x in c.children) and (third or _is_agent(c)) and not _is_own(c):
+        # «Вопросы к теплосетям»: an organisation the lexicons do not know, named as the address
+        named = is_noun(c) and not _is_client(c) and not _is_company_np(c) and morph(c, "Case") in ("Dat", "") \
+            and not has_lemma(c, words("client_neutral_causes")) and lemma(tok) != "требование" \
+            and not any(x.dep_ == "case" for x in tok.children)  # not «о требованиях к роликам»
+        if any(x.lower_ in preps for x in c.children) and (third or _is_agent(c) or named) and not _is_own(c):
             target = c
             break
     if target is None:
@@ -1336,8 +1340,10 @@ def _address_to(tok):
             break
         clause.append(t)
     verbless = not any(t.pos_ in ("VERB", "AUX") or t.lower_ == "можно" for t in clause)
+    opens = (tok.i == tok.sent.start or tok.doc[tok.i - 1].text in (",", "—", "–", ":", ";")) and not (
+        tok.head.i != tok.i and tok.head.pos_ in ("VERB", "AUX"))  # not «Вопросы к юристу присылайте на почту»
     said = tok.dep_ == "ROOT" or any(lemma(c) == "это" for c in tok.children) or (
-        verbless and any(lemma(c) == "весь" for c in tok.children))
+        verbless and (any(lemma(c) == "весь" for c in tok.children) or opens))  # «…, вопросы к теплосетям»
     if said or (sent_on and has_lemma(tok, words("claim_nouns"))):
         return THIRD, [tok, *to, *_noun_phrase(target)]
     return None
@@ -2529,6 +2535,23 @@ def _never_done(tok):
     return CLIENT, [subj, *doc[tok.i - 3:tok.i], tok]
 
 
+def _fatalism(tok):
+    """«Водитель попал в пробку, тут уж ничего не поделаешь», «что поделать»,
+    «ничего не попишешь»: in a reply to trouble the company shrugs the fault
+    off as nobody's to fix. Not a question («Что поделать с этим?»)."""
+    if not has_lemma(tok, words("fatalism_verbs")) or is_question(tok):
+        return None
+    doc = tok.doc
+    prev = [doc[j] for j in range(max(tok.sent.start, tok.i - 3), tok.i)]
+    low = [t.lower_ for t in prev]
+    if low[-2:] == ["ничего", "не"] or (low[-1:] == ["не"] and "ничего" in low):
+        return DENIAL, [*prev[low.index("ничего"):], tok]
+    if low[-1:] == ["что"] or low[-2:] == ["что", "тут"] or low[-2:] == ["что", "же"]:
+        first = prev[len(low) - (2 if low[-1] in ("тут", "же") else 1)]
+        return DENIAL, [first, tok]
+    return None
+
+
 def _entered_wrong(tok):
     """In a reply to trouble, data entered wrong in an agentless passive:
     «Видимо, код был введён неправильно», «Пароль набран с ошибкой», «номер
@@ -2962,7 +2985,7 @@ def _consent(tok):
     return None
 
 
-_TROUBLE_ONLY = (_lesson, _consent, _stated_omission, _conduit, _counterfactual, _entered_wrong,
+_TROUBLE_ONLY = (_lesson, _consent, _stated_omission, _conduit, _counterfactual, _entered_wrong, _fatalism,
                  _suspected_damage, _not_our_people)
 # Probes whose construction is itself a condition («Если бы Вы прочитали …»).
 _CONDITIONAL = (_counterfactual,)
