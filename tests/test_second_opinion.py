@@ -58,7 +58,10 @@ def test_features_name_lemmas_relations_and_verb_mood():
 CAUGHT = [
     # (rule, incoming, draft, flagged sentence)
     # (the blame-shifting example «Транспортная компания обращается с коробками не слишком бережно, увы»
-    # is no longer caught by the model retrained in session 16; a new one is owed — see the issue note)
+    # is no longer caught by the model retrained in session 16; this one is caught by the session-18 model)
+    ("blame-shifting", "Заказ пришёл с опозданием на три дня!",
+     "Здравствуйте! Склад поставщика работает очень медленно, с этим мы сталкиваемся постоянно. Спасибо за письмо.",
+     "Склад поставщика работает очень медленно, с этим мы сталкиваемся постоянно"),
     ("distrust", "Мне привезли сломанный стул",
      "Здравствуйте! Мы склонны полагать, что стул повредили уже после доставки. Спасибо за письмо.",
      "Мы склонны полагать, что стул повредили уже после доставки"),
