@@ -37,19 +37,26 @@ def _ru_oc2ud(tag: str):
 
 _SENT_END = {".", "!", "?", "…", "?!", "!?", "...", "!!", "!!!", "??"}
 _CLOSERS = {"»", '"', ")", "”", "’", "'", "]"}
-# Abbreviations whose full stop ends no sentence when a lowercase word follows:
-# «т. к. прокатчик …», «т. е.», «и т. д. и т. п.», «ул. Ленина», «д. 5».
-_ABBREVIATIONS = frozenset({
-    "т", "к", "е", "д", "п", "г", "гг", "ул", "кв", "им", "др", "пр", "см", "руб", "коп", "тыс", "млн", "млрд",
-    "мин", "ч", "стр", "обл", "р", "пос", "наб", "пер", "просп", "корп", "св", "тел", "доб", "напр", "прим",
-    "ср", "яз", "англ", "рус", "шт", "ед", "мес", "нед", "сут", "ок", "проч", "вкл", "искл",
-})
+_abbrev_cache: tuple[int, frozenset[str]] = (0, frozenset())
+
+
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations whose full stop ends no sentence when a lowercase word
+    follows («т. к. прокатчик …», «ул. Ленина»): ``sentence_abbreviations``
+    of ``lexicons/common.toml``, read once per loaded lexicon."""
+    global _abbrev_cache
+    from .. import lexicon
+
+    data = lexicon.load("common")
+    if _abbrev_cache[0] != id(data):
+        _abbrev_cache = (id(data), frozenset(w.lower() for w in data.get("sentence_abbreviations", [])))
+    return _abbrev_cache[1]
 
 
 def _abbreviation_stop(texts: list[str], spaces: list[bool], i: int) -> bool:
     """The full stop at ``i`` closes an abbreviation inside a sentence: the
     word before it is a known abbreviation and the next word is lowercase."""
-    if texts[i] != "." or i == 0 or spaces[i - 1] or texts[i - 1].lower() not in _ABBREVIATIONS:
+    if texts[i] != "." or i == 0 or spaces[i - 1] or texts[i - 1].lower() not in _abbreviations():
         return False
     j = i + 1
     while j < len(texts) and spaces[j]:

@@ -1325,7 +1325,7 @@ def _address_to(tok):
         third = c.pos_ == "PRON" and lemma(c) in ("он", "она", "они")  # claims go only to somebody
         # «Вопросы к теплосетям»: an organisation the lexicons do not know, named as the address
         named = is_noun(c) and not _is_client(c) and not _is_company_np(c) and morph(c, "Case") in ("Dat", "") \
-            and not has_lemma(c, words("client_neutral_causes")) and lemma(tok) != "требование" \
+            and not has_lemma(c, words("client_neutral_causes")) and not has_lemma(tok, words("requirement_nouns")) \
             and not any(x.dep_ == "case" for x in tok.children)  # not «о требованиях к роликам»
         if any(x.lower_ in preps for x in c.children) and (third or _is_agent(c) or named) and not _is_own(c):
             target = c
@@ -1357,7 +1357,7 @@ def _because_of(tok):
     if not because and tok.dep_ == "nmod" and lemma(tok.head) == "причина" \
             and any(c.lower_ == "по" for c in tok.head.children):
         because = [*[c for c in tok.head.children if c.lower_ == "по"], tok.head]  # «по причине сбоя у …»
-    if not because and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and has_lemma(tok.head, words("cause_predicates")):
+    if not because and tok.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i and has_lemma(tok.head, _words("cause_predicates", "clauses")):
         # «Реакция связана с особенностями Вашей кожи», «Сбой вызван действиями подрядчика»
         case = [c for c in tok.children if c.dep_ == "case"]
         if (case and case[0].lower_ in ("с", "со")) or (not case and morph(tok, "Case") == "Ins"):
@@ -2525,7 +2525,7 @@ def _never_done(tok):
     doc = tok.doc
     if tok.i < 3 or [doc[tok.i - 3].lower_, doc[tok.i - 2].lower_, doc[tok.i - 1].lower_] != ["так", "и", "не"]:
         return None
-    if has_lemma(tok, words("receive_verbs") | words("not_omissions") | frozenset({"мочь", "смочь", "успеть", "суметь"})):
+    if has_lemma(tok, words("receive_verbs") | words("not_omissions") | words("not_reproach_verbs")):
         return None
     subj = _subject(tok)
     if subj is None or not _is_client(subj):
@@ -2544,11 +2544,11 @@ def _fatalism(tok):
     doc = tok.doc
     prev = [doc[j] for j in range(max(tok.sent.start, tok.i - 3), tok.i)]
     low = [t.lower_ for t in prev]
-    if low[-2:] == ["ничего", "не"] or (low[-1:] == ["не"] and "ничего" in low):
-        return DENIAL, [*prev[low.index("ничего"):], tok]
-    if low[-1:] == ["что"] or low[-2:] == ["что", "тут"] or low[-2:] == ["что", "же"]:
-        first = prev[len(low) - (2 if low[-1] in ("тут", "же") else 1)]
-        return DENIAL, [first, tok]
+    for opener, between in (("ничего", ("не", "уж", "тут")), ("что", ("тут", "же"))):
+        if opener in low:  # «ничего (уж) не поделаешь», «что (тут) поделать»
+            k = len(low) - 1 - low[::-1].index(opener)
+            if all(w in between for w in low[k + 1:]) and (opener != "ничего" or low[-1] == "не"):
+                return DENIAL, [*prev[k:], tok]
     return None
 
 

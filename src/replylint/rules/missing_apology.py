@@ -640,10 +640,10 @@ def _happened(noun) -> bool:
     past = morph(head, "Tense") == "Past" or morph(head, "Variant") == "Short"
     if not past:
         return False
+    if noun.dep_.startswith("nsubj") and has_lemma(head, _words("cause_predicates", "clauses")):
+        # a cause given says it happened: «Сбой вызван ошибкой провайдера»; not a habit «Сбои обычно вызваны …»
+        return morph(noun, "Number") != "Plur" and not any(has_lemma(t, words("habit_adverbs")) for t in head.children)
     if noun.dep_.startswith("nsubj") and has_lemma(head, words("occurrence_verbs") | words("commit_verbs")):
-        if has_lemma(head, words("cause_participles")):
-            # «Сбой вызван ошибкой провайдера»; not a habit «Сбои обычно вызваны перегрузкой»
-            return morph(noun, "Number") != "Plur" and not any(has_lemma(t, words("habit_adverbs")) for t in head.children)
         return True
     if noun.dep_ == "obj" and has_lemma(head, words("commit_verbs")):
         subj = [c for c in head.children if c.dep_.startswith("nsubj")]

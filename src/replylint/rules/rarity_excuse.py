@@ -203,7 +203,8 @@ def _policy_phrase(span, policy) -> bool:
     doc = span.doc
     if not has_lemma(span[0], policy) or span.start == 0:
         return False
-    if any(has_lemma(t, _w("happen_verbs")) for t in clause_window(span[-1])):
+    if any(has_lemma(t, _w("happening_verbs")) and t.pos_ in ("VERB", "AUX") and not has_lemma(t, {"быть", "иметь"})
+           for t in clause_window(span[-1])):  # a verb of happening, not mere being or having
         return False  # «Подобное происходит только в исключительных случаях» plays it down
     return fold(doc[span.start - 1].text) in ("в", "во") and "Plur" in span[-1].morph.get("Number")
 
@@ -1163,10 +1164,11 @@ def _punctual(window):
     for t in window:
         low = fold(t.text)
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if (low in _w("punctual_words") or has_lemma(t, _w("fine_words"))) and not is_negated(t):
+        if low in _w("punctual_words") and not is_negated(t):
             return t
-        if low == "без" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and _failure_thing(nxt):
-            return nxt  # «Обычно туры проходят без накладок»
+        well = _went_well(t, nxt)
+        if well is not None:
+            return well  # «Обычно пациенты довольны», «Обычно туры проходят без накладок»
         if has_lemma(t, {"минута", "секунда"}) and nxt is not None and fold(nxt.text) == "в" and t.i + 2 < len(doc) \
                 and has_lemma(doc[t.i + 2], {"минута", "секунда"}):
             return doc[t.i + 2]
@@ -1277,7 +1279,7 @@ def _volume(tok) -> bool:
         return False
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None  # «500 заказов», not «в 2024 году»
     return float(tok.text.replace(",", ".")) >= 100 and nxt is not None and nxt.pos_ == "NOUN" \
-        and not has_lemma(nxt, {"год", "рубль", "руб", "метр", "грамм", "километр", "минута", "час", "день"})
+        and not has_lemma(nxt, _w("measure_nouns"))
 
 
 def _fine_clause(window):
@@ -1287,15 +1289,23 @@ def _fine_clause(window):
         return None
     doc = window[0].doc
     for t in window:
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if has_lemma(t, _w("fine_words")) and not is_negated(t):
-            return t
-        if fold(t.text) == "без" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and _failure_thing(nxt):
-            return nxt
+        well = _went_well(t, doc[t.i + 1] if t.i + 1 < len(doc) else None)
+        if well is not None:
+            return well
         if fold(t.text) == "нет" and any(_failure_thing(x) and x.i < t.i for x in window):
             return t
         if t.pos_ in ("VERB", "AUX") and is_negated(t) and any(_ni_odin(x) and x.i < t.i for x in window):
             return t  # «и ни одна не треснула»
+    return None
+
+
+def _went_well(tok, nxt):
+    """A word of all going well («довольны», «целыми», «в порядке») or «без»
+    + a failure («без перебоев»): the token that says it, or None."""
+    if has_lemma(tok, _w("fine_words")) and not is_negated(tok):
+        return tok
+    if fold(tok.text) == "без" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and _failure_thing(nxt):
+        return nxt
     return None
 
 
@@ -1327,7 +1337,7 @@ def _others_fine(sent):
     doc = sent.doc
     toks = [t for t in sent if not t.is_space]
     for tok in toks:
-        if not has_lemma(tok, {"остальной", "другой"}):
+        if not has_lemma(tok, _w("other_people_words")):
             continue
         people = tok.head if tok.dep_ in ("det", "amod") and tok.head.pos_ in ("NOUN", "PROPN") else tok
         if people is not tok and "Anim" not in people.morph.get("Animacy"):
@@ -1389,11 +1399,11 @@ def _few_people(sent):
     считанные покупатели»: the few who meet the problem, as people."""
     doc = sent.doc
     for tok in sent:
-        if not has_lemma(tok, {"единичный", "считанный", "считаный"}) or is_negated(tok):
+        if not has_lemma(tok, _w("few_people_adjectives")) or is_negated(tok):
             continue
         head = tok.head
         if tok.dep_ != "amod" or "Anim" not in head.morph.get("Animacy") or _question_or_condition(sent, tok):
             continue
-        lo = tok.i - 1 if tok.i > sent.start and has_lemma(doc[tok.i - 1], {"лишь", "только", "буквально"}) else tok.i
+        lo = tok.i - 1 if tok.i > sent.start and has_lemma(doc[tok.i - 1], _w("only_particles")) else tok.i
         yield doc[lo:head.i + 1]
         return

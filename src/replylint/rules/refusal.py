@@ -116,6 +116,7 @@ from __future__ import annotations
 from ..model import Severity
 from ..rewrite import Phrase, action_noun, clause_bounds, contrast, render, replacement, sentence_after, templates
 from . import Rule
+from ._ru import clause_window
 from ._time import has_concrete_time
 from ._clauses import (
     analyzer,
@@ -181,14 +182,7 @@ class Refusal(Rule):
                 if _bare_no(pred) and k + 2 < len(sentences) and _mitigated(None, sent, sentences[k + 2], pred):
                     continue  # «Нет. <why>. <what we can do instead>»
                 span = ctx.doc[start:end + 1]
-                rewrite = _rewrite(sent, pred, span)
-                yield ctx.hit(
-                    span,
-                    message=f"Отказ без альтернативы: «{span.text}». Клиенту не предложено, что можно сделать вместо этого",
-                    suggestion=sentence_after(sent, rewrite) if rewrite else
-                    "Предложите вариант решения: «Вместо этого можем …»",
-                    rewrite=rewrite,
-                )
+                yield _finding(ctx, sent, span, _rewrite(sent, pred, span))
                 found_any = True
                 break  # one refusal per sentence is enough
         if not found_any and _polar_request(ctx):
@@ -197,13 +191,16 @@ class Refusal(Rule):
                 start, end, pred = hit
                 span = ctx.doc[start:end + 1]
                 rewrite = _rewrite(pred.sent, pred, span, subjects=False) if pred.lower_ != "нет" else None
-                yield ctx.hit(
-                    span,
-                    message=f"Отказ без альтернативы: «{span.text}». Клиенту не предложено, что можно сделать вместо этого",
-                    suggestion=sentence_after(pred.sent, rewrite) if rewrite else
-                    "Предложите вариант решения: «Вместо этого можем …»",
-                    rewrite=rewrite,
-                )
+                yield _finding(ctx, pred.sent, span, rewrite)
+
+
+def _finding(ctx, sent, span, rewrite):
+    return ctx.hit(
+        span,
+        message=f"Отказ без альтернативы: «{span.text}». Клиенту не предложено, что можно сделать вместо этого",
+        suggestion=sentence_after(sent, rewrite) if rewrite else "Предложите вариант решения: «Вместо этого можем …»",
+        rewrite=rewrite,
+    )
 
 
 # --- triggers -------------------------------------------------------------
@@ -449,8 +446,6 @@ def _refusal_noun(tok, asked):
     refusal itself (not «Ваш отказ от подписки оформлен»)."""
     if lemma(tok) not in words("refusal_nouns") or tok.dep_ != "ROOT" or _yours(tok):
         return None
-    from ._ru import clause_window
-
     if any(t.pos_ in ("VERB", "AUX") and morph(t, "VerbForm") == "Fin" for t in clause_window(tok)):
         return None
     if any(c.dep_ in ("obl", "nmod") and any(x.lower_ == "в" for x in c.children) for c in tok.children):
@@ -711,8 +706,6 @@ def _yours_in_clause(tok) -> bool:
     """«Ваши данные для входа и расписание не меняются»: the Клиент's own
     things are the subject, found in the clause before the verb (the parser
     splits coordinated subjects)."""
-    from ._ru import clause_window
-
     return any(lemma(t) in ("ваш", "твой") and t.head.i != t.i and is_noun(t.head)
                for t in clause_window(tok) if t.i < tok.i)
 
@@ -847,8 +840,6 @@ def _genitives_before(tok, seen) -> list:
     """«Кабинетов на четверых свободных нет», «…, что оснований для перерасчёта
     нет: …»: a bare genitive noun before «нет» in its clause, which the parser
     hung on another word, is what is absent."""
-    from ._ru import clause_window
-
     out = []
     for t in clause_window(tok):
         if t.i >= tok.i or t in seen or not is_noun(t) or morph(t, "Case") != "Gen":
@@ -883,8 +874,6 @@ def _never_happens(tok, asked):
     """«Скидок на повторный курс у нас не бывает», «Возвратов за билеты не
     бывает»: a negated «бывать» with the genitive of something the Клиент
     asked for or a benefit the company might give — it never gives it."""
-    from ._ru import clause_window
-
     if not has_lemma(tok, words("usual_verbs")) or not negated(tok) or not _non_past(tok) or _double_negation(tok):
         return None
     if subject(tok) is not None and morph(subject(tok), "Case") == "Nom" and not _may_be_genitive(subject(tok)):
@@ -936,7 +925,6 @@ def _no_way(tok, asked):
     if verb is None:
         # «Сегодня никак, очередь забита», «С собаками к нам никак»: a verbless
         # clause answering a request
-        from ._ru import clause_window
         if asked and not any(t.pos_ in ("VERB", "AUX") or t.lower_ in ("не", "ни") for t in clause_window(tok)
                              if t.i != tok.i):
             return tok
@@ -1202,8 +1190,6 @@ def _without(pred, asked: frozenset[str]) -> bool:
     (``distrust`` judges it), not a flat no. «Без залога автомобили не
     выдаются» is a rule, and refuses; so does «Без справки заявление не
     примут» to «Можно без справки?» (doing without it was what was asked)."""
-    from ._ru import clause_window
-
     # «без чека», «без подписанного акта» anywhere in the clause of the refusal, or
     # hung on it or on its infinitive («Без такого видео доказать, что …, невозможно»)
     window = clause_window(pred)
@@ -1243,8 +1229,6 @@ def _on_trust(pred) -> bool:
     """«Принять Вашу версию на веру мы не можем», «на слово такие вещи не
     принимаем»: what is refused is belief in the Клиент's word — distrust
     (``distrust`` judges it), not a service."""
-    from ._ru import clause_window
-
     window = clause_window(pred)
     return any(has_lemma(t, words("trust_nouns")) and t.i > window[0].i and pred.doc[t.i - 1].lower_ == "на"
                for t in window)
@@ -1254,8 +1238,6 @@ def _wh(pred) -> bool:
     """«Что нельзя публиковать:»: a question word in the refusal's own clause
     (the parser may hang a «где» of an earlier clause on it: «Чтобы узнать,
     где водитель, позвоните ему, — мы такую информацию не даём»)."""
-    from ._ru import clause_window
-
     if not wh_clause(pred):
         return False
     wh = _words("wh_words")
@@ -1266,8 +1248,6 @@ def _indirect_question(pred) -> bool:
     """«Узнайте у банка, почему платёж отклонён»: the refusal word stands in a
     clause opened by a question word after a comma, whatever the parser hung
     it on — a question asked, not a no given."""
-    from ._ru import clause_window
-
     window = clause_window(pred)
     first = next((t for t in window if not t.is_punct), None)
     if first is None or first.i >= pred.i or first.i == pred.sent.start:
@@ -1482,9 +1462,8 @@ def _answer_no(ctx):
             continue
         if _positive_answer(root):
             return None
-        first = [t for t in sent if not t.is_space][:2]
-        if len(first) == 2 and first[0].lower_ == "нет" and first[1].text == ",":
-            root = first[0]  # «Нет, на сегодня всё занято»
+        if _starts_with_no(root):
+            root = next(t for t in sent if not t.is_space)  # «Нет, на сегодня всё занято»
         if has_lemma(root, words("social_words")):
             # «Простите, но чужие оправы мы не берём»: the apology heads the answer
             clauses = [c for c in sent if c.i > root.i and c.dep_ in ("conj", "parataxis", "ccomp")
@@ -1502,8 +1481,6 @@ def _answer_no(ctx):
             return None  # the answer is not a no
         prev = sentences[k - 1] if k > 0 else None
         nxt = sentences[k + 1] if k + 1 < len(sentences) else None
-        from ._ru import clause_window
-
         anchor = root if root.lower_ != "нет" else next(
             (t for t in sent if t.i > root.i and t.pos_ in ("VERB", "AUX", "ADJ")), root)  # «Нет, на сегодня всё занято»
         own = {t.i for t in clause_window(anchor)}  # «в субботу не успеем»: the refused slot itself
@@ -1544,7 +1521,7 @@ def _negative_predicate(tok, deeds: frozenset[str] = frozenset()) -> bool:
             and person(tok) != "2" and not _deed(tok) & deeds:
         return True  # «Оплату при получении временно отключили»
     absence = lemma(tok) in words("exist_verbs") and not negated(tok)
-    if not absence and has_lemma(tok, ("иметься", "быть", "бывать")) and negated(tok):
+    if not absence and has_lemma(tok, words("negated_exist_verbs")) and negated(tok):
         absence = True  # «Оснований не имеется», «Показов не бывает»
     if absence:
         absent = [c for c in tok.children if (c.dep_.startswith("nsubj") or c.dep_ == "obj") and is_noun(c)]
@@ -1600,8 +1577,6 @@ def _acts(doc, pred) -> bool:
 def _nearest_genitive(tok) -> list:
     """The genitive noun nearest before «нет» in its clause, without a
     preposition of its own, whatever the parser hung it on."""
-    from ._ru import clause_window
-
     before = [t for t in clause_window(tok) if t.i < tok.i and is_noun(t) and morph(t, "Case") == "Gen"
               and not any(c.dep_ == "case" for c in t.children)]
     return before[-1:]
