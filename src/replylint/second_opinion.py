@@ -220,9 +220,10 @@ def _boilerplate(sent) -> bool:
     marks = lexicon.words("second_opinion", "boilerplate")
     if len(words) <= 6 and any(t.lemma_.lower() in marks or t.lower_ in marks for t in words):
         return True
-    apology = lexicon.words("clauses", "apology_heads") | lexicon.words("clauses", "apology_forms")
-    if len(words) <= 3 and any(t.lemma_.lower() in apology or t.lower_ in apology for t in words):
-        return True  # «Извините, пожалуйста», «Простите нас»: an apology alone sends nobody anywhere
+    if len(words) <= 3:
+        apology = lexicon.words("clauses", "apology_heads") | lexicon.words("clauses", "apology_forms")
+        if any(t.lemma_.lower() in apology or t.lower_ in apology for t in words):
+            return True  # «Извините, пожалуйста», «Простите нас»: an apology alone sends nobody anywhere
     return len(words) <= 6 and _in_sign_off(sent) and not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
