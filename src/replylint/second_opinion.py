@@ -47,14 +47,51 @@ _NEGATIONS = frozenset({"не", "ни", "нет"})
 _VERB_FEATURES = ("Mood", "Person", "Voice", "Tense", "VerbForm")
 
 
+@lru_cache(maxsize=None)
+def _classes() -> dict[str, frozenset[str]]:
+    """Lemma → the word classes it belongs to (``[classes]`` of
+    ``lexicons/second_opinion.toml``: each class a list of ``lexicon:key``
+    word lists). A new writer's «подрядчик», «таможня» or «провайдер» then
+    weighs like the parties the model has seen, not as an unknown word."""
+    out: dict[str, set[str]] = {}
+    for name, sources in lexicon.load("second_opinion")["classes"].items():
+        for source in sources:
+            lex, _, key = source.partition(":")
+            for word in lexicon.words(lex, key) if key else (lex,):
+                out.setdefault(word.replace("ё", "е"), set()).add(name)
+    return {w: frozenset(c) for w, c in out.items()}
+
+
+def _class_of(tok, classes) -> frozenset[str]:
+    return classes.get(tok.lemma_.lower().replace("ё", "е"), frozenset()) | classes.get(
+        tok.lower_.replace("ё", "е"), frozenset())
+
+
 def sentence_features(tokens) -> set[str]:
     """The features of one sentence (spaCy tokens of one sentence, spaces
     left out). Training and scoring both use this function."""
     toks = [t for t in tokens if not t.is_space]
     out: set[str] = set()
+    classes = _classes()
     for k, t in enumerate(toks):
         if t.pos_ == "PUNCT":
             continue
+        for cls in _class_of(t, classes):
+            # the same relations over word classes («party» subject, «client» negated …)
+            head = t.head
+            head_cls = _class_of(head, classes) or {head.pos_}
+            out.add("C:" + cls)
+            if head.i != t.i:
+                for hc in head_cls:
+                    out.add(f"CD:{hc}>{t.dep_}>{cls}")
+                if t.dep_ in ("nsubj", "nsubj:pass"):
+                    for key in ("Tense", "Mood", "Person"):
+                        for value in head.morph.get(key):
+                            out.add(f"CS:{cls}|{key}={value}")
+                    if any(c.lower_ in _NEGATIONS for c in head.children):
+                        out.add(f"CSN:{cls}")
+            if any(c.lower_ in _NEGATIONS for c in t.children):
+                out.add("CN:" + cls)
         lemma = t.lemma_.lower()
         out.add("L:" + lemma)
         if k + 1 < len(toks) and toks[k + 1].pos_ != "PUNCT":

@@ -164,7 +164,8 @@ class Refusal(Rule):
                 if found is None:
                     continue
                 start, end, pred = found
-                if not speaker_ok(ctx, pred) or is_question(pred) or in_condition(pred) or _wh(pred) \
+                otherwise = _otherwise_no(pred)  # «Иначе никак»: its «иначе» is what is denied, no condition
+                if not speaker_ok(ctx, pred) or is_question(pred) or (in_condition(pred) and not otherwise) or _wh(pred) \
                         or _indirect_question(pred):
                     continue
                 if negated(pred) and _deed(pred) & accused:
@@ -177,7 +178,7 @@ class Refusal(Rule):
                     continue  # «Буфер повтора не меняем» in a how-to: leave it as it is
                 prev = sentences[k - 1] if k > 0 else None
                 nxt = sentences[k + 1] if k + 1 < len(sentences) else None
-                if _mitigated(prev, sent, nxt, pred):
+                if _mitigated(prev, ctx.doc[pred.i + 1:sent.end] if otherwise else sent, nxt, pred):
                     continue
                 if _bare_no(pred) and k + 2 < len(sentences) and _mitigated(None, sent, sentences[k + 2], pred):
                     continue  # «Нет. <why>. <what we can do instead>»
@@ -693,12 +694,17 @@ def _assurance(verb) -> bool:
     ошибок»), the Клиент's private things are not recorded or kept («Мы не
     записываем Ваши звонки», «Пароли не сохраняем»), or a «не волнуйтесь»
     stands in the same sentence."""
-    for c in verb.children:
-        if c.dep_ in ("obj", "nsubj:pass") and is_noun(c):
+    shared = [c for c in verb.head.children if c.dep_ == "obj"] if verb.dep_ == "conj" else []
+    for c in [*verb.children, *shared]:  # «Пароли мы не записываем и не храним»: one object for both
+        # a noun «subject» of a 1st-person verb is its object misread («Ваши данные мы не раскрываем»)
+        if (c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "nsubj" and morph(verb, "Person") == "1")) and is_noun(c):
             if has_lemma(verb, words("cause_verbs")) and has_lemma(c, words("good_absence") | words("bother_nouns")):
                 return True  # not «Блокировку мы не снимем», «Задержку не компенсируем»: those refuse
             if has_lemma(verb, words("record_verbs")) and has_lemma(c, words("private_nouns")):
                 return True
+    if any(has_lemma(t, words("good_absence")) and any(x.lower_ == "под" for x in t.children)
+           for t in clause_window(verb) if t.i > verb.i):
+        return True  # «Мы не ставим Ваши слова под сомнение»
     return any(has_lemma(t, words("worry_verbs")) and negated(t) and morph(t, "Mood") == "Imp" for t in verb.sent)
 
 
@@ -736,7 +742,7 @@ def _not_our_line(tok, asked):
     for c in tok.children:
         if c.dep_ not in ("obj", "obl", "nsubj", "nsubj:pass") or not is_noun(c):
             continue
-        if lemmas(c) & asked:
+        if lemmas(c) & asked or _relational_asked(c, asked):
             return tok
         if not first and any(m.dep_ == "amod" and _ATTR + _stem(lemma(m)) in asked for m in c.children):
             return tok
@@ -922,6 +928,8 @@ def _no_way(tok, asked):
         verb = next((c for c in tok.children if morph(c, "VerbForm") == "Inf"), None)
     else:
         verb = head if morph(head, "VerbForm") == "Inf" and head.dep_ == "ROOT" else None
+    if verb is None and _otherwise_no(tok):
+        return tok
     if verb is None:
         # «Сегодня никак, очередь забита», «С собаками к нам никак»: a verbless
         # clause answering a request
@@ -932,6 +940,16 @@ def _no_way(tok, asked):
     if negated(verb) or any(c.dep_.startswith("aux") or c.dep_ == "nsubj" for c in verb.children):
         return None  # «никак не связано», «Вы никак не могли знать»
     return tok
+
+
+def _otherwise_no(tok) -> bool:
+    """«Иначе никак», «По-другому никак»: a verbless clause that shuts every
+    other way."""
+    if tok.lower_ not in words("no_way"):
+        return False
+    window = clause_window(tok)
+    return any(t.lower_ in words("otherwise_words") and t.i < tok.i for t in window) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in window)
 
 
 def _unavailable(tok, asked):
@@ -1031,6 +1049,15 @@ def _stem(word: str) -> str:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[:-len(ending)]
     return word
+
+
+def _relational_asked(noun, asked: frozenset[str]) -> bool:
+    """The request named the thing by its relational adjective: «диски» after
+    «дисковые тормоза», «газ» after «газовый котёл»."""
+    base = lemma(noun)
+    return len(base) >= 3 and any(
+        a.startswith(_ATTR + base) and a[len(_ATTR) + len(base):] in ("ов", "ев", "н", "ан", "ян", "ск", "ическ", "ичн")
+        for a in asked)
 
 
 def _asked_kind(thing, asked: frozenset[str]) -> bool:
@@ -1206,6 +1233,10 @@ def _without(pred, asked: frozenset[str]) -> bool:
         if t.lower_ == "без" and sent[k + 1].lower_ in ("этого", "того", "них", "него", "неё", "нее") \
                 and (abs(t.i - pred.i) <= 4 or sent[k + 1] in near) \
                 and any(has_lemma(x, words("proof_nouns")) for x in before):
+            return True
+    # «Пришлите фото и чек, иначе претензию не примем»: the same demand put the other way
+    for t in window:
+        if t.i < pred.i and t.lower_ == "иначе" and any(has_lemma(x, words("proof_nouns")) for x in before if x.i < t.i):
             return True
     # «Перерасчёт делается только при наличии оригинала справки; копии не принимаются»
     for k, t in enumerate(before[:-1]):
@@ -1436,9 +1467,10 @@ def _polar_request(ctx) -> bool:
             if not inf and lemma(t) in words("polar_statement_words"):
                 continue  # «Хочу пожаловаться»: wants nothing done
             return True
-        if lemma(t) == "быть" and is_question(t) and any(c.lower_ == "ли" for c in t.children) \
-                and any(lemma(c) in ("вы", "наличие") for c in t.subtree):
-            return True  # «Есть ли у вас …?», «Есть ли в наличии …?»
+        if lemma(t) == "быть" and is_question(t) and (
+                (any(c.lower_ == "ли" for c in t.children) and any(lemma(c) in ("вы", "наличие") for c in t.subtree))
+                or any(lemma(c) == "вы" and any(x.lower_ == "у" for x in c.children) for c in t.children)):
+            return True  # «Есть ли у вас …?», «Есть ли в наличии …?», «У вас есть …?»
         if t.pos_ == "VERB" and is_question(t) and morph(t, "Person") == "2" and morph(t, "Number") == "Plur" \
                 and morph(t, "Tense") in ("Pres", "Fut") and morph(t, "Mood") != "Imp" \
                 and not has_lemma(t, words("info_verbs")) and not _wh(t):
@@ -1475,6 +1507,13 @@ def _answer_no(ctx):
                      and c.dep_ in ("xcomp", "conj", "parataxis", "csubj", "ccomp")]
             root = verbs[0] if verbs else root
         neg = _negative_predicate(root, deeds)
+        if not neg and not _social(sent):
+            # «Сад работает до 19:00, позже дети у нас не остаются»: the no in the second clause
+            later = [c for c in root.children if c.dep_ in ("conj", "parataxis") and c.i > root.i
+                     and c.pos_ in ("VERB", "AUX") and not in_condition(c) and _negative_predicate(c, deeds)
+                     and not _disclaims(c)]
+            if later:
+                root, neg = later[0], True
         if not neg and _social(sent):
             continue  # «Спасибо за вопрос.», «Понимаем Ваше волнение.»
         if not neg or is_question(root) or in_condition(root):
@@ -1491,6 +1530,13 @@ def _answer_no(ctx):
             return None
         return _with_negation(root)
     return None
+
+
+def _disclaims(verb) -> bool:
+    """«маркетплейс за состояние товара ответственности не несёт», «на это мы не
+    влияем»: a disclaimer after naming who did it (``blame-shifting`` judges it)."""
+    return has_lemma(verb, words("influence_verbs")) or any(
+        c.dep_ in ("obj", "nsubj") and has_lemma(c, words("responsibility_nouns")) for c in verb.children)
 
 
 def _social(sent) -> bool:
