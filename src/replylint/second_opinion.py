@@ -4,7 +4,8 @@
 constructions (lemmas, morphology, syntax) and are precise, but other writers
 find phrasings the constructions do not cover. When such a rule finds nothing
 in a draft, a logistic-regression model over the same analyses (lemmas, lemma
-bigrams, dependency triples, verb mood and person, negated heads, subjects)
+bigrams, dependency triples, verb mood and person, negated heads, subjects, and
+the word classes of the rules' lexicons: parties, the Клиент, faults, proof …)
 gives a second opinion: above its threshold the rule reports the sentence
 whose features weigh most, with a message that says it is the model's guess.
 
