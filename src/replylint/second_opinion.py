@@ -80,10 +80,9 @@ def sentence_features(tokens) -> set[str]:
         for cls in _class_of(t, classes):
             # the same relations over word classes («party» subject, «client» negated …)
             head = t.head
-            head_cls = _class_of(head, classes) or {head.pos_}
             out.add("C:" + cls)
             if head.i != t.i:
-                for hc in head_cls:
+                for hc in _class_of(head, classes) or {head.pos_}:
                     out.add(f"CD:{hc}>{t.dep_}>{cls}")
                 if t.dep_ in ("nsubj", "nsubj:pass"):
                     for key in ("Tense", "Mood", "Person"):

@@ -1055,9 +1055,9 @@ def _relational_asked(noun, asked: frozenset[str]) -> bool:
     """The request named the thing by its relational adjective: «диски» after
     «дисковые тормоза», «газ» after «газовый котёл»."""
     base = lemma(noun)
+    suffixes = _words("relational_suffixes", "derivation")
     return len(base) >= 3 and any(
-        a.startswith(_ATTR + base) and a[len(_ATTR) + len(base):] in ("ов", "ев", "н", "ан", "ян", "ск", "ическ", "ичн")
-        for a in asked)
+        a.startswith(_ATTR + base) and a[len(_ATTR) + len(base):] in suffixes for a in asked)
 
 
 def _asked_kind(thing, asked: frozenset[str]) -> bool:
@@ -1236,7 +1236,8 @@ def _without(pred, asked: frozenset[str]) -> bool:
             return True
     # «Пришлите фото и чек, иначе претензию не примем»: the same demand put the other way
     for t in window:
-        if t.i < pred.i and t.lower_ == "иначе" and any(has_lemma(x, words("proof_nouns")) for x in before if x.i < t.i):
+        if t.i < pred.i and t.lower_ in words("otherwise_words") \
+                and any(has_lemma(x, words("proof_nouns")) for x in before if x.i < t.i):
             return True
     # «Перерасчёт делается только при наличии оригинала справки; копии не принимаются»
     for k, t in enumerate(before[:-1]):
@@ -1536,7 +1537,8 @@ def _disclaims(verb) -> bool:
     """«маркетплейс за состояние товара ответственности не несёт», «на это мы не
     влияем»: a disclaimer after naming who did it (``blame-shifting`` judges it)."""
     return has_lemma(verb, words("influence_verbs")) or any(
-        c.dep_ in ("obj", "nsubj") and has_lemma(c, words("responsibility_nouns")) for c in verb.children)
+        c.dep_ in ("obj", "nsubj") and has_lemma(c, _words("responsibility_nouns", "blame_shifting"))
+        for c in verb.children)
 
 
 def _social(sent) -> bool:
