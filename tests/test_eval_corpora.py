@@ -32,6 +32,7 @@ FLOORS = [
     ("heldout13.jsonl", 0.8, 0.75),  # opened in session 17 (blind in 16); a floor, not a level
     ("heldout15.jsonl", 0.85, 0.85),  # opened in session 18 (blind at its start and after its first changes)
     ("heldout16.jsonl", 0.8, 0.85),  # opened in session 19 (blind in 18); refusal and missing-apology ≈ 0.85
+    ("heldout17.jsonl", 0.7, 0.7),  # opened in session 20 (blind in 19); blame 0.73, distrust 0.80 when opened
 ]
 
 
