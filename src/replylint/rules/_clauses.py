@@ -70,8 +70,31 @@ def lemmas(tok) -> set[str]:
         parse = top_parse(tok)
         if parse is not None:
             out.add(parse.normal_form)
-        cache[key] = frozenset(w.replace("ё", "е") for w in out)
+        out = {w.replace("ё", "е") for w in out}
+        if not out.isdisjoint(_homonyms()) and _other_sense(tok, out):
+            out = {f"{w}#{_homonyms()[w][0]}" if w in _homonyms() else w for w in out}
+        cache[key] = frozenset(out)
     return cache[key]
+
+
+def _homonyms() -> dict[str, tuple[str, frozenset[str]]]:
+    """lexicons/clauses.toml [homonyms]: a lemma → (its other sense, the
+    lemmas in the sentence that select it)."""
+    return _homonym_table(id(lexicon.load("clauses")))
+
+
+@lru_cache(maxsize=4)
+def _homonym_table(_version: int) -> dict[str, tuple[str, frozenset[str]]]:
+    table = lexicon.load("clauses").get("homonyms", {})
+    return {w: (entry["sense"], frozenset(entry["context"])) for w, entry in table.items()}
+
+
+def _other_sense(tok, out: set[str]) -> bool:
+    """The sentence selects the word's other sense: «свидетельство о браке»,
+    «состоим в браке» is a marriage, not a defect. Its lemmas then read
+    «брак#супружество» and match no rule's word list."""
+    context = frozenset().union(*(_homonyms()[w][1] for w in out if w in _homonyms()))
+    return any(t.i != tok.i and lemma(t).replace("ё", "е") in context for t in tok.sent)
 
 
 def is_noun(tok) -> bool:

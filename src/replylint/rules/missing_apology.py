@@ -57,7 +57,12 @@
   о причине решения и жалобой не считается (в отличие от «За что …?», «??» и
   «!»). Не жалоба и вкус при спокойном возврате («Можно сдать? Не
   понравились»), и «ещё не отправлен» как условие просьбы («Хочу добавить
-  подушку, заказ ещё не отправлен»), и «плановое отключение».
+  подушку, заказ ещё не отправлен»), и «плановое отключение». Своя вещь,
+  принесённая в ремонт («Возьмётесь починить синтезатор? Не включается»), —
+  просьба, а не жалоба, если письмо не связывает поломку с компанией («после
+  вашего ремонта», «купила у вас», «снова течёт», «что делать?»); не жалобы и
+  «свидетельство о браке», «не любит чужих», «Прошу списать пени», «штраф за
+  просрочку», «Дочка обожает ваши занятия!», «Опоздала на сеанс».
   Вопрос («Где мой заказ?»), спокойная просьба («Хочу вернуть платье,
   передумала») или благодарность без таких признаков — не жалоба; условие
   («если не подойдёт») и вопрос о будущем («Будут ли задержки в
@@ -753,6 +758,35 @@ def _own_slip(doc) -> bool:
     return False
 
 
+def _outcry(tok) -> bool:
+    """Rudeness, distress or an exclamation: what still complains when the
+    message is otherwise a request."""
+    return (has_lemma(tok, words("rude_words") | words("upset_verbs")) or tok.lower_ in words("emotion_words")
+            or _exclaimed(tok))
+
+
+def _repair_request(doc) -> bool:
+    """The Клиент brings his own broken thing to be repaired: «Возьмётесь
+    починить синтезатор? Не включается», «Сломался домофон, можете
+    починить?». The fault is the reason for the request, not a grievance,
+    unless the message ties it to the company — «после вашего ремонта», «у
+    вас купила», «снова течёт» — or the Клиент asks what to do about it."""
+    asked = False
+    for t in doc:
+        if has_lemma(t, words("repair_verbs")) and not negated(t) and morph(t, "Tense") != "Past" and (
+                is_question(t) or morph(t, "Mood") == "Imp"
+                or any(has_lemma(a, words("repair_request_heads")) for a in t.ancestors)):
+            asked = True
+        if lemma(t) == "ваш" or t.lower_ in words("recurrence_words") or has_lemma(t, words("what_to_do_words")):
+            return False
+        if lemma(t) in ("вы", "у") and t.head.pos_ == "VERB" and morph(t.head, "Tense") == "Past":
+            return False  # «вы поменяли», «купила у вас»
+        if lemma(t) == "вы" and any(c.lower_ == "у" for c in t.children) and any(
+                morph(v, "Tense") == "Past" for v in t.ancestors):
+            return False
+    return asked
+
+
 def _mine(verb) -> bool:
     """The Клиент is the doer: «я» / «мы» as the subject, a 1st person, or a
     singular past with no subject («Забыл продлить подписку»)."""
@@ -853,12 +887,15 @@ def _complaint_word(tok) -> bool:
     if _wants_money_back(tok):
         return True  # «хочу вернуть», «Верните деньги!», «требую возврата»
     if tok.pos_ == "NOUN" and has_lemma(tok, words("problem_nouns")):
-        if negated(tok) or _prevented(tok) or _denied(tok) or _foreseen(tok) or _case_frame(tok) or _planned(tok):
+        if negated(tok) or _prevented(tok) or _denied(tok) or _foreseen(tok) or _case_frame(tok) or _planned(tok) \
+                or _penalised_for(tok):
             return False  # «Не будет проблем …?», «без задержек», «Будут ли задержки в праздники?»
         if any(c.lower_ == "по" for c in tok.children):  # «по ошибке» = by mistake: whose?
             return has_lemma(tok, words("error_nouns")) and _by_others(_verb_above(tok))
         return True
     if tok.pos_ in ("ADJ", "VERB") and has_lemma(tok, words("wrong_thing_adjectives")) and not negated(tok):
+        if not _of_a_thing(tok):
+            return False  # «не любит чужих», «чужие люди ходят»: strangers, not a wrong item
         return not is_question(tok) or any(_delivered(t) for t in tok.sent)
     if tok.pos_ in ("ADJ", "VERB", "ADV") and has_lemma(tok, words("problem_adjectives")) and not negated(tok):
         return not _asked_kind(tok) or any(_delivered(t) for t in tok.sent)
@@ -1048,6 +1085,21 @@ def _cancelled_on_me(tok) -> bool:
         c.dep_ in ("iobj", "obl") and lemma(c) in ("я", "мы") and morph(c, "Case") == "Dat" for c in tok.children)
 
 
+def _penalised_for(noun) -> bool:
+    """«штраф за просрочку», «пени за задержку оплаты»: the Клиент's own
+    lapse a penalty is for — the complaint, if any, is the penalty."""
+    return any(c.dep_ == "case" and c.lower_ == "за" for c in noun.children) and noun.head.i != noun.i \
+        and has_lemma(noun.head, words("penalty_nouns"))
+
+
+def _of_a_thing(adj) -> bool:
+    """The adjective qualifies a thing: «чужой заказ», «Заказ чужой!» — not
+    a person («чужие люди») and not standing for one («не любит чужих»)."""
+    if adj.head.pos_ in ("NOUN", "PROPN") and adj.head.i != adj.i:
+        return morph(adj.head, "Animacy") != "Anim"  # «Заказ чужой!» is parsed as a modifier too
+    return not adj.dep_.startswith(("obj", "nsubj", "obl", "iobj"))
+
+
 def _penalty_charged(tok) -> bool:
     """A penalty charged to the Клиент, stated: «начислены пени», «выставили
     штраф», «пришёл штраф» — the charging verb is the complaint word, so a
@@ -1059,6 +1111,8 @@ def _penalty_charged(tok) -> bool:
         return False
     if in_condition(tok) or _future(tok) or morph(tok, "Tense") == "Fut" or morph(tok, "Mood") in ("Imp", "Cnd"):
         return False
+    if morph(tok, "VerbForm") == "Inf":
+        return False  # «Прошу списать пени»: asked for, not done
     if is_question(tok) and not _rhetorical(tok.sent):
         return False  # «Будет ли начислен штраф?»
     return not _said_of_me(tok)
@@ -1913,7 +1967,9 @@ def _complaints(doc, strict: bool = False) -> list:
             out.append(verb)
     if out:
         slip, choice, request = _own_slip(doc), _choice_return(doc), _requests(doc)
-        out = [t for t in out if _kept(t, slip, choice, request) and not (strict and _asks_reason(t))]
+        repair = _repair_request(doc)
+        out = [t for t in out if _kept(t, slip, choice, request) and not (strict and _asks_reason(t))
+               and not (repair and not _outcry(t))]
     doc.user_data[key] = out
     return out
 
