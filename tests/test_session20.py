@@ -53,3 +53,15 @@ def test_requests_are_not_complaints(incoming):
 ])
 def test_complaints_still_heard(incoming):
     assert spans(REPLY, RULE, incoming=incoming) == ["Спасибо, что написали."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one of our people named with «наш» in a reply that apologises: the company owns the slip
+    ("Простите, пожалуйста: наш кассир ошибся и пробил товар дважды. Деньги вернём сегодня.", []),
+    ("Извините за путаницу — наш администратор записал Вас не на то время. Ждём Вас в 15:00.", []),
+    # without the apology, or with a party outside the company, it still shifts the blame
+    ("Наш кассир ошибся и пробил товар дважды.", ["Наш кассир ошибся"]),
+    ("Простите, пожалуйста: наш подрядчик ошибся с размерами.", ["наш подрядчик ошибся"]),
+])
+def test_our_person_named_in_an_apology(text, expected):
+    assert spans(text, "blame-shifting") == expected

@@ -102,7 +102,9 @@
 («Снегопад задержал доставку»), на описание проблемы внутри извинения
 («Извините, что курьер не позвонил», «Нам жаль, что Вы потеряли данные» — но
 «Простите: сборщик перепутал размеры» срабатывает: извинение рядом вину не
-снимает), на сомнение в словах Клиента («Вы что-то путаете» — это недоверие),
+снимает; но свой человек, названный «наш», в ответе с извинением — компания
+признаёт промах: «Простите: наш оператор перепутал цифры» молчит, «наш
+партнёр» остаётся третьей стороной), на сомнение в словах Клиента («Вы что-то путаете» — это недоверие),
 в вопросах,
 условиях, цитатах и пересказе слов Клиента. Если компания где-либо в ответе берёт вину на себя
 («это наша ошибка», «мы виноваты», «это наша ответственность», «это мы неверно
@@ -250,6 +252,8 @@ class BlameShifting(Rule):
                 kind, toks = probe[1]
                 if _excused(tok, kind, owned, probe[0]) or not speaker_ok(ctx, tok):
                     continue
+                if kind == THIRD and _our_person(toks) and _apologises(ctx):
+                    continue  # «Простите: наш оператор перепутал цифры» owns the slip
                 start, end = min(t.i for t in toks), max(t.i for t in toks)
                 span = ctx.doc[start:end + 1]
                 rewrite = _rewrite(ctx, sent, owned)
@@ -257,6 +261,18 @@ class BlameShifting(Rule):
                               suggestion=sentence_after(sent, rewrite) if rewrite else _SUGGESTION,
                               rewrite=rewrite)
                 break  # one finding per sentence
+
+
+def _our_person(toks) -> bool:
+    """The culprit named is one of the company's own people: «наш оператор»,
+    «наш мастер» (a person with «наш», not «наш партнёр» — a party)."""
+    return any(lemma(t) == "наш" and t.head.i != t.i and morph(t.head, "Animacy") == "Anim"
+               and not has_lemma(t.head, words("outside_parties")) for t in toks)
+
+
+def _apologises(ctx) -> bool:
+    from .missing_apology import has_apology
+    return has_apology(ctx)
 
 
 def _answers_trouble(ctx) -> bool:
