@@ -80,7 +80,8 @@ def record_features(records: list[dict]) -> dict[str, list[dict[str, int]]]:
         ctx = Context(doc, norm, channel=channel_name(rec.get("channel", "email")) or "email",
                       incoming=rec.get("incoming"), options=options, nlp=nlp)
         for rule in second_opinion.RULES:
-            feats = set().union(*(f for _, f in second_opinion.visible(ctx, rule)))
+            feats = set().union(second_opinion.context_features(ctx, rule),
+                                *(f for _, f in second_opinion.visible(ctx, rule)))
             out[rule].append(dict.fromkeys(sorted(feats), 1))
     return out
 

@@ -127,6 +127,35 @@ def load(rule_id: str) -> dict | None:
         return json.load(fh)
 
 
+CONTEXT_RULES = ("blame-shifting",)
+
+
+def context_features(ctx, rule_id: str) -> set[str]:
+    """What the draft answers, beyond its own words: a complaint in the
+    Клиент's message, any message at all, an apology or a problem named in
+    the draft, the channel. Blame mostly answers trouble; only its model
+    reads these (for distrust and legwork they lowered leave-one-writer-out
+    F1 by 0.01 or left it, for blame they raised it 0.80 → 0.82)."""
+    if rule_id not in CONTEXT_RULES:
+        return set()
+    key = ("second_opinion_context",)
+    cached = ctx.doc.user_data.get(key)
+    if cached is None:
+        from .rules.missing_apology import _draft_problem, _incoming_complaint, has_apology
+
+        cached = {"X:channel=" + (ctx.channel or "email")}
+        if ctx.incoming_doc is not None:
+            cached.add("X:incoming")
+            if _incoming_complaint(ctx.incoming_doc) is not None:
+                cached.add("X:complaint")
+        if has_apology(ctx):
+            cached.add("X:apology")
+        if _draft_problem(ctx) is not None:
+            cached.add("X:problem")
+        ctx.doc.user_data[key] = cached
+    return cached
+
+
 def _sentence_features(ctx) -> list[tuple[object, set[str]]]:
     """Features of each sentence in the company's own words."""
     key = ("second_opinion_features",)
@@ -357,14 +386,15 @@ def check(ctx, rule_id: str):
     sents = [(sent, f) for sent, f in visible(ctx, rule_id) if not _guarded(rule_id, sent)]
     if not sents:
         return None
-    features = set().union(*(f for _, f in sents))
+    context = context_features(ctx, rule_id)
+    features = set().union(context, *(f for _, f in sents))
     p = probability(model, features)
     if p < model["threshold"]:
         return None
     weights = model["weights"]
     sent, best = max(sents, key=lambda sf: sum(weights.get(f, 0.0) for f in sf[1]))
-    rest = set().union(*(f for other, f in sents if other is not sent))
-    if probability(model, rest) >= model["threshold"] and probability(model, best) < model["threshold"]:
+    rest = set().union(context, *(f for other, f in sents if other is not sent))
+    if probability(model, rest) >= model["threshold"] and probability(model, best | context) < model["threshold"]:
         # the sentence that weighs most neither makes the difference nor
         # looks like a violation by itself: nothing to point at
         return None
