@@ -64,6 +64,30 @@ def test_features_name_word_classes_of_unseen_parties():
     assert "C:party" not in feats and "C:we" in feats
 
 
+def test_the_blame_model_reads_what_the_draft_answers():
+    """Blame mostly answers trouble: the blame model (and only it) also reads a
+    complaint in the Клиент's message, an apology or a problem in the draft,
+    the channel — and its trained weights use them."""
+    from replylint.context import Context
+    from replylint.nlp import get_nlp
+    from replylint.normalize import normalize
+
+    def context(text, incoming, rule):
+        norm = normalize(text)
+        ctx = Context(get_nlp()(norm.text), norm, channel="email", incoming=incoming, options=Options(),
+                      nlp=get_nlp())
+        return second_opinion.context_features(ctx, rule)
+
+    text = "Извините за задержку. Заказ привезём завтра до 12:00."
+    assert context(text, "Заказ опоздал на два дня!", "blame-shifting") == {
+        "X:channel=email", "X:incoming", "X:complaint", "X:apology", "X:problem"}
+    assert context("Заказ привезём завтра до 12:00.", "Где мой заказ?", "blame-shifting") == {
+        "X:channel=email", "X:incoming"}
+    assert context(text, "Заказ опоздал на два дня!", "distrust") == set()
+    weights = second_opinion.load("blame-shifting")["weights"]
+    assert any(f.startswith("X:") for f in weights)
+
+
 # Drafts the constructions miss (checked with the model off) and the model
 # finds; the finding is the sentence that weighs most.
 CAUGHT = [
