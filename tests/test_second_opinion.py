@@ -64,6 +64,14 @@ def test_features_name_word_classes_of_unseen_parties():
     assert "C:party" not in feats and "C:we" in feats
 
 
+def test_the_rarity_model_speaks_only_where_there_is_a_trouble():
+    """The same words answering a question before a purchase play nothing down."""
+    text = ("Здравствуйте! Через нашу кондитерскую прошло больше десяти тысяч тортов, и подобных жалоб мы не "
+            "получали. Спасибо, что написали.")
+    assert _rule_spans(text, "rarity-excuse", incoming="Торт привезли помятым!")
+    assert _rule_spans(text, "rarity-excuse", incoming="Торты у вас хорошо переносят дорогу?") == []
+
+
 def test_the_blame_model_reads_what_the_draft_answers():
     """Blame mostly answers trouble: the blame model (and only it) also reads a
     complaint in the Клиент's message, an apology or a problem in the draft,
@@ -103,6 +111,11 @@ CAUGHT = [
      "Здравствуйте! По нашим сведениям, стул покинул склад целым, так что повреждение появилось, видимо, позже. "
      "Спасибо за письмо.",
      "По нашим сведениям, стул покинул склад целым, так что повреждение появилось, видимо, позже"),
+    # rarity-excuse has a model since session 20
+    ("rarity-excuse", "Торт привезли помятым!",
+     "Здравствуйте! Через нашу кондитерскую прошло больше десяти тысяч тортов, и подобных жалоб мы не "
+     "получали. Спасибо, что написали.",
+     "Через нашу кондитерскую прошло больше десяти тысяч тортов, и подобных жалоб мы не получали"),
     ("customer-legwork", "Посылка не пришла",
      "Здравствуйте! Уточнить, где посылка, проще всего в отделении почты по месту жительства — там "
      "подскажут. Спасибо за вопрос!",

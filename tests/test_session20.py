@@ -65,3 +65,22 @@ def test_complaints_still_heard(incoming):
 ])
 def test_our_person_named_in_an_apology(text, expected):
     assert spans(text, "blame-shifting") == expected
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # an abbreviation kept with its full stop closes the sentence before a capital
+    ("Договор действует с 1 марта 2025 г. Спасибо, что написали!",
+     ["Договор действует с 1 марта 2025 г.", "Спасибо, что написали!"]),
+    ("Доставка стоит 300 руб. Привезём в среду.", ["Доставка стоит 300 руб.", "Привезём в среду."]),
+    ("Есть кисти, краски и т.д. Приходите!", ["Есть кисти, краски и т.д.", "Приходите!"]),
+    ("Есть кисти, краски и т. п. Приходите!", ["Есть кисти, краски и т. п.", "Приходите!"]),
+    # but not a town, nor before a lowercase word
+    ("Офис в г. Казань открыт с 9:00.", ["Офис в г. Казань открыт с 9:00."]),
+    ("Тариф действует до 2027 г. включительно.", ["Тариф действует до 2027 г. включительно."]),
+])
+def test_a_closing_abbreviation_ends_the_sentence(text, sentences):
+    from replylint.nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    assert [s.text.strip() for s in nlp(text).sents] == sentences
+    assert [s.text.strip() for s in next(iter(nlp.pipe([text, "Спасибо!"]))).sents] == sentences

@@ -1,7 +1,7 @@
-"""A second opinion for three semantic rules: a small linear model.
+"""A second opinion for four semantic rules: a small linear model.
 
-``blame-shifting``, ``distrust`` and ``customer-legwork`` are built from
-constructions (lemmas, morphology, syntax) and are precise, but other writers
+``blame-shifting``, ``distrust``, ``customer-legwork`` and ``rarity-excuse``
+are built from constructions (lemmas, morphology, syntax) and are precise, but other writers
 find phrasings the constructions do not cover. When such a rule finds nothing
 in a draft, a logistic-regression model over the same analyses (lemmas, lemma
 bigrams, dependency triples, verb mood and person, negated heads, subjects, and
@@ -30,7 +30,10 @@ from functools import lru_cache
 
 from . import lexicon
 
-RULES = ("blame-shifting", "distrust", "customer-legwork")
+RULES = ("blame-shifting", "distrust", "customer-legwork", "rarity-excuse")
+# A model of these speaks only where the draft deals with a trouble (a complaint,
+# an apology, a problem named): blame and playing a problem down need one.
+TROUBLE_RULES = ("blame-shifting", "rarity-excuse")
 
 
 def precision_target(rule_id: str) -> float:
@@ -377,9 +380,10 @@ def check(ctx, rule_id: str):
         return None
     from .rules.blame_shifting import _answers_trouble
 
-    # blame needs a trouble (a complaint, an apology, a problem named): «Наш
-    # партнёр — банк „Восток“. Все вопросы к нему…» is information
-    if not _enough_text(ctx) or (rule_id == "blame-shifting" and not _answers_trouble(ctx)):
+    # blame and rarity need a trouble (a complaint, an apology, a problem named):
+    # «Наш партнёр — банк „Восток“. Все вопросы к нему…» is information, and
+    # «возвратов меньше 1%» answers «Часто ли ломается?»
+    if not _enough_text(ctx) or (rule_id in TROUBLE_RULES and not _answers_trouble(ctx)):
         return None
     if _answered(ctx, rule_id):
         return None

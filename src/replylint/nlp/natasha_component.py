@@ -98,7 +98,34 @@ def _sentence_starts_exact(doc: Doc) -> list[int]:
         if text in _SENT_END or (text.endswith((".", "!", "?")) and token.is_punct):
             boundary = not _abbreviation_stop([t.text for t in doc[max(0, i - 1):i + 3]],
                                               [t.is_space for t in doc[max(0, i - 1):i + 3]], 1 if i else 0)
+        elif text.endswith(".") and _closing_abbreviation([t.text for t in doc], [t.is_space for t in doc], i):
+            boundary = True
     return starts
+
+
+def _closing_abbreviation(texts: list[str], spaces: list[bool], i: int) -> bool:
+    """An abbreviation the tokenizer kept with its full stop (``texts[i]``)
+    ends the sentence when a capitalised word follows and it can close one:
+    «и т.д. Спасибо», «500 руб. Ждём», a year's «2025 г. Спасибо» (not the
+    town's «в г. Москва»). ``sentence_final_abbreviations`` and
+    ``year_abbreviations`` of ``lexicons/common.toml``."""
+    from .. import lexicon
+
+    word = texts[i].lower()
+    if len(word) < 2 or not word.endswith("."):
+        return False
+    data = lexicon.load("common")
+    prev = [t for t, sp in zip(texts[max(0, i - 3):i], spaces[max(0, i - 3):i]) if not sp]
+    if word in data.get("year_abbreviations", []):
+        closes = bool(prev) and prev[-1].isdigit()
+    elif word in ("д.", "п."):
+        closes = len(prev) >= 2 and prev[-2].lower() == "т" and prev[-1] == "."  # «т. д.», «т. п.»
+    else:
+        closes = word in data.get("sentence_final_abbreviations", [])
+    if not closes:
+        return False
+    nxt = next((t for t, sp in zip(texts[i + 1:i + 4], spaces[i + 1:i + 4]) if not sp), None)
+    return nxt is not None and nxt[:1].isupper()
 
 
 class _Tables:
@@ -365,6 +392,8 @@ def _starts(texts: list[str], spaces: list[bool], puncts: list[bool]) -> list[in
             boundary = False
         if text in end_marks or (puncts[i] and text.endswith((".", "!", "?"))):
             boundary = not _abbreviation_stop(texts, spaces, i)
+        elif text.endswith(".") and _closing_abbreviation(texts, spaces, i):
+            boundary = True
     return starts
 
 
