@@ -72,6 +72,18 @@ def test_the_rarity_model_speaks_only_where_there_is_a_trouble():
     assert _rule_spans(text, "rarity-excuse", incoming="Торты у вас хорошо переносят дорогу?") == []
 
 
+@pytest.mark.parametrize("incoming, text", [
+    # the same complaint answered with an apology
+    ("Мастер наследил по всей квартире и ушёл, даже не извинился.",
+     "Здравствуйте! Простите, пожалуйста. Мастер приедет завтра с 10:00 до 12:00 и всё уберёт."),
+    # a plain question, a calm request
+    ("Когда приедет мастер?", "Здравствуйте! Мастер приедет завтра с 10:00 до 12:00 и всё посмотрит."),
+    ("Можно перенести визит мастера на пятницу?", "Здравствуйте! Перенесли на пятницу, 10:00–12:00."),
+])
+def test_the_apology_model_is_quiet_without_a_complaint_or_after_an_apology(incoming, text):
+    assert _rule_spans(text, "missing-apology", incoming=incoming) == []
+
+
 def test_the_blame_model_reads_what_the_draft_answers():
     """Blame mostly answers trouble: the blame model (and only it) also reads a
     complaint in the Клиент's message, an apology or a problem in the draft,
@@ -116,6 +128,11 @@ CAUGHT = [
      "Здравствуйте! Через нашу кондитерскую прошло больше десяти тысяч тортов, и подобных жалоб мы не "
      "получали. Спасибо, что написали.",
      "Через нашу кондитерскую прошло больше десяти тысяч тортов, и подобных жалоб мы не получали"),
+    # missing-apology has a model since session 20: it reads the Клиент's message and points at the
+    # first sentence, as the rule does
+    ("missing-apology", "Мастер наследил по всей квартире и ушёл, даже не извинился.",
+     "Здравствуйте! Мастер приедет завтра с 10:00 до 12:00 и всё посмотрит. Спасибо, что написали.",
+     "Мастер приедет завтра с 10:00 до 12:00 и всё посмотрит."),
     ("customer-legwork", "Посылка не пришла",
      "Здравствуйте! Уточнить, где посылка, проще всего в отделении почты по месту жительства — там "
      "подскажут. Спасибо за вопрос!",

@@ -1,7 +1,7 @@
-"""A second opinion for four semantic rules: a small linear model.
+"""A second opinion for five semantic rules: a small linear model.
 
-``blame-shifting``, ``distrust``, ``customer-legwork`` and ``rarity-excuse``
-are built from constructions (lemmas, morphology, syntax) and are precise, but other writers
+``blame-shifting``, ``distrust``, ``customer-legwork``, ``rarity-excuse`` and
+``missing-apology`` are built from constructions (lemmas, morphology, syntax) and are precise, but other writers
 find phrasings the constructions do not cover. When such a rule finds nothing
 in a draft, a logistic-regression model over the same analyses (lemmas, lemma
 bigrams, dependency triples, verb mood and person, negated heads, subjects, and
@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from . import lexicon
 
-RULES = ("blame-shifting", "distrust", "customer-legwork", "rarity-excuse")
+RULES = ("blame-shifting", "distrust", "customer-legwork", "rarity-excuse", "missing-apology")
 # A model of these speaks only where the draft deals with a trouble (a complaint,
 # an apology, a problem named): blame and playing a problem down need one.
 TROUBLE_RULES = ("blame-shifting", "rarity-excuse")
@@ -139,6 +139,8 @@ def context_features(ctx, rule_id: str) -> set[str]:
     the draft, the channel. Blame mostly answers trouble; only its model
     reads these (for distrust and legwork they lowered leave-one-writer-out
     F1 by 0.01 or left it, for blame they raised it 0.80 → 0.82)."""
+    if rule_id == "missing-apology":
+        return _incoming_features(ctx)
     if rule_id not in CONTEXT_RULES:
         return set()
     key = ("second_opinion_context",)
@@ -155,6 +157,31 @@ def context_features(ctx, rule_id: str) -> set[str]:
             cached.add("X:apology")
         if _draft_problem(ctx) is not None:
             cached.add("X:problem")
+        ctx.doc.user_data[key] = cached
+    return cached
+
+
+def _incoming_features(ctx) -> set[str]:
+    """missing-apology's context: the Клиент's message read like a draft («I»
+    before each feature), whether it exclaims or asks, and whether the draft
+    names a problem — a complaint is told by its words and tone, not by the
+    answer's."""
+    key = ("second_opinion_incoming",)
+    cached = ctx.doc.user_data.get(key)
+    if cached is None:
+        from .rules.missing_apology import _draft_problem, has_apology
+
+        cached = {"X:channel=" + (ctx.channel or "email")}
+        doc = ctx.incoming_doc
+        if doc is not None:
+            cached.add("X:incoming")
+            for sent in doc.sents:
+                cached |= {"I" + f for f in sentence_features(sent)}
+            cached |= {flag for mark, flag in (("!", "X:exclaims"), ("?", "X:asks")) if mark in doc.text}
+        if _draft_problem(ctx) is not None:
+            cached.add("X:problem")
+        if has_apology(ctx):
+            cached.add("X:apology")  # never scored (the rule is quiet then), but learnt: apologies end complaints
         ctx.doc.user_data[key] = cached
     return cached
 
@@ -383,6 +410,8 @@ def check(ctx, rule_id: str):
     # blame and rarity need a trouble (a complaint, an apology, a problem named):
     # «Наш партнёр — банк „Восток“. Все вопросы к нему…» is information, and
     # «возвратов меньше 1%» answers «Часто ли ломается?»
+    if rule_id == "missing-apology":
+        return _unapologetic(ctx, model)
     if not _enough_text(ctx) or (rule_id in TROUBLE_RULES and not _answers_trouble(ctx)):
         return None
     if _answered(ctx, rule_id):
@@ -409,3 +438,42 @@ def check(ctx, rule_id: str):
     texts = lexicon.load("second_opinion")
     return ctx.hit(span, message=texts["messages"][rule_id].format(percent=round(100 * p)),
                    suggestion=texts.get("suggestions", {}).get(rule_id))
+
+
+def _praises(doc) -> bool:
+    """The Клиент praises («всё работает отлично, спасибо!», «донёс коробки
+    очень бережно!»): a word of praise not negated. The rule's constructions
+    judge such a message; the model, which weighs its problem words, does not."""
+    from .rules._clauses import has_lemma, negated
+    from .rules.missing_apology import words
+
+    praise = words("praise_words") | words("praise_manner")
+    return any(has_lemma(t, praise) and not negated(t) and t.lemma_ not in ("здравствовать", "добрый", "привет")
+               for t in doc)
+
+
+def _unapologetic(ctx, model: dict):
+    """missing-apology's second opinion: a draft with no apology whose
+    Клиент's message (and the draft's own words) the model reads as a
+    complaint. Only with a message of the Клиент that praises nothing and
+    that the constructions do not explain as no complaint (own slip, return
+    by choice, repair request, calm reminder; a problem the draft alone
+    admits is theirs to find too). Like the
+    rule, it points at the first sentence after the greeting; short drafts
+    and SMS count too."""
+    from .rules.missing_apology import _first_sentence, explained_no_complaint, has_apology
+
+    doc = ctx.incoming_doc
+    if has_apology(ctx) or doc is None or _praises(doc) or explained_no_complaint(doc):
+        return None
+    features = set().union(context_features(ctx, "missing-apology"),
+                           *(f for _, f in visible(ctx, "missing-apology")))
+    p = probability(model, features)
+    if p < model["threshold"]:
+        return None
+    span = _first_sentence(ctx)
+    if span is None:
+        return None
+    texts = lexicon.load("second_opinion")
+    return ctx.hit(span, message=texts["messages"]["missing-apology"].format(percent=round(100 * p)),
+                   suggestion=texts.get("suggestions", {}).get("missing-apology"))

@@ -758,6 +758,19 @@ def _own_slip(doc) -> bool:
     return False
 
 
+def explained_no_complaint(doc) -> bool:
+    """The message is what the constructions know as no complaint, whatever
+    its words: the Клиент's own slip, a return by choice, his own thing
+    brought for repair, a calm reminder of a promise («Мне обещали бесплатную
+    настройку»). The second opinion defers to this."""
+    if doc is None:
+        return False
+    if _own_slip(doc) or _choice_return(doc) or _repair_request(doc):
+        return True
+    return any((has_lemma(t, words("promise_verbs")) and morph(t, "Tense") == "Past") and not is_question(t)
+               and not _broken(t) for t in doc) and not _complaints(doc, strict=True)
+
+
 def _outcry(tok) -> bool:
     """Rudeness, distress or an exclamation: what still complains when the
     message is otherwise a request."""
