@@ -41,7 +41,7 @@ KEYS: dict[str, str] = {
     "sms-max-segments": "сколько SMS-сегментов допустимо",
     "lexicons": "каталоги с дополнительными словарями компании",
     "grammar": "включить проверку LanguageTool (правило grammar)",
-    "second-opinion": "второе мнение модели для blame-shifting, distrust, customer-legwork (true/false)",
+    "second-opinion": "второе мнение модели для blame-shifting, distrust, customer-legwork, rarity-excuse, missing-apology (true/false)",
     "languagetool-url": "адрес своего сервера LanguageTool (например, \"http://localhost:8081\")",
     "languagetool-timeout": "сколько секунд ждать ответа LanguageTool на одно сообщение",
     "languagetool-level": "строгость LanguageTool: \"default\" | \"picky\"",
