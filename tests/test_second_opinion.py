@@ -265,3 +265,6 @@ def test_rule_docs_tell_of_the_model_only_where_there_is_one():
         assert f"lexicons/models/{rule}.json" in out
         assert out.index("Второе мнение") < out.index("Почему это важно")
     assert "Второе мнение" not in runner.invoke(main, ["rule", "refusal"]).output
+    # a model that works differently says so, in its own rule's doc only
+    assert "первое предложение ответа" in runner.invoke(main, ["rule", "missing-apology"]).output
+    assert "первое предложение ответа" not in runner.invoke(main, ["rule", "distrust"]).output

@@ -44,7 +44,9 @@ def precision_target(rule_id: str) -> float:
 
 def rule_doc(rule_id: str) -> str:
     """The paragraph ``replylint rule ID`` prints about the model."""
-    return lexicon.load("second_opinion")["rule_doc"].format(rule=rule_id)
+    data = lexicon.load("second_opinion")
+    note = data.get("rule_doc_notes", {}).get(rule_id)
+    return data["rule_doc"].format(rule=rule_id) + (f"\n{note}" if note else "")
 
 
 _NEGATIONS = frozenset({"не", "ни", "нет"})
