@@ -136,11 +136,13 @@ CONTEXT_RULES = ("blame-shifting",)
 
 
 def context_features(ctx, rule_id: str) -> set[str]:
-    """What the draft answers, beyond its own words: a complaint in the
-    Клиент's message, any message at all, an apology or a problem named in
-    the draft, the channel. Blame mostly answers trouble; only its model
-    reads these (for distrust and legwork they lowered leave-one-writer-out
-    F1 by 0.01 or left it, for blame they raised it 0.80 → 0.82)."""
+    """What the draft answers, beyond its own words. Blame mostly answers
+    trouble: its model reads a complaint in the Клиент's message, any
+    message at all, an apology or a problem named in the draft, the channel
+    (leave-one-writer-out F1 0.80 → 0.82; distrust and legwork lost 0.01 or
+    nothing with these). missing-apology reads the Клиент's message itself
+    (``_incoming_features``; for distrust it raised leave-one-writer-out F1 on
+    recent writers but not on the next blind set); the others read nothing."""
     if rule_id == "missing-apology":
         return _incoming_features(ctx)
     if rule_id not in CONTEXT_RULES:
