@@ -147,7 +147,13 @@ def context_features(ctx, rule_id: str) -> set[str]:
         return _incoming_features(ctx)
     if rule_id not in CONTEXT_RULES:
         return set()
-    key = ("second_opinion_context",)
+    return _draft_flags(ctx)
+
+
+def _draft_flags(ctx) -> set[str]:
+    """The channel, whether there is a message of the Клиент and whether it
+    complains, an apology and a problem in the draft (computed once a draft)."""
+    key = ("second_opinion_flags",)
     cached = ctx.doc.user_data.get(key)
     if cached is None:
         from .rules.missing_apology import _draft_problem, _incoming_complaint, has_apology
@@ -167,25 +173,19 @@ def context_features(ctx, rule_id: str) -> set[str]:
 
 def _incoming_features(ctx) -> set[str]:
     """missing-apology's context: the Клиент's message read like a draft («I»
-    before each feature), whether it exclaims or asks, and whether the draft
-    names a problem — a complaint is told by its words and tone, not by the
-    answer's."""
+    before each feature), whether it exclaims or asks, and the draft's flags
+    but the constructions' verdict on the message — a complaint is told by its
+    words and tone. (An apology is never scored — the rule is quiet then — but
+    learnt: apologies end complaints.)"""
     key = ("second_opinion_incoming",)
     cached = ctx.doc.user_data.get(key)
     if cached is None:
-        from .rules.missing_apology import _draft_problem, has_apology
-
-        cached = {"X:channel=" + (ctx.channel or "email")}
+        cached = _draft_flags(ctx) - {"X:complaint"}
         doc = ctx.incoming_doc
         if doc is not None:
-            cached.add("X:incoming")
             for sent in doc.sents:
                 cached |= {"I" + f for f in sentence_features(sent)}
             cached |= {flag for mark, flag in (("!", "X:exclaims"), ("?", "X:asks")) if mark in doc.text}
-        if _draft_problem(ctx) is not None:
-            cached.add("X:problem")
-        if has_apology(ctx):
-            cached.add("X:apology")  # never scored (the rule is quiet then), but learnt: apologies end complaints
         ctx.doc.user_data[key] = cached
     return cached
 
@@ -411,11 +411,11 @@ def check(ctx, rule_id: str):
         return None
     from .rules.blame_shifting import _answers_trouble
 
+    if rule_id == "missing-apology":
+        return _unapologetic(ctx, model)
     # blame and rarity need a trouble (a complaint, an apology, a problem named):
     # «Наш партнёр — банк „Восток“. Все вопросы к нему…» is information, and
     # «возвратов меньше 1%» answers «Часто ли ломается?»
-    if rule_id == "missing-apology":
-        return _unapologetic(ctx, model)
     if not _enough_text(ctx) or (rule_id in TROUBLE_RULES and not _answers_trouble(ctx)):
         return None
     if _answered(ctx, rule_id):
@@ -451,9 +451,8 @@ def _praises(doc) -> bool:
     from .rules._clauses import has_lemma, negated
     from .rules.missing_apology import words
 
-    praise = words("praise_words") | words("praise_manner")
-    return any(has_lemma(t, praise) and not negated(t) and t.lemma_ not in ("здравствовать", "добрый", "привет")
-               for t in doc)
+    praise = (words("praise_words") | words("praise_manner")) - words("greetings")
+    return any(has_lemma(t, praise) and not negated(t) for t in doc)
 
 
 def _unapologetic(ctx, model: dict):

@@ -98,7 +98,8 @@ def _sentence_starts_exact(doc: Doc) -> list[int]:
         if text in _SENT_END or (text.endswith((".", "!", "?")) and token.is_punct):
             boundary = not _abbreviation_stop([t.text for t in doc[max(0, i - 1):i + 3]],
                                               [t.is_space for t in doc[max(0, i - 1):i + 3]], 1 if i else 0)
-        elif text.endswith(".") and _closing_abbreviation([t.text for t in doc], [t.is_space for t in doc], i):
+        elif text.endswith(".") and _closing_abbreviation([t.text for t in doc[max(0, i - 3):i + 4]],
+                                                          [t.is_space for t in doc[max(0, i - 3):i + 4]], min(i, 3)):
             boundary = True
     return starts
 
@@ -118,8 +119,9 @@ def _closing_abbreviation(texts: list[str], spaces: list[bool], i: int) -> bool:
     prev = [t for t, sp in zip(texts[max(0, i - 3):i], spaces[max(0, i - 3):i]) if not sp]
     if word in data.get("year_abbreviations", []):
         closes = bool(prev) and prev[-1].isdigit()
-    elif word in ("д.", "п."):
-        closes = len(prev) >= 2 and prev[-2].lower() == "т" and prev[-1] == "."  # «т. д.», «т. п.»
+    elif word in data.get("split_final_abbreviations", {}):
+        # «т. д.», «т. п.»: the tokenizer split off the first letter and its stop
+        closes = len(prev) >= 2 and prev[-2].lower() == data["split_final_abbreviations"][word] and prev[-1] == "."
     else:
         closes = word in data.get("sentence_final_abbreviations", [])
     if not closes:

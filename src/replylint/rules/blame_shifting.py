@@ -239,6 +239,8 @@ class BlameShifting(Rule):
     seed = "000 §6"
 
     def check(self, ctx):
+        from .missing_apology import has_apology
+
         owned = _company_owns_fault(ctx)
         for sent in ctx.sentences:
             for tok in sent:
@@ -252,7 +254,7 @@ class BlameShifting(Rule):
                 kind, toks = probe[1]
                 if _excused(tok, kind, owned, probe[0]) or not speaker_ok(ctx, tok):
                     continue
-                if kind == THIRD and _our_person(toks) and _apologises(ctx):
+                if kind == THIRD and _our_person(toks) and has_apology(ctx):
                     continue  # «Простите: наш оператор перепутал цифры» owns the slip
                 start, end = min(t.i for t in toks), max(t.i for t in toks)
                 span = ctx.doc[start:end + 1]
@@ -268,11 +270,6 @@ def _our_person(toks) -> bool:
     «наш мастер» (a person with «наш», not «наш партнёр» — a party)."""
     return any(lemma(t) == "наш" and t.head.i != t.i and morph(t.head, "Animacy") == "Anim"
                and not has_lemma(t.head, words("outside_parties")) for t in toks)
-
-
-def _apologises(ctx) -> bool:
-    from .missing_apology import has_apology
-    return has_apology(ctx)
 
 
 def _answers_trouble(ctx) -> bool:

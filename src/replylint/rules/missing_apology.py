@@ -790,7 +790,7 @@ def _repair_request(doc) -> bool:
                 is_question(t) or morph(t, "Mood") == "Imp"
                 or any(has_lemma(a, words("repair_request_heads")) for a in t.ancestors)):
             asked = True
-        if lemma(t) == "ваш" or t.lower_ in words("recurrence_words") or has_lemma(t, words("what_to_do_words")):
+        if lemma(t) == "ваш" or t.lower_ in words("tie_words") or has_lemma(t, words("what_to_do_words")):
             return False
         if lemma(t) in ("вы", "у") and t.head.pos_ == "VERB" and morph(t.head, "Tense") == "Past":
             return False  # «вы поменяли», «купила у вас»
